@@ -1,0 +1,163 @@
+/**
+ * JSON over HTTP with the failure handling both the browser feed and the snapshot builder need:
+ * a timeout per attempt, bounded retries with exponential backoff on 429, 5xx and network errors
+ * (honouring Retry-After), and immediate failure on other 4xx, which retrying cannot fix.
+ * Browser-safe: no Node imports.
+ */
+
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+export interface FetchJsonOptions {
+  headers?: Record<string, string>;
+  /** Per attempt. */
+  timeoutMs?: number;
+  /** Attempts after the first. */
+  retries?: number;
+  /** First backoff; doubled each retry, with jitter. */
+  backoffMs?: number;
+  /** Upper bound of any single wait, Retry-After included, so a hostile header cannot stall us. */
+  maxWaitMs?: number;
+  signal?: AbortSignal;
+  fetch?: FetchLike;
+  /** Called before each retry (tests and logs count them). */
+  onRetry?: (attempt: number, reason: string, waitMs: number) => void;
+}
+
+export type HttpErrorKind = 'http' | 'network' | 'timeout' | 'parse' | 'aborted';
+
+export class HttpError extends Error {
+  constructor(
+    message: string,
+    readonly kind: HttpErrorKind,
+    readonly status?: number,
+    /** The error body's `message` when the server sent OpenAgenda's JSON error shape. */
+    readonly serverMessage?: string,
+  ) {
+    super(message);
+    this.name = 'HttpError';
+  }
+
+  get retryable(): boolean {
+    if (this.kind === 'aborted' || this.kind === 'parse') return false;
+    if (this.kind === 'http') return this.status === 429 || (this.status ?? 0) >= 500;
+    return true;
+  }
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(new HttpError('aborted', 'aborted'));
+      return;
+    }
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new HttpError('aborted', 'aborted'));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** Retry-After is either delta-seconds or an HTTP date. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  const at = Date.parse(trimmed);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+async function readErrorMessage(response: Response): Promise<string | undefined> {
+  try {
+    const body: unknown = await response.json();
+    if (body && typeof body === 'object' && 'message' in body) {
+      const message = (body as { message: unknown }).message;
+      return typeof message === 'string' ? message : undefined;
+    }
+  } catch {
+    // An error page that is not JSON says nothing more than its status.
+  }
+  return undefined;
+}
+
+async function attempt(url: string, options: FetchJsonOptions): Promise<unknown> {
+  const controller = new AbortController();
+  const outer = options.signal;
+  const onOuterAbort = () => controller.abort();
+  outer?.addEventListener('abort', onOuterAbort, { once: true });
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, options.timeoutMs ?? 15000);
+  try {
+    const doFetch = options.fetch ?? ((input: string, init?: RequestInit) => fetch(input, init));
+    let response: Response;
+    try {
+      response = await doFetch(url, {
+        headers: { accept: 'application/json', ...options.headers },
+        signal: controller.signal,
+        credentials: 'omit',
+      });
+    } catch (error) {
+      if (outer?.aborted) throw new HttpError('aborted', 'aborted');
+      if (timedOut) throw new HttpError(`timeout after ${options.timeoutMs ?? 15000} ms`, 'timeout');
+      throw new HttpError(`network error: ${(error as Error).message}`, 'network');
+    }
+    if (!response.ok) {
+      const serverMessage = await readErrorMessage(response);
+      const error = new HttpError(
+        `HTTP ${response.status}${serverMessage ? `: ${serverMessage}` : ''}`,
+        'http',
+        response.status,
+        serverMessage,
+      );
+      (error as HttpError & { retryAfterMs?: number }).retryAfterMs = parseRetryAfter(
+        response.headers.get('retry-after'),
+      );
+      throw error;
+    }
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (error) {
+      if (outer?.aborted) throw new HttpError('aborted', 'aborted');
+      if (timedOut) throw new HttpError('timeout while reading the body', 'timeout');
+      throw new HttpError(`network error: ${(error as Error).message}`, 'network');
+    }
+    try {
+      return JSON.parse(text);
+    } catch {
+      // A truncated body is usually a dropped connection, so it is worth another try; the
+      // caller's validation catches a server that always answers garbage.
+      throw new HttpError('response is not valid JSON', 'network');
+    }
+  } finally {
+    clearTimeout(timer);
+    outer?.removeEventListener('abort', onOuterAbort);
+  }
+}
+
+export async function fetchJson(url: string, options: FetchJsonOptions = {}): Promise<unknown> {
+  const retries = options.retries ?? 3;
+  const backoff = options.backoffMs ?? 500;
+  const maxWait = options.maxWaitMs ?? 30000;
+  for (let tryIndex = 0; ; tryIndex++) {
+    try {
+      return await attempt(url, options);
+    } catch (error) {
+      const httpError =
+        error instanceof HttpError ? error : new HttpError(String(error), 'network');
+      if (!httpError.retryable || tryIndex >= retries) throw httpError;
+      const retryAfter = (httpError as HttpError & { retryAfterMs?: number }).retryAfterMs;
+      const exponential = backoff * 2 ** tryIndex * (0.75 + Math.random() * 0.5);
+      const wait = Math.min(maxWait, retryAfter ?? exponential);
+      options.onRetry?.(tryIndex + 1, httpError.message, wait);
+      await sleep(wait, options.signal);
+    }
+  }
+}
