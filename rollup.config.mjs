@@ -1,0 +1,55 @@
+// Builds dist/: the browser bundle (one script-tag entry registering every element, per-element
+// entries, and element classes without registration for npm users) and the snapshot builder CLI.
+import { readFileSync } from 'node:fs';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import esbuild from 'rollup-plugin-esbuild';
+import { sizeReport } from './scripts/size-report.mjs';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+
+const stampVersion = {
+  name: 'stamp-version',
+  transform(code, id) {
+    if (id.endsWith('/src/version.ts')) {
+      return code.replace(/VERSION = '[^']*'/, `VERSION = ${JSON.stringify(pkg.version)}`);
+    }
+    return null;
+  },
+};
+
+const browser = {
+  input: {
+    'sdi-widgets': 'src/sdi-widgets.ts',
+    index: 'src/index.ts',
+    'sdi-edition-banner': 'src/elements/edition-banner/define.ts',
+    'sdi-countdown': 'src/elements/countdown/define.ts',
+  },
+  output: {
+    dir: 'dist',
+    format: 'es',
+    entryFileNames: '[name].js',
+    chunkFileNames: 'chunks/[name]-[hash].js',
+    sourcemap: true,
+  },
+  plugins: [
+    stampVersion,
+    nodeResolve({ browser: true, exportConditions: ['production', 'browser', 'default'] }),
+    esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', minify: false }),
+    terser({ ecma: 2022, module: true, format: { comments: false } }),
+    sizeReport(),
+  ],
+};
+
+const cli = {
+  input: { 'snapshot-cli': 'src/node/snapshot/cli.ts' },
+  output: { dir: 'dist/node', format: 'es', sourcemap: true },
+  external: (id) => id.startsWith('node:'),
+  plugins: [
+    stampVersion,
+    nodeResolve({ preferBuiltins: true }),
+    esbuild({ target: 'node20', tsconfig: 'tsconfig.json', platform: 'node' }),
+  ],
+};
+
+export default [browser, cli];

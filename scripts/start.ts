@@ -1,0 +1,94 @@
+/**
+ * `npm start`: the demo on the embedded sample edition, fully offline. It runs the real data
+ * path end to end: a generated edition served by the mock OpenAgenda API → the real snapshot
+ * builder → static snapshot files beside the built bundle (dist/snapshot/, where the script tag
+ * looks by default) → the widgets in demo/index.html.
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { createMockApi, startMockServer } from '../tools/mock-api/mock-api.js';
+import { generateEdition } from '../tools/sample/generate.js';
+import { runCli } from '../src/node/snapshot/cli.js';
+
+const root = resolve(new URL('..', import.meta.url).pathname);
+const port = Number(process.env.PORT ?? 8000);
+const AGENDA = '9464342';
+const KEY = 'demo-key';
+const count = Number(process.env.SDI_SAMPLE_EVENTS ?? 8000);
+
+function step(label: string): () => void {
+  const started = performance.now();
+  process.stdout.write(`${label}… `);
+  return () => console.log(`${Math.round(performance.now() - started)} ms`);
+}
+
+let done = step('building the widgets (rollup)');
+const build = spawnSync('npx', ['rollup', '-c', '--silent'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+if (build.status !== 0) process.exit(build.status ?? 1);
+done();
+
+done = step(`generating the sample edition (${count} events)`);
+const edition = generateEdition({ count });
+done();
+
+const api = createMockApi({ agendas: { [AGENDA]: { config: edition.agenda, events: edition.events } }, keys: [KEY] });
+const mock = await startMockServer(api, 0);
+
+done = step('building the snapshot through the mock OpenAgenda API');
+const code = await runCli(['--agenda', AGENDA, '--key', KEY, '--api', `${mock.url}/v2`, '--out', join(root, 'dist/snapshot'), '--quiet']);
+if (code !== 0) {
+  console.error(`the snapshot builder failed (exit ${code})`);
+  process.exit(code);
+}
+done();
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.map': 'application/json; charset=utf-8',
+};
+
+const server = createServer((req, res) => {
+  // The live-mode demo reads the mock API on the same origin, as a partner's proxy would serve it.
+  if (api.handle(req, res)) return;
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  if (url.pathname === '/') {
+    res.writeHead(302, { location: '/demo/' });
+    res.end();
+    return;
+  }
+  let path = normalize(decodeURIComponent(url.pathname));
+  if (path.endsWith('/')) path += 'index.html';
+  const file = resolve(root, `.${path}`);
+  if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile() || file.includes('node_modules')) {
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end('not found');
+    return;
+  }
+  res.writeHead(200, {
+    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'cache-control': 'no-cache',
+  });
+  createReadStream(file).pipe(res);
+});
+
+server.listen(port, '127.0.0.1', () => {
+  console.log(`\nDemo on the sample edition: http://localhost:${port}/demo/`);
+  console.log(`Mock OpenAgenda API: http://localhost:${port}/v2/agendas/${AGENDA}/events (key header: ${KEY})`);
+  console.log('Ctrl+C to stop.');
+});
+
+const stop = () => {
+  server.close();
+  void mock.close();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,75 @@
+// `npm test`: the Node suites, then the browser suites in Chromium, Firefox and WebKit, and one
+// closing line "N passed, N failed" for all of them (CI reads it). WebKit's MiniBrowser has no
+// headless mode, so the browser run goes under xvfb-run when it is there.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const args = process.argv.slice(2);
+const only = args.find((a) => a === '--node' || a === '--browser');
+
+function listTests(dir) {
+  if (!existsSync(dir)) return [];
+  const out = [];
+  for (const entry of readdirSync(dir)) {
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) out.push(...listTests(path));
+    else if (entry.endsWith('.test.ts')) out.push(path);
+  }
+  return out.sort();
+}
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const lines = [];
+
+if (only !== '--browser') {
+  const files = listTests('test/node');
+  if (files.length) {
+    const result = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout',
+        '--test-reporter=tap', '--test-reporter-destination=.cache/node-tests.tap', ...files],
+      { stdio: 'inherit', env: { ...process.env } },
+    );
+    const tap = existsSync('.cache/node-tests.tap') ? readFileSync('.cache/node-tests.tap', 'utf8') : '';
+    const pick = (name) => Number((tap.match(new RegExp(`^# ${name} (\\d+)`, 'm')) ?? [])[1] ?? 0);
+    const node = { passed: pick('pass'), failed: pick('fail') + pick('cancelled'), skipped: pick('skipped') + pick('todo') };
+    if (result.status !== 0 && node.failed === 0) node.failed = 1;
+    totals.passed += node.passed;
+    totals.failed += node.failed;
+    totals.skipped += node.skipped;
+    lines.push(`node: ${node.passed} passed, ${node.failed} failed, ${node.skipped} skipped`);
+  }
+}
+
+if (only !== '--node') {
+  const summary = join(mkdtempSync(join(tmpdir(), 'sdi-wtr-')), 'summary.json');
+  const hasXvfb = spawnSync('sh', ['-c', 'command -v xvfb-run'], { stdio: 'ignore' }).status === 0;
+  const wtr = ['npx', 'web-test-runner', ...args.filter((a) => !a.startsWith('--node') && a !== '--browser')];
+  const command = hasXvfb && !process.env.DISPLAY ? ['xvfb-run', '-a', ...wtr] : wtr;
+  const result = spawnSync(command[0], command.slice(1), {
+    stdio: 'inherit',
+    env: { ...process.env, SDI_SUMMARY_FILE: summary },
+  });
+  if (existsSync(summary)) {
+    const byBrowser = JSON.parse(readFileSync(summary, 'utf8'));
+    for (const [browser, t] of Object.entries(byBrowser)) {
+      totals.passed += t.passed;
+      totals.failed += t.failed + t.errors;
+      totals.skipped += t.skipped;
+      lines.push(`${browser}: ${t.passed} passed, ${t.failed + t.errors} failed, ${t.skipped} skipped`);
+    }
+    if (result.status !== 0 && Object.values(byBrowser).every((t) => t.failed + t.errors === 0)) {
+      totals.failed += 1;
+      lines.push('browser run: the test runner exited with an error');
+    }
+  } else {
+    totals.failed += 1;
+    lines.push('browser run: the test runner did not finish');
+  }
+}
+
+console.log('\n' + lines.join('\n'));
+console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(totals.failed > 0 || totals.passed === 0 ? 1 : 0);

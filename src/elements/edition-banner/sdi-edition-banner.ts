@@ -1,0 +1,270 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { Task } from '@lit/task';
+import { resolveEdition, type EditionFacts } from '../../editions/editions.js';
+import { editionOrdinal } from '../../editions/ordinal.js';
+import { findDepartment, findRegion } from '../../geo/admin.js';
+import { formatCount, formatDateRange } from '../../i18n/format.js';
+import { parseIsoDate } from '../../time/iso-date.js';
+import { resolveLang } from '../../i18n/locale.js';
+import { safeHttpUrl } from '../../model/url.js';
+import type { Lang } from '../../model/types.js';
+import { feedStore, type FeedStore } from '../../store/feed-store.js';
+import { AttributeProblems } from '../shared/attribute-problems.js';
+import { DisconnectSignal } from '../shared/disconnect-signal.js';
+import { sourceOf } from '../shared/source-attributes.js';
+import { baseStyles } from '../shared/styles.js';
+import { BANNER_MESSAGES } from './messages.js';
+import { bannerStyles } from './styles.js';
+
+/**
+ * The edition at a glance: its number, theme and dates, and the live number of labelled events,
+ * nationally or for one region or department, with a call-to-action link.
+ *
+ * @summary Edition number, theme, dates and live event count of the Semaine de l'industrie.
+ *
+ * @attr edition - Edition number (e.g. 15); default: the current or next edition.
+ * @attr start - First day, YYYY-MM-DD (overrides the built-in facts).
+ * @attr end - Last day, YYYY-MM-DD.
+ * @attr theme - Theme of the edition.
+ * @attr number - Number of events to show instead of the live count.
+ * @attr region - INSEE region code or name: count that region's events.
+ * @attr department - INSEE department code or name: count that department's events.
+ * @attr href - Call-to-action link (http or https).
+ * @attr cta - Text of the call-to-action link.
+ * @attr heading-level - Level of the title heading, 1–6 (default 2).
+ * @attr src - Snapshot base URL (default: the page's `sdi:src` meta, then the snapshot beside the script).
+ * @attr agenda - OpenAgenda agenda uid: read the live API instead of a snapshot.
+ * @attr api-key - OpenAgenda public read key (live mode).
+ * @attr api - API base URL, e.g. a partner's proxy (live mode).
+ * @attr lang - fr (default) or en; inherited from the page when absent.
+ *
+ * @csspart banner - The whole box.
+ * @csspart edition - "15e édition".
+ * @csspart title - The name of the event.
+ * @csspart theme - The theme.
+ * @csspart dates - The dates.
+ * @csspart count - The number of events.
+ * @csspart cta - The call-to-action link.
+ * @csspart notice - Message about a bad attribute.
+ *
+ * @cssprop --sdi-primary - Accent colour (falls back to the DSFR blue on State sites).
+ * @cssprop --sdi-text - Text colour.
+ * @cssprop --sdi-banner-background - Background of the box.
+ * @cssprop --sdi-banner-color - Text colour of the box.
+ * @cssprop --sdi-banner-padding - Padding of the box.
+ * @cssprop --sdi-banner-title-size - Font size of the title.
+ * @cssprop --sdi-radius - Corner radius.
+ */
+export class SdiEditionBanner extends LitElement {
+  static override styles = [baseStyles, bannerStyles];
+
+  @property({ type: String }) edition?: string;
+  @property({ type: String }) start?: string;
+  @property({ type: String }) end?: string;
+  @property({ type: String }) theme?: string;
+  @property({ type: String }) number?: string;
+  @property({ type: String }) region?: string;
+  @property({ type: String }) department?: string;
+  @property({ type: String }) href?: string;
+  @property({ type: String }) cta?: string;
+  @property({ type: String, attribute: 'heading-level' }) headingLevel?: string;
+  @property({ type: String }) src?: string;
+  @property({ type: String }) agenda?: string;
+  @property({ type: String, attribute: 'api-key' }) apiKey?: string;
+  @property({ type: String }) api?: string;
+  /** Mirrors the `lang` attribute so a change re-renders; the language itself comes from resolveLang. */
+  @property({ type: String, attribute: 'lang' }) langAttribute?: string;
+
+  /** The store to read from; the page-wide one unless a test or an app gives its own. */
+  store: FeedStore = feedStore;
+  /** Clock, injectable for tests. */
+  now: () => number = () => Date.now();
+
+  @state() private stale = false;
+
+  private readonly problems = new AttributeProblems('sdi-edition-banner');
+  private readonly disconnect = new DisconnectSignal(this);
+  private unsubscribe?: () => void;
+
+  private readonly countTask = new Task(this, {
+    args: () => [this.sourceArgs(), this.scope().region, this.scope().department] as const,
+    task: async ([source, region, department], { signal }) => {
+      this.watch(source);
+      const result = await this.store.count(
+        source,
+        { ...(region ? { region } : {}), ...(department ? { department } : {}) },
+        this.disconnect.with(signal),
+      );
+      this.stale = result.stale;
+      return result.count;
+    },
+  });
+
+  private get language(): Lang {
+    return resolveLang(this);
+  }
+
+  private get messages() {
+    return BANNER_MESSAGES[this.language];
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+  }
+
+  private watchedKey?: string;
+
+  /** Background refreshes of the store re-run the count, so the figure stays live. */
+  private watch(source: ReturnType<SdiEditionBanner['sourceArgs']>): void {
+    const key = JSON.stringify(source);
+    if (this.watchedKey === key && this.unsubscribe) return;
+    this.unsubscribe?.();
+    this.watchedKey = key;
+    this.unsubscribe = this.store.subscribe(source, () => void this.countTask.run());
+  }
+
+  private sourceArgs() {
+    return sourceOf(this, this.problems, this.language);
+  }
+
+  private scope(): { region?: string; department?: string; place?: string } {
+    const m = this.messages;
+    this.problems.clear('region');
+    this.problems.clear('department');
+    if (this.department) {
+      const department = findDepartment(this.department);
+      if (department) return { department: department.code, place: department.name };
+      this.problems.report({ attribute: 'department', value: this.department, message: m.invalidDepartment(this.department) });
+    }
+    if (this.region) {
+      const region = findRegion(this.region);
+      if (region) return { region: region.code, place: region.name };
+      this.problems.report({ attribute: 'region', value: this.region, message: m.invalidRegion(this.region) });
+    }
+    return {};
+  }
+
+  private editionFacts(): EditionFacts {
+    const m = this.messages;
+    for (const attribute of ['edition', 'start', 'end', 'number', 'href'] as const) this.problems.clear(attribute);
+    const overrides: { edition?: number; start?: string; end?: string; theme?: string } = {};
+    if (this.edition) {
+      const n = Number(this.edition);
+      if (Number.isInteger(n) && n > 0 && n < 1000) overrides.edition = n;
+      else this.problems.report({ attribute: 'edition', value: this.edition, message: m.invalidEdition(this.edition) });
+    }
+    for (const attribute of ['start', 'end'] as const) {
+      const value = this[attribute];
+      if (!value) continue;
+      if (parseIsoDate(value) !== undefined) overrides[attribute] = value.trim();
+      else this.problems.report({ attribute, value, message: m.invalidDate(value) });
+    }
+    if (overrides.start && overrides.end && overrides.end < overrides.start) {
+      this.problems.report({ attribute: 'end', value: overrides.end, message: m.endBeforeStart });
+      delete overrides.end;
+    }
+    if (this.theme?.trim()) overrides.theme = this.theme.trim();
+    return resolveEdition(this.now(), overrides);
+  }
+
+  private fixedNumber(): number | undefined {
+    if (this.number === undefined || this.number === null || this.number === '') return undefined;
+    const n = Number(this.number.replace(/[\s\u202f\u00a0]/g, ''));
+    if (Number.isInteger(n) && n >= 0) return n;
+    this.problems.report({ attribute: 'number', value: this.number, message: this.messages.invalidNumber(this.number) });
+    return undefined;
+  }
+
+  private link(): string | undefined {
+    if (!this.href) return undefined;
+    const url = safeHttpUrl(new URL(this.href, document.baseURI).href);
+    if (!url) this.problems.report({ attribute: 'href', value: this.href, message: this.messages.invalidHref });
+    return url;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // The count task needs no run when a fixed number is given: no request at all.
+    if (changed.has('number') && this.fixedNumber() !== undefined) this.countTask.autoRun = false;
+    else if (changed.has('number')) this.countTask.autoRun = true;
+  }
+
+  private renderHeading(content: TemplateResult): TemplateResult {
+    const level = Number(this.headingLevel ?? 2);
+    switch (Number.isInteger(level) ? level : 2) {
+      case 1: return html`<h1 class="title" part="title">${content}</h1>`;
+      case 3: return html`<h3 class="title" part="title">${content}</h3>`;
+      case 4: return html`<h4 class="title" part="title">${content}</h4>`;
+      case 5: return html`<h5 class="title" part="title">${content}</h5>`;
+      case 6: return html`<h6 class="title" part="title">${content}</h6>`;
+      default: return html`<h2 class="title" part="title">${content}</h2>`;
+    }
+  }
+
+  private renderCount(place: string | undefined): TemplateResult {
+    const m = this.messages;
+    const lang = this.language;
+    const where = place ? html` ${m.inPlace(place)}` : nothing;
+    const fixed = this.fixedNumber();
+    const show = (n: number, stale: boolean) => {
+      const text = m.events(formatCount(n, lang), n);
+      const [figure, ...rest] = text.split(' ');
+      return html`<p class="count" part="count"><strong>${figure}</strong> ${rest.join(' ')}${where}${
+        stale ? html` <span class="stale">(${m.stale})</span>` : nothing
+      }</p>`;
+    };
+    if (fixed !== undefined) return show(fixed, false);
+    return this.countTask.render({
+      initial: () => html`<p class="count pending" part="count">${m.countLoading}</p>`,
+      pending: () => html`<p class="count pending" part="count">${m.countLoading}</p>`,
+      complete: (n) => show(n, this.stale),
+      error: () => html`<p class="count pending" part="count">${m.countUnavailable}</p>`,
+    });
+  }
+
+  override render(): TemplateResult {
+    const m = this.messages;
+    const lang = this.language;
+    const facts = this.editionFacts();
+    const { place } = this.scope();
+    const ordinal = editionOrdinal(facts.number, lang);
+    const href = this.link();
+    const dates =
+      facts.start && facts.end ? m.dates(...splitRange(facts.start, facts.end, lang)) : m.datesToCome;
+    return html`
+      <section class="banner" part="banner" aria-labelledby="title">
+        <div class="text">
+          <p class="edition" part="edition">
+            ${ordinal.number}<sup>${ordinal.suffix}</sup> ${m.editionWord}
+          </p>
+          ${this.renderHeading(html`<span id="title">${m.name} ${facts.year}</span>`)}
+          ${facts.theme ? html`<p class="theme" part="theme">« ${facts.theme} »</p>` : nothing}
+          <p class="dates" part="dates">${capitalise(dates)}</p>
+          ${this.renderCount(place)}
+        </div>
+        ${href ? html`<a class="cta" part="cta" href=${href}>${this.cta?.trim() || m.cta}</a>` : nothing}
+      </section>
+      ${this.problems.list.map((p) => html`<p class="notice" part="notice" role="alert">${p.attribute} : ${p.message}</p>`)}
+    `;
+  }
+}
+
+/** "16" and "22 novembre 2026" from a range, so the sentence reads « du 16 au 22 novembre 2026 ». */
+function splitRange(start: string, end: string, lang: Lang): [string, string] {
+  const range = formatDateRange(start, end, lang);
+  const parts = range.split(/\s*[–-]\s*/);
+  if (parts.length === 2) return [parts[0] as string, parts[1] as string];
+  return [range, ''];
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sdi-edition-banner': SdiEditionBanner;
+  }
+}

@@ -1,0 +1,82 @@
+import { css } from 'lit';
+
+export const bannerStyles = css`
+  :host {
+    container-type: inline-size;
+  }
+  .banner {
+    display: grid;
+    gap: 0.25rem 1.5rem;
+    grid-template-columns: 1fr auto;
+    align-items: center;
+    padding: var(--sdi-banner-padding, 1rem 1.25rem);
+    background: var(--sdi-banner-background, var(--_surface-alt));
+    color: var(--sdi-banner-color, var(--_text));
+    border-left: 0.375rem solid var(--_primary);
+    border-radius: var(--_radius);
+  }
+  .text {
+    display: grid;
+    gap: 0.25rem;
+    min-width: 0;
+  }
+  .edition {
+    margin: 0;
+    font-size: 0.875em;
+    font-weight: 700;
+    text-transform: uppercase;
+    letter-spacing: 0.04em;
+    color: var(--_primary);
+  }
+  .title {
+    margin: 0;
+    font-size: var(--sdi-banner-title-size, 1.5em);
+    line-height: 1.2;
+  }
+  .theme {
+    margin: 0;
+    font-style: italic;
+  }
+  .dates {
+    margin: 0;
+    font-weight: 600;
+  }
+  .count {
+    margin: 0;
+    /* Reserved so the figure arriving never moves the page. */
+    min-height: 1.5em;
+  }
+  .count strong {
+    font-size: 1.25em;
+    color: var(--_primary);
+    font-variant-numeric: tabular-nums;
+  }
+  .count.pending {
+    color: var(--_muted);
+  }
+  .stale {
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  .cta {
+    display: inline-block;
+    padding: 0.5rem 1rem;
+    background: var(--_primary);
+    color: var(--_on-primary);
+    text-decoration: none;
+    border-radius: var(--_radius);
+    font-weight: 600;
+    white-space: nowrap;
+  }
+  .cta:hover {
+    text-decoration: underline;
+  }
+  @container (max-width: 32rem) {
+    .banner {
+      grid-template-columns: 1fr;
+    }
+    .cta {
+      justify-self: start;
+    }
+  }
+`;

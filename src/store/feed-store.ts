@@ -1,0 +1,332 @@
+/**
+ * The page's one cache of feed data. Widgets asking for the same thing share one request and one
+ * entry; data is served stale while it revalidates in the background; a request nobody waits for
+ * any more (every widget that asked has left the page) is aborted.
+ */
+import type { FetchJsonOptions, FetchLike } from '../feed/http.js';
+import { fetchAgenda, fetchEventsPage, readAllEvents, type ApiSource } from '../feed/openagenda-api.js';
+import { readEvents, readIndex, shardFor } from '../feed/snapshot-reader.js';
+import type { SnapshotCounts, SnapshotIndex } from '../feed/snapshot-format.js';
+import { sourceKey, type SourceConfig } from '../feed/source.js';
+import { departmentOf, regionOf } from '../geo/admin.js';
+import { normaliseEvents } from '../model/normalise.js';
+import { schemaFromAgenda } from '../model/schema.js';
+import type { FeedSchema, SdiEvent } from '../model/types.js';
+
+/** What events a widget needs: a region's (INSEE code) or the whole edition's. */
+export interface Scope {
+  region?: string;
+}
+
+export interface EventsData {
+  events: SdiEvent[];
+  schema: FeedSchema;
+  /** Records of the feed that could not be shown. */
+  skipped: number;
+  /** When the data was produced (snapshot generation or live read), epoch ms. */
+  generatedAt: number;
+  /** True when a refresh failed and this is older data kept on purpose. */
+  stale: boolean;
+}
+
+export interface Summary {
+  total: number;
+  counts: Partial<SnapshotCounts>;
+  schema: FeedSchema;
+  generatedAt: number;
+  stale: boolean;
+}
+
+export interface StoreOptions {
+  fetch?: FetchLike;
+  /** After this age, data is served and revalidated in the background. */
+  maxAgeMs?: number;
+  timeoutMs?: number;
+  retries?: number;
+  backoffMs?: number;
+}
+
+interface Entry<T> {
+  /** Which source the entry belongs to, so revalidation can notify that source's widgets. */
+  source: string;
+  value?: T;
+  fetchedAt: number;
+  inflight?: Promise<T>;
+  controller?: AbortController;
+  waiting: number;
+}
+
+export class FeedStore {
+  private readonly entries = new Map<string, Entry<unknown>>();
+  private readonly options: Required<Omit<StoreOptions, 'fetch'>> & { fetch?: FetchLike };
+  /** Every network request the store made, for tests and the benchmark. */
+  requestCount = 0;
+
+  constructor(options: StoreOptions = {}) {
+    this.options = {
+      maxAgeMs: 5 * 60 * 1000,
+      timeoutMs: 15000,
+      retries: 3,
+      backoffMs: 500,
+      ...options,
+    };
+  }
+
+  private http(signal: AbortSignal): FetchJsonOptions {
+    const base = this.options.fetch ?? ((input: string, init?: RequestInit) => fetch(input, init));
+    return {
+      timeoutMs: this.options.timeoutMs,
+      retries: this.options.retries,
+      backoffMs: this.options.backoffMs,
+      signal,
+      fetch: (input, init) => {
+        this.requestCount += 1;
+        return base(input, init);
+      },
+    };
+  }
+
+  /** Events of a scope; resolves from cache when fresh, shares the request when in flight. */
+  events(source: SourceConfig, scope: Scope = {}, signal?: AbortSignal, force = false): Promise<EventsData> {
+    const key = `events|${sourceKey(source)}|${scope.region ?? ''}`;
+    return this.get(key, sourceKey(source), signal, force, (s) => this.loadEvents(source, scope, s));
+  }
+
+  /** Totals and counts by region, department, type…; cheap in both modes. */
+  summary(source: SourceConfig, signal?: AbortSignal, force = false): Promise<Summary> {
+    const key = `summary|${sourceKey(source)}`;
+    return this.get(key, sourceKey(source), signal, force, (s) => this.loadSummary(source, s));
+  }
+
+  /** Number of events of a region or department, from the index or one tiny API page. */
+  async count(
+    source: SourceConfig,
+    filter: { region?: string; department?: string },
+    signal?: AbortSignal,
+    force = false,
+  ): Promise<{ count: number; stale: boolean }> {
+    if (source.kind === 'snapshot' || (!filter.region && !filter.department)) {
+      const summary = await this.summary(source, signal, force);
+      const count = filter.department
+        ? summary.counts.department?.[filter.department] ?? 0
+        : filter.region
+          ? summary.counts.region?.[filter.region] ?? 0
+          : summary.total;
+      return { count, stale: summary.stale };
+    }
+    const key = `count|${sourceKey(source)}|${filter.region ?? ''}|${filter.department ?? ''}`;
+    return this.get(key, sourceKey(source), signal, force, async (s) => {
+      const page = await fetchEventsPage(this.api(source, s), {
+        size: 1,
+        detailed: false,
+        ...liveGeography(filter),
+        includeFields: ['uid'],
+      });
+      return { count: page.total, stale: false };
+    });
+  }
+
+  /** Last value known for a scope without asking the network (stale data on error). */
+  peekEvents(source: SourceConfig, scope: Scope = {}): EventsData | undefined {
+    const entry = this.entries.get(`events|${sourceKey(source)}|${scope.region ?? ''}`);
+    return entry?.value as EventsData | undefined;
+  }
+
+  /** Called when background revalidation brings new (or newly stale) data from this source. */
+  subscribe(source: SourceConfig, listener: () => void): () => void {
+    const key = sourceKey(source);
+    let set = this.listeners.get(key);
+    if (!set) {
+      set = new Set();
+      this.listeners.set(key, set);
+    }
+    set.add(listener);
+    return () => {
+      set?.delete(listener);
+      if (set?.size === 0) this.listeners.delete(key);
+    };
+  }
+
+  private readonly listeners = new Map<string, Set<() => void>>();
+
+  private notify(source: string): void {
+    for (const listener of this.listeners.get(source) ?? []) listener();
+  }
+
+  /** Forget everything (tests). */
+  clear(): void {
+    for (const entry of this.entries.values()) entry.controller?.abort();
+    this.entries.clear();
+    this.requestCount = 0;
+  }
+
+  private get<T>(
+    key: string,
+    source: string,
+    signal: AbortSignal | undefined,
+    force: boolean,
+    load: (signal: AbortSignal) => Promise<T>,
+  ): Promise<T> {
+    let entry = this.entries.get(key) as Entry<T> | undefined;
+    if (!entry) {
+      entry = { source, fetchedAt: 0, waiting: 0 };
+      this.entries.set(key, entry as Entry<unknown>);
+    }
+    const now = Date.now();
+    if (entry.value !== undefined && !force) {
+      if (now - entry.fetchedAt > this.options.maxAgeMs && !entry.inflight) {
+        this.revalidate(entry, load);
+      }
+      return Promise.resolve(entry.value);
+    }
+    if (!entry.inflight) this.start(entry, load);
+    return this.wait(entry, signal);
+  }
+
+  private start<T>(entry: Entry<T>, load: (signal: AbortSignal) => Promise<T>): void {
+    const controller = new AbortController();
+    entry.controller = controller;
+    entry.inflight = load(controller.signal).then(
+      (value) => {
+        entry.value = value;
+        entry.fetchedAt = Date.now();
+        entry.inflight = undefined;
+        entry.controller = undefined;
+        return value;
+      },
+      (error: unknown) => {
+        entry.inflight = undefined;
+        entry.controller = undefined;
+        throw error;
+      },
+    );
+    // A rejection nobody awaits (every consumer left) must not surface as unhandled in the page.
+    entry.inflight.catch(() => undefined);
+  }
+
+  /** Background refresh: errors keep the old value, marked stale; nobody's leaving aborts it. */
+  private revalidate<T>(entry: Entry<T>, load: (signal: AbortSignal) => Promise<T>): void {
+    this.start(entry, load);
+    entry.inflight?.then(
+      () => this.notify(entry.source),
+      () => {
+        const value = entry.value as (T & { stale?: boolean }) | undefined;
+        if (value && typeof value === 'object') {
+          entry.value = { ...value, stale: true };
+          // Try again later rather than on every render.
+          entry.fetchedAt = Date.now();
+          this.notify(entry.source);
+        }
+      },
+    );
+  }
+
+  private wait<T>(entry: Entry<T>, signal: AbortSignal | undefined): Promise<T> {
+    const inflight = entry.inflight as Promise<T>;
+    if (!signal) return inflight;
+    if (signal.aborted) return Promise.reject(new DOMException('aborted', 'AbortError'));
+    entry.waiting += 1;
+    return new Promise<T>((resolve, reject) => {
+      const leave = () => {
+        signal.removeEventListener('abort', onAbort);
+        entry.waiting -= 1;
+      };
+      const onAbort = () => {
+        leave();
+        // The last widget waiting has gone: nobody needs the answer any more.
+        if (entry.waiting <= 0 && entry.value === undefined) entry.controller?.abort();
+        reject(new DOMException('aborted', 'AbortError'));
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      inflight.then(
+        (value) => {
+          leave();
+          resolve(value);
+        },
+        (error: unknown) => {
+          leave();
+          reject(error);
+        },
+      );
+    });
+  }
+
+  private api(source: Extract<SourceConfig, { kind: 'live' }>, signal: AbortSignal): ApiSource {
+    const http = this.http(signal);
+    return {
+      agenda: source.agenda,
+      ...(source.api ? { api: source.api } : {}),
+      ...(source.apiKey ? { key: source.apiKey } : {}),
+      fetch: http.fetch,
+      signal,
+      timeoutMs: this.options.timeoutMs,
+      retries: this.options.retries,
+      backoffMs: this.options.backoffMs,
+    };
+  }
+
+  private async index(source: Extract<SourceConfig, { kind: 'snapshot' }>, signal: AbortSignal): Promise<SnapshotIndex> {
+    return readIndex(source.src, this.http(signal));
+  }
+
+  private async schemaOf(source: Extract<SourceConfig, { kind: 'live' }>, signal: AbortSignal) {
+    const key = `agenda|${sourceKey(source)}`;
+    return this.get(key, sourceKey(source), signal, false, async (s) => {
+      const agenda = await fetchAgenda(this.api(source, s));
+      const slug = typeof agenda.slug === 'string' ? agenda.slug : undefined;
+      return { schema: schemaFromAgenda(agenda), slug };
+    });
+  }
+
+  private async loadEvents(source: SourceConfig, scope: Scope, signal: AbortSignal): Promise<EventsData> {
+    if (source.kind === 'snapshot') {
+      const index = await this.index(source, signal);
+      const ref = shardFor(index, scope.region);
+      const { events, dropped } = ref
+        ? await readEvents(source.src, ref, this.http(signal))
+        : { events: [], dropped: 0 };
+      return {
+        events,
+        schema: index.schema,
+        // Records the builder skipped belong to the whole edition; show them on national views.
+        skipped: dropped + (scope.region ? 0 : index.skipped),
+        generatedAt: Date.parse(index.generatedAt) || Date.now(),
+        stale: false,
+      };
+    }
+    const { schema, slug } = await this.schemaOf(source, signal);
+    const raw = await readAllEvents(this.api(source, signal), { detailed: true, ...liveGeography(scope) });
+    const result = normaliseEvents(raw.events, { schema, ...(slug ? { agendaSlug: slug } : {}) });
+    result.events.sort((a, b) => (a.timings[0]?.begin ?? 0) - (b.timings[0]?.begin ?? 0));
+    return { events: result.events, schema, skipped: result.skipped, generatedAt: Date.now(), stale: false };
+  }
+
+  private async loadSummary(source: SourceConfig, signal: AbortSignal): Promise<Summary> {
+    if (source.kind === 'snapshot') {
+      const index = await this.index(source, signal);
+      return {
+        total: index.total,
+        counts: index.counts,
+        schema: index.schema,
+        generatedAt: Date.parse(index.generatedAt) || Date.now(),
+        stale: false,
+      };
+    }
+    const { schema } = await this.schemaOf(source, signal);
+    const page = await fetchEventsPage(this.api(source, signal), { size: 1, detailed: false, includeFields: ['uid'] });
+    return { total: page.total, counts: {}, schema, generatedAt: Date.now(), stale: false };
+  }
+}
+
+/** The API filters geography by name, not by INSEE code. */
+function liveGeography(filter: { region?: string; department?: string }): { region?: string[]; department?: string[] } {
+  const out: { region?: string[]; department?: string[] } = {};
+  const region = regionOf(filter.region);
+  if (region) out.region = [region.name];
+  const department = departmentOf(filter.department);
+  if (department) out.department = [department.name];
+  return out;
+}
+
+/** The store every widget of the page shares. */
+export const feedStore = new FeedStore();

@@ -1,0 +1,165 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../src/elements/edition-banner/define.js';
+import type { SdiEditionBanner } from '../../src/elements/edition-banner/sdi-edition-banner.js';
+import { feedStore } from '../../src/store/feed-store.js';
+import type { SnapshotIndex } from '../../src/feed/snapshot-format.js';
+import { stubWarn, testControl } from './support.js';
+
+const NOV_2026 = Date.UTC(2026, 9, 1, 10); // 1 Oct 2026: before the 15th edition
+
+async function banner(template: ReturnType<typeof html>): Promise<SdiEditionBanner> {
+  const el = await fixture<SdiEditionBanner>(template);
+  return el;
+}
+
+function text(el: HTMLElement, part: string): string {
+  return el.shadowRoot?.querySelector(`[part~="${part}"]`)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+}
+
+async function settled(el: SdiEditionBanner): Promise<void> {
+  await waitUntil(() => !el.shadowRoot?.querySelector('.count.pending'), 'count never arrived', { timeout: 10000 });
+}
+
+describe('<sdi-edition-banner>', () => {
+  let index: SnapshotIndex;
+
+  before(async () => {
+    index = (await testControl.index()) as SnapshotIndex;
+  });
+
+  beforeEach(async () => {
+    feedStore.clear();
+    await testControl.reset();
+  });
+
+  it('shows the edition number, theme, dates and the national count from the snapshot', async () => {
+    const el = await banner(html`<sdi-edition-banner src="/snapshot/" edition="15" .now=${() => NOV_2026}></sdi-edition-banner>`);
+    await settled(el);
+    expect(text(el, 'edition')).to.match(/^15\s*e édition$/);
+    expect(text(el, 'dates')).to.equal('Du 16 au 22 novembre 2026');
+    const figure = new Intl.NumberFormat('fr-FR').format(index.total);
+    expect(text(el, 'count')).to.equal(`${figure} événements labellisés`);
+    await expect(el).to.be.accessible();
+  });
+
+  it('counts the events of a region (code or name in any form) and of a department', async () => {
+    const region = Object.entries(index.counts.region).find(([code]) => code !== 'none')!;
+    const el = await banner(html`<sdi-edition-banner src="/snapshot/" region=${region[0]}></sdi-edition-banner>`);
+    await settled(el);
+    expect(text(el, 'count')).to.contain(new Intl.NumberFormat('fr-FR').format(region[1]));
+
+    const byName = await banner(html`<sdi-edition-banner src="/snapshot/" region="AUVERGNE-RHONE-ALPES"></sdi-edition-banner>`);
+    await settled(byName);
+    expect(text(byName, 'count')).to.contain(new Intl.NumberFormat('fr-FR').format(index.counts.region['84'] ?? 0));
+    expect(text(byName, 'count')).to.contain('en Auvergne-Rhône-Alpes');
+
+    const department = Object.entries(index.counts.department)[0]!;
+    const dep = await banner(html`<sdi-edition-banner src="/snapshot/" department=${department[0]}></sdi-edition-banner>`);
+    await settled(dep);
+    expect(text(dep, 'count')).to.contain(new Intl.NumberFormat('fr-FR').format(department[1]));
+  });
+
+  it('every region count equals the snapshot count', async () => {
+    for (const [code, count] of Object.entries(index.counts.region)) {
+      if (code === 'none') continue;
+      const el = await banner(html`<sdi-edition-banner src="/snapshot/" region=${code}></sdi-edition-banner>`);
+      await settled(el);
+      const shown = Number(text(el, 'count').split(' ')[0]!.replace(/\D/g, ''));
+      expect(shown, `region ${code}`).to.equal(count);
+    }
+  });
+
+  it('four banners on a page share one request', async () => {
+    const el = await fixture(html`<div>
+      <sdi-edition-banner src="/snapshot/"></sdi-edition-banner>
+      <sdi-edition-banner src="/snapshot/" region="32"></sdi-edition-banner>
+      <sdi-edition-banner src="/snapshot/" region="84"></sdi-edition-banner>
+      <sdi-edition-banner src="/snapshot/" department="59"></sdi-edition-banner>
+    </div>`);
+    for (const banner of el.querySelectorAll('sdi-edition-banner')) await settled(banner as SdiEditionBanner);
+    const requests = await testControl.requests();
+    expect(requests.filter((r) => r.url.startsWith('/snapshot/index.json'))).to.have.length(1);
+  });
+
+  it('in live mode, four widgets asking the same thing make one request to the API', async () => {
+    const el = await fixture(html`<div>
+      ${[1, 2, 3, 4].map(
+        () => html`<sdi-edition-banner agenda="9464342" api="/mock-api/v2" api-key="test-key" region="84"></sdi-edition-banner>`,
+      )}
+    </div>`);
+    for (const banner of el.querySelectorAll('sdi-edition-banner')) await settled(banner as SdiEditionBanner);
+    const apiRequests = (await testControl.requests()).filter((r) => r.kind === 'api' && r.method === 'GET');
+    expect(apiRequests.filter((r) => r.url.includes('/events'))).to.have.length(1);
+    const shown = Number(text(el.querySelector('sdi-edition-banner')!, 'count').split(' ')[0]!.replace(/\D/g, ''));
+    expect(shown).to.equal(index.counts.region['84']);
+  });
+
+  it('an edition whose dates are unknown says so and invents none', async () => {
+    const el = await banner(html`<sdi-edition-banner src="/snapshot/" edition="16"></sdi-edition-banner>`);
+    expect(text(el, 'dates')).to.equal('Dates à venir');
+    expect(text(el, 'edition')).to.match(/^16\s*e édition$/);
+  });
+
+  it('speaks English with lang="en", or when the page is in English', async () => {
+    const el = await banner(html`<sdi-edition-banner src="/snapshot/" edition="15" lang="en"></sdi-edition-banner>`);
+    await settled(el);
+    expect(text(el, 'edition')).to.match(/^15\s*th edition$/);
+    expect(text(el, 'dates')).to.equal('From 16 to 22 November 2026');
+    expect(text(el, 'count')).to.match(/labelled events$/);
+    const wrapper = await fixture(html`<div lang="en"><sdi-edition-banner src="/snapshot/" number="12"></sdi-edition-banner></div>`);
+    expect(text(wrapper.querySelector('sdi-edition-banner')!, 'count')).to.equal('12 labelled events');
+  });
+
+  it('attributes override the built-in facts and a fixed number makes no request', async () => {
+    const el = await banner(html`<sdi-edition-banner
+      src="/snapshot/"
+      edition="15"
+      start="2026-11-30"
+      end="2026-12-06"
+      theme="Fabriquer demain"
+      number="1234"
+      href="https://example.org/programme"
+    ></sdi-edition-banner>`);
+    expect(text(el, 'dates')).to.equal('Du 30 novembre au 6 décembre 2026');
+    expect(text(el, 'theme')).to.equal('« Fabriquer demain »');
+    expect(text(el, 'count')).to.equal(`${new Intl.NumberFormat('fr-FR').format(1234)} événements labellisés`);
+    expect(el.shadowRoot!.querySelector('a[part~=cta]')!.getAttribute('href')).to.equal('https://example.org/programme');
+    expect(await testControl.requests()).to.have.length(0);
+  });
+
+  it('bad attributes give a localised notice and a console.warn naming them, never an exception', async () => {
+    const warn = stubWarn();
+    try {
+      const el = await banner(html`<sdi-edition-banner
+        src="/snapshot/"
+        region="Atlantide"
+        start="2026-13-40"
+        number="beaucoup"
+        href="javascript:alert(1)"
+      ></sdi-edition-banner>`);
+      const notices = [...el.shadowRoot!.querySelectorAll('[part~=notice]')].map((n) => n.textContent ?? '');
+      expect(notices.join('\n')).to.contain('Atlantide').and.to.contain('2026-13-40').and.to.contain('beaucoup');
+      expect(el.shadowRoot!.querySelector('a[part~=cta]')).to.equal(null);
+      const warned = warn.calls.map((args) => String(args[0])).join('\n');
+      for (const attribute of ['region', 'start', 'number', 'href']) expect(warned).to.contain(`"${attribute}"`);
+      await expect(el).to.be.accessible();
+    } finally {
+      warn.restore();
+    }
+  });
+
+  it('keeps its size while the count loads (no layout shift)', async () => {
+    await testControl.snapshotFault({ match: 'index.json', delayMs: 300, times: 1 });
+    const el = await banner(html`<sdi-edition-banner src="/snapshot/"></sdi-edition-banner>`);
+    const before = el.getBoundingClientRect().height;
+    await settled(el);
+    expect(Math.abs(el.getBoundingClientRect().height - before)).to.be.lessThan(2);
+  });
+
+  it('says the count is unavailable when the feed fails, and nothing throws', async () => {
+    await testControl.snapshotFault({ match: 'index.json', status: 404 });
+    const el = await banner(html`<sdi-edition-banner src="/snapshot/"></sdi-edition-banner>`);
+    await waitUntil(() => text(el, 'count').includes('indisponible'), 'no error state', { timeout: 10000 });
+    await expect(el).to.be.accessible();
+  });
+});

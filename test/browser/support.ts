@@ -1,0 +1,39 @@
+/** Helpers shared by browser tests: the fixture server's /__test/ control API, console stubs. */
+
+export interface LoggedRequest {
+  method: string;
+  url: string;
+  at: number;
+  kind: 'api' | 'snapshot';
+}
+
+async function post(path: string, body?: unknown): Promise<void> {
+  const response = await fetch(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? '' : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${path}: ${response.status}`);
+}
+
+export const testControl = {
+  reset: () => post('/__test/reset'),
+  fault: (fault: Record<string, unknown>) => post('/__test/fault', fault),
+  snapshotFault: (fault: { match: string; status?: number; times?: number; delayMs?: number }) =>
+    post('/__test/snapshot-fault', fault),
+  async requests(): Promise<LoggedRequest[]> {
+    return (await (await fetch('/__test/requests')).json()) as LoggedRequest[];
+  },
+  async index(): Promise<unknown> {
+    return (await fetch('/__test/index')).json();
+  },
+};
+
+export function stubWarn(): { calls: unknown[][]; restore: () => void } {
+  const original = console.warn;
+  const calls: unknown[][] = [];
+  console.warn = (...args: unknown[]) => {
+    calls.push(args);
+  };
+  return { calls, restore: () => (console.warn = original) };
+}
