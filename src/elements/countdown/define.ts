@@ -1,0 +1,12 @@
+import { defineElement } from '../shared/define.js';
+import { SdiCountdown } from './sdi-countdown.js';
+
+defineElement('sdi-countdown', SdiCountdown);
+
+export { SdiCountdown };
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sdi-countdown': SdiCountdown;
+  }
+}
