@@ -1,15 +1,24 @@
 /**
  * Reads a static snapshot (docs/SNAPSHOT.md) in the browser: the index, then only the shard the
- * widget needs (one region's events, or all of them), validated before anything is shown.
+ * widget needs (one region's events, or all of them), validated before anything is shown, and a
+ * region's details file when a card opens.
  */
 import type { FetchJsonOptions } from './http.js';
 import { fetchJson } from './http.js';
 import {
+  NO_REGION,
+  regionKey,
   SNAPSHOT_FORMAT,
+  type EventDetails,
+  type SnapshotEvent,
   type SnapshotFileRef,
   type SnapshotIndex,
 } from './snapshot-format.js';
-import type { SdiEvent } from '../model/types.js';
+import { expandEvent, type ExpandContext } from './snapshot-expand.js';
+import type { LocalText, Registration, SdiEvent } from '../model/types.js';
+import { safeHttpUrl } from '../model/url.js';
+
+export { expandEvent, withDetails, type ExpandContext } from './snapshot-expand.js';
 
 export class SnapshotError extends Error {
   constructor(message: string) {
@@ -38,11 +47,13 @@ export function validateIndex(body: unknown): SnapshotIndex {
   if (!isRecord(body.counts) || typeof body.total !== 'number' || !isRecord(body.schema)) {
     throw new SnapshotError('index.json has no counts');
   }
+  // Lists work without details; a damaged details list only costs the opened cards their texts.
+  if (!isRecord(files.details)) files.details = {};
   return body as unknown as SnapshotIndex;
 }
 
 /** Events are ours (the builder wrote them), but a CDN or a hand edit can still damage one. */
-function isUsableEvent(value: unknown): value is SdiEvent {
+function isUsableEvent(value: unknown): value is SnapshotEvent {
   return (
     isRecord(value) &&
     typeof value.uid === 'number' &&
@@ -70,10 +81,28 @@ export function shardFor(index: SnapshotIndex, region: string | undefined): Snap
   return index.files.regions[region] ?? null;
 }
 
+/**
+ * The details file holding an event's (or a region key's) details; null when that region has
+ * none, so there is nothing to download.
+ */
+export function detailsFor(
+  index: SnapshotIndex,
+  eventOrRegion: { location?: { regionCode?: string } } | string,
+): SnapshotFileRef | null {
+  const key = typeof eventOrRegion === 'string' ? eventOrRegion || NO_REGION : regionKey(eventOrRegion);
+  return index.files.details?.[key] ?? null;
+}
+
+/**
+ * A shard's events, expanded to full `SdiEvent`s without their details (empty description,
+ * conditions and registration: `readDetails` and `withDetails` add them). Pass the index: the
+ * events' page URLs are rebuilt from its agenda slug, and are missing without it.
+ */
 export async function readEvents(
   base: string,
   ref: SnapshotFileRef,
   options: FetchJsonOptions,
+  index?: ExpandContext,
 ): Promise<{ events: SdiEvent[]; dropped: number }> {
   const body = await fetchJson(fileUrl(base, ref), options);
   if (!isRecord(body) || body.format !== SNAPSHOT_FORMAT || !Array.isArray(body.events)) {
@@ -82,8 +111,81 @@ export async function readEvents(
   const events: SdiEvent[] = [];
   let dropped = 0;
   for (const event of body.events) {
-    if (isUsableEvent(event)) events.push(event);
+    if (isUsableEvent(event)) events.push(expandEvent(event, index));
     else dropped += 1;
   }
   return { events, dropped };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Details
+
+// The normaliser's rules, checked again: these values become href="mailto:…" and href="tel:…" on
+// partner pages, and a details file is only as trustworthy as the CDN that served it.
+const EMAIL = /^[^\s@<>"(),;:\\[\]]+@[^\s@<>"'(),;:\\[\]]+\.[^\s@<>"'(),;:\\[\]]+$/;
+const PHONE_CHARS = /^[\d +().-]+$/;
+
+function localText(value: unknown): LocalText | undefined {
+  if (!isRecord(value)) return undefined;
+  const out: LocalText = {};
+  if (typeof value.fr === 'string' && value.fr) out.fr = value.fr;
+  if (typeof value.en === 'string' && value.en) out.en = value.en;
+  return out.fr || out.en ? out : undefined;
+}
+
+function registrationEntry(value: unknown): Registration | undefined {
+  if (!isRecord(value) || typeof value.value !== 'string') return undefined;
+  const v = value.value;
+  switch (value.type) {
+    case 'url': {
+      const url = safeHttpUrl(v);
+      return url ? { type: 'url', value: url } : undefined;
+    }
+    case 'email':
+      return v.length <= 254 && EMAIL.test(v) ? { type: 'email', value: v } : undefined;
+    case 'phone': {
+      const digits = v.replace(/\D/g, '').length;
+      return PHONE_CHARS.test(v) && digits >= 6 && digits <= 20 ? { type: 'phone', value: v } : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function readEntry(value: unknown): EventDetails | undefined {
+  if (!isRecord(value)) return undefined;
+  const details: EventDetails = {};
+  const description = localText(value.description);
+  if (description) details.description = description;
+  const conditions = localText(value.conditions);
+  if (conditions) details.conditions = conditions;
+  if (Array.isArray(value.registration)) {
+    const registration = value.registration.map(registrationEntry).filter((r): r is Registration => !!r);
+    if (registration.length > 0) details.registration = registration;
+  }
+  return Object.keys(details).length > 0 ? details : undefined;
+}
+
+/** The entries of a details file body; malformed entries (and registration links) are skipped. */
+export function validateDetails(body: unknown, path: string): Map<number, EventDetails> {
+  if (!isRecord(body) || body.format !== SNAPSHOT_FORMAT || !isRecord(body.details)) {
+    throw new SnapshotError(`${path} is not a details file`);
+  }
+  const out = new Map<number, EventDetails>();
+  for (const [key, value] of Object.entries(body.details)) {
+    if (!/^[1-9]\d{0,15}$/.test(key)) continue;
+    const uid = Number(key);
+    const details = Number.isSafeInteger(uid) ? readEntry(value) : undefined;
+    if (details) out.set(uid, details);
+  }
+  return out;
+}
+
+/** A region's details, by event uid; an event absent from the map has none. */
+export async function readDetails(
+  base: string,
+  ref: SnapshotFileRef,
+  options: FetchJsonOptions,
+): Promise<Map<number, EventDetails>> {
+  return validateDetails(await fetchJson(fileUrl(base, ref), options), ref.path);
 }

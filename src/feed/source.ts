@@ -70,7 +70,9 @@ export function resolveSource(
         problem: { attribute: 'api', value: api },
       };
     }
-    return { source: { kind: 'live', agenda, ...(apiKey ? { apiKey } : {}), ...(api ? { api } : {}) } };
+    // A partner's proxy may be given as a path on their own site ("/api/openagenda/v2").
+    const absoluteApi = api ? absolute(api).replace(/\/+$/, '') : undefined;
+    return { source: { kind: 'live', agenda, ...(apiKey ? { apiKey } : {}), ...(absoluteApi ? { api: absoluteApi } : {}) } };
   }
   const src = pick('src', 'src');
   if (src) {
@@ -83,9 +85,13 @@ export function resolveSource(
   return { source: { kind: 'snapshot', src: defaultSnapshotUrl() } };
 }
 
+function absolute(value: string): string {
+  return new URL(value, typeof document === 'undefined' ? undefined : document.baseURI).href;
+}
+
 function isHttpUrl(value: string): boolean {
   try {
-    const url = new URL(value, typeof document === 'undefined' ? undefined : document.baseURI);
+    const url = new URL(absolute(value));
     return url.protocol === 'http:' || url.protocol === 'https:';
   } catch {
     return false;
@@ -95,7 +101,7 @@ function isHttpUrl(value: string): boolean {
 /** Snapshot URLs are folders: "…/snapshot" and "…/snapshot/" and "…/snapshot/index.json" agree. */
 function toAbsoluteDirectory(value: string): string | undefined {
   if (!isHttpUrl(value)) return undefined;
-  const url = new URL(value, typeof document === 'undefined' ? undefined : document.baseURI);
+  const url = new URL(absolute(value));
   url.hash = '';
   url.search = '';
   if (url.pathname.endsWith('/index.json')) url.pathname = url.pathname.slice(0, -'index.json'.length);

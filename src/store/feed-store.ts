@@ -3,10 +3,26 @@
  * entry; data is served stale while it revalidates in the background; a request nobody waits for
  * any more (every widget that asked has left the page) is aborted.
  */
-import type { FetchJsonOptions, FetchLike } from '../feed/http.js';
+import { fetchJson, HttpError, type FetchJsonOptions, type FetchLike } from '../feed/http.js';
 import { fetchAgenda, fetchEventsPage, readAllEvents, type ApiSource } from '../feed/openagenda-api.js';
-import { readEvents, readIndex, shardFor } from '../feed/snapshot-reader.js';
-import type { SnapshotCounts, SnapshotIndex } from '../feed/snapshot-format.js';
+import {
+  detailsFor,
+  fileUrl,
+  readDetails,
+  readEvents,
+  readIndex,
+  shardFor,
+  SnapshotError,
+  withDetails,
+} from '../feed/snapshot-reader.js';
+import {
+  NO_REGION,
+  readPoints,
+  type SnapshotCounts,
+  type SnapshotIndex,
+  type SnapshotPoint,
+  type SnapshotPointsFile,
+} from '../feed/snapshot-format.js';
 import { sourceKey, type SourceConfig } from '../feed/source.js';
 import { departmentOf, regionOf } from '../geo/admin.js';
 import { normaliseEvents } from '../model/normalise.js';
@@ -32,6 +48,15 @@ export interface EventsData {
 export interface Summary {
   total: number;
   counts: Partial<SnapshotCounts>;
+  schema: FeedSchema;
+  generatedAt: number;
+  stale: boolean;
+}
+
+export interface PointsData {
+  points: SnapshotPoint[];
+  counts: Partial<SnapshotCounts>;
+  total: number;
   schema: FeedSchema;
   generatedAt: number;
   stale: boolean;
@@ -89,13 +114,17 @@ export class FeedStore {
   /** Events of a scope; resolves from cache when fresh, shares the request when in flight. */
   events(source: SourceConfig, scope: Scope = {}, signal?: AbortSignal, force = false): Promise<EventsData> {
     const key = `events|${sourceKey(source)}|${scope.region ?? ''}`;
-    return this.get(key, sourceKey(source), signal, force, (s) => this.loadEvents(source, scope, s));
+    return this.get(key, sourceKey(source), signal, force, (s, refreshing) =>
+      this.loadEvents(source, scope, s, refreshing),
+    );
   }
 
   /** Totals and counts by region, department, type…; cheap in both modes. */
   summary(source: SourceConfig, signal?: AbortSignal, force = false): Promise<Summary> {
     const key = `summary|${sourceKey(source)}`;
-    return this.get(key, sourceKey(source), signal, force, (s) => this.loadSummary(source, s));
+    return this.get(key, sourceKey(source), signal, force, (s, refreshing) =>
+      this.loadSummary(source, s, refreshing),
+    );
   }
 
   /** Number of events of a region or department, from the index or one tiny API page. */
@@ -123,6 +152,48 @@ export class FeedStore {
         includeFields: ['uid'],
       });
       return { count: page.total, stale: false };
+    });
+  }
+
+  /**
+   * Coordinates of every located event, for maps. Snapshot: the compact points file (one small
+   * request, no event texts). Live: derived from the whole edition's events, shared with lists.
+   */
+  points(source: SourceConfig, signal?: AbortSignal, force = false): Promise<PointsData> {
+    const key = `points|${sourceKey(source)}`;
+    return this.get(key, sourceKey(source), signal, force, async (s, refreshing) => {
+      if (source.kind === 'snapshot') {
+        const index = await this.index(source, s, refreshing);
+        const body = await fetchJson(fileUrl(source.src, index.files.points), this.http(s));
+        if (!body || typeof body !== 'object' || !Array.isArray((body as SnapshotPointsFile).points)) {
+          throw new SnapshotError(`${index.files.points.path} is not a points file`);
+        }
+        return {
+          points: readPoints(body as SnapshotPointsFile),
+          counts: index.counts,
+          total: index.total,
+          schema: index.schema,
+          generatedAt: Date.parse(index.generatedAt) || Date.now(),
+          stale: false,
+        };
+      }
+      const data = await this.events(source, {}, s);
+      const points: SnapshotPoint[] = [];
+      const region: Record<string, number> = {};
+      for (const event of data.events) {
+        const code = event.location?.regionCode ?? NO_REGION;
+        region[code] = (region[code] ?? 0) + 1;
+        const { lat, lng } = event.location ?? {};
+        if (typeof lat === 'number' && typeof lng === 'number') points.push({ uid: event.uid, lat, lng, region: code });
+      }
+      return {
+        points,
+        counts: { region },
+        total: data.events.length,
+        schema: data.schema,
+        generatedAt: data.generatedAt,
+        stale: data.stale,
+      };
     });
   }
 
@@ -165,7 +236,7 @@ export class FeedStore {
     source: string,
     signal: AbortSignal | undefined,
     force: boolean,
-    load: (signal: AbortSignal) => Promise<T>,
+    load: (signal: AbortSignal, refreshing: boolean) => Promise<T>,
   ): Promise<T> {
     let entry = this.entries.get(key) as Entry<T> | undefined;
     if (!entry) {
@@ -175,11 +246,11 @@ export class FeedStore {
     const now = Date.now();
     if (entry.value !== undefined && !force) {
       if (now - entry.fetchedAt > this.options.maxAgeMs && !entry.inflight) {
-        this.revalidate(entry, load);
+        this.revalidate(entry, (s) => load(s, true));
       }
       return Promise.resolve(entry.value);
     }
-    if (!entry.inflight) this.start(entry, load);
+    if (!entry.inflight) this.start(entry, (s) => load(s, force));
     return this.wait(entry, signal);
   }
 
@@ -265,8 +336,43 @@ export class FeedStore {
     };
   }
 
-  private async index(source: Extract<SourceConfig, { kind: 'snapshot' }>, signal: AbortSignal): Promise<SnapshotIndex> {
-    return readIndex(source.src, this.http(signal));
+  /**
+   * The snapshot's index, shared by every entry of the source. A refresh of anything re-reads it
+   * (`refreshing`), since hashed file names change with each build.
+   */
+  private index(
+    source: Extract<SourceConfig, { kind: 'snapshot' }>,
+    signal: AbortSignal,
+    refreshing = false,
+  ): Promise<SnapshotIndex> {
+    return this.get(`index|${sourceKey(source)}`, sourceKey(source), signal, refreshing, (s) =>
+      readIndex(source.src, this.http(s)),
+    );
+  }
+
+  /**
+   * An event with its long description, conditions and registration. Snapshot lists carry none of
+   * them (they would triple the download); they come from the region's details file when a
+   * visitor opens an event, one request per region.
+   */
+  async details(source: SourceConfig, event: SdiEvent, signal?: AbortSignal): Promise<SdiEvent> {
+    if (source.kind !== 'snapshot') return event;
+    const read = async (refreshing: boolean) => {
+      const index = await this.index(source, signal ?? new AbortController().signal, refreshing);
+      const ref = detailsFor(index, event);
+      if (!ref) return event;
+      const details = await this.get(`details|${sourceKey(source)}|${ref.path}`, sourceKey(source), signal, false, (s) =>
+        readDetails(source.src, ref, this.http(s)),
+      );
+      return withDetails(event, details.get(event.uid));
+    };
+    try {
+      return await read(false);
+    } catch (error) {
+      // A rebuild replaces hashed files: an index read minutes ago may name one that is gone.
+      if (error instanceof HttpError && error.status === 404) return read(true);
+      throw error;
+    }
   }
 
   private async schemaOf(source: Extract<SourceConfig, { kind: 'live' }>, signal: AbortSignal) {
@@ -278,12 +384,17 @@ export class FeedStore {
     });
   }
 
-  private async loadEvents(source: SourceConfig, scope: Scope, signal: AbortSignal): Promise<EventsData> {
+  private async loadEvents(
+    source: SourceConfig,
+    scope: Scope,
+    signal: AbortSignal,
+    refreshing: boolean,
+  ): Promise<EventsData> {
     if (source.kind === 'snapshot') {
-      const index = await this.index(source, signal);
+      const index = await this.index(source, signal, refreshing);
       const ref = shardFor(index, scope.region);
       const { events, dropped } = ref
-        ? await readEvents(source.src, ref, this.http(signal))
+        ? await readEvents(source.src, ref, this.http(signal), index)
         : { events: [], dropped: 0 };
       return {
         events,
@@ -301,9 +412,9 @@ export class FeedStore {
     return { events: result.events, schema, skipped: result.skipped, generatedAt: Date.now(), stale: false };
   }
 
-  private async loadSummary(source: SourceConfig, signal: AbortSignal): Promise<Summary> {
+  private async loadSummary(source: SourceConfig, signal: AbortSignal, refreshing: boolean): Promise<Summary> {
     if (source.kind === 'snapshot') {
-      const index = await this.index(source, signal);
+      const index = await this.index(source, signal, refreshing);
       return {
         total: index.total,
         counts: index.counts,

@@ -1,0 +1,197 @@
+/**
+ * Time slots as people read them, always on the event's own clocks: a visit in Cayenne at 9:00 is
+ * "9 h" for everybody, and a visitor whose clock differs is told whose hour it is.
+ */
+import { intlLocale } from '../i18n/locale.js';
+import type { Lang, Timing } from '../model/types.js';
+import { offsetAt, wallClock } from '../filters/quick-dates.js';
+
+export function visitorTimeZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  } catch {
+    return 'UTC';
+  }
+}
+
+// French typography keeps the number and "h" together: a line must not break inside "12 h 30".
+const NBSP = '\u00a0';
+
+const nameFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Weekday and month names through Intl, read off a wall-clock Date at UTC. */
+function nameOf(wall: Date, lang: Lang, options: Intl.DateTimeFormatOptions): string {
+  const key = `${lang}|${JSON.stringify(options)}`;
+  let formatter = nameFormatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(intlLocale(lang), { ...options, timeZone: 'UTC' });
+    nameFormatters.set(key, formatter);
+  }
+  return formatter.format(wall);
+}
+
+function dayOfMonth(wall: Date, lang: Lang): string {
+  const day = wall.getUTCDate();
+  return lang === 'fr' && day === 1 ? '1er' : String(day);
+}
+
+/** "mercredi 18 novembre" / "Wednesday 18 November"; built by hand so every engine agrees on commas. */
+export function longDayLabel(wall: Date, lang: Lang, withYear = false): string {
+  const text = `${nameOf(wall, lang, { weekday: 'long' })} ${dayOfMonth(wall, lang)} ${nameOf(wall, lang, { month: 'long' })}`;
+  return withYear ? `${text} ${wall.getUTCFullYear()}` : text;
+}
+
+/** "18 nov." / "18 Nov". */
+function shortDayLabel(wall: Date, lang: Lang): string {
+  return `${dayOfMonth(wall, lang)} ${nameOf(wall, lang, { month: 'short' })}`;
+}
+
+/** "9 h", "12 h 30" in French; "9:00", "12:30" in English. */
+function clock(wall: Date, lang: Lang): string {
+  const hour = wall.getUTCHours();
+  const minute = wall.getUTCMinutes();
+  if (lang === 'fr') {
+    return minute === 0 ? `${hour}${NBSP}h` : `${hour}${NBSP}h${NBSP}${String(minute).padStart(2, '0')}`;
+  }
+  return `${hour}:${String(minute).padStart(2, '0')}`;
+}
+
+function sameWallDay(a: Date, b: Date): boolean {
+  return a.getUTCFullYear() === b.getUTCFullYear() && a.getUTCMonth() === b.getUTCMonth() && a.getUTCDate() === b.getUTCDate();
+}
+
+function timeRange(begin: Date, end: Date | 'midnight', lang: Lang, instantBegin: number, instantEnd: number): string {
+  if (instantBegin === instantEnd) return clock(begin, lang);
+  const last = end === 'midnight' ? (lang === 'fr' ? 'minuit' : 'midnight') : clock(end, lang);
+  return `${clock(begin, lang)} – ${last}`;
+}
+
+function multiDay(begin: Date, end: Date, lang: Lang): string {
+  const from = `${shortDayLabel(begin, lang)} ${clock(begin, lang)}`;
+  const to = `${shortDayLabel(end, lang)} ${clock(end, lang)}`;
+  return lang === 'fr' ? `du ${from} au ${to}` : `from ${from} to ${to}`;
+}
+
+// Intl's long names for these zones are either generic ("heure normale d’Europe centrale") or
+// miss the island; people know their territory's name.
+const ZONE_NAMES: Record<string, Record<Lang, string>> = {
+  'Europe/Paris': { fr: 'heure de Paris', en: 'Paris time' },
+  'Indian/Reunion': { fr: 'heure de La Réunion', en: 'Réunion time' },
+  'Indian/Mayotte': { fr: 'heure de Mayotte', en: 'Mayotte time' },
+  'America/Cayenne': { fr: 'heure de Guyane', en: 'French Guiana time' },
+  'America/Guadeloupe': { fr: 'heure de Guadeloupe', en: 'Guadeloupe time' },
+  'America/Martinique': { fr: 'heure de Martinique', en: 'Martinique time' },
+  'America/Miquelon': { fr: 'heure de Saint-Pierre-et-Miquelon', en: 'Saint Pierre and Miquelon time' },
+  'Pacific/Noumea': { fr: 'heure de Nouvelle-Calédonie', en: 'New Caledonia time' },
+  'Pacific/Tahiti': { fr: 'heure de Tahiti', en: 'Tahiti time' },
+  'Pacific/Wallis': { fr: 'heure de Wallis-et-Futuna', en: 'Wallis and Futuna time' },
+};
+
+/** "heure de La Réunion" / "Réunion time"; Intl's long name for other zones. */
+export function zoneName(timeZone: string, lang: Lang, at: number = Date.now()): string {
+  const known = ZONE_NAMES[timeZone];
+  if (known) return known[lang];
+  try {
+    const part = new Intl.DateTimeFormat(intlLocale(lang), { timeZone, timeZoneName: 'long' })
+      .formatToParts(at)
+      .find((p) => p.type === 'timeZoneName');
+    if (part) return part.value;
+  } catch {
+    // An unknown zone name is still better than nothing.
+  }
+  return timeZone;
+}
+
+/**
+ * "mercredi 18 novembre, 9 h – 12 h 30"; a slot over several days "du 16 nov. 9 h au 18 nov. 17 h".
+ * With `visitorZone` whose clocks differ from the event's at that moment, the zone is named, so a
+ * visitor in Paris does not turn up three hours early to an online talk from La Réunion.
+ */
+export function formatSlot(
+  timing: Timing,
+  timeZone: string,
+  lang: Lang,
+  options: { withDate?: boolean; visitorZone?: string } = {},
+): string {
+  const begin = wallClock(timing.begin, timeZone);
+  const end = wallClock(timing.end, timeZone);
+  // An evening ending at 00:00 belongs to its evening: "20 h – minuit", not "du 18 au 19 nov.".
+  const endsAtMidnight =
+    timing.end > timing.begin &&
+    end.getUTCHours() === 0 &&
+    end.getUTCMinutes() === 0 &&
+    sameWallDay(begin, wallClock(timing.end - 1, timeZone));
+  let text: string;
+  if (!endsAtMidnight && !sameWallDay(begin, end)) {
+    text = multiDay(begin, end, lang);
+  } else {
+    const times = timeRange(begin, endsAtMidnight ? 'midnight' : end, lang, timing.begin, timing.end);
+    text = options.withDate === false ? times : `${longDayLabel(begin, lang)}, ${times}`;
+  }
+  return `${text}${zoneSuffix(timing.begin, timeZone, lang, options.visitorZone)}`;
+}
+
+/** "9 h – 12 h 30"; a slot over several days keeps its dates, which cannot be left out. */
+export function formatTimeOnly(timing: Timing, timeZone: string, lang: Lang): string {
+  return formatSlot(timing, timeZone, lang, { withDate: false });
+}
+
+function zoneSuffix(instant: number, timeZone: string, lang: Lang, visitorZone: string | undefined): string {
+  if (!visitorZone || visitorZone === timeZone) return '';
+  if (offsetAt(instant, visitorZone) === offsetAt(instant, timeZone)) return '';
+  return ` (${zoneName(timeZone, lang, instant)})`;
+}
+
+/** "2026-11-18T09:00:00+01:00": the event's wall clock with its offset, for `<time datetime>`. */
+export function slotDateTimeAttr(instant: number, timeZone: string): string {
+  const offset = offsetAt(instant, timeZone);
+  const wall = new Date(instant + offset);
+  const iso = wall.toISOString().slice(0, 19);
+  const minutes = Math.round(Math.abs(offset) / 60_000);
+  const sign = offset < 0 ? '-' : '+';
+  return `${iso}${sign}${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}`;
+}
+
+function pad2(value: number): string {
+  return String(value).padStart(2, '0');
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+function decodeEntity(whole: string, name: string): string {
+  if (name[0] === '#') {
+    const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+    return Number.isInteger(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  }
+  return ENTITIES[name.toLowerCase()] ?? whole;
+}
+
+const ENTITY = /&(#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,6});/gi;
+
+/** Decodes the few named entities markdown editors emit (&amp;, &nbsp;…) and numeric ones. */
+export function decodeEntities(text: string): string {
+  return text.replace(ENTITY, decodeEntity);
+}
+
+/**
+ * Readable text from OpenAgenda's long descriptions, which are markdown with some HTML: links and
+ * images keep their words, markup characters go. Paragraph breaks survive as single newlines.
+ * Every pattern is linear (no nested quantifiers), since descriptions are untrusted input.
+ */
+export function plainText(markup: string): string {
+  return markup
+    .replace(/\r\n?/g, '\n')
+    .replace(/<(?:br|\/p|\/div|\/li|\/h[1-6])\b[^>]*>/gi, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/!\[([^\]\n]*)\]\([^)\n]*\)/g, '$1')
+    .replace(/\[([^\]\n]*)\]\([^)\n]*\)/g, '$1')
+    .replace(/^[ \t]{0,3}(?:#{1,6}|>+|[-*+]|\d{1,3}[.)])[ \t]+/gm, '')
+    .replace(/^[ \t]*(?:[-*_][ \t]*){3,}$/gm, '')
+    .replace(/(\*\*|__|~~|`+)/g, '')
+    .replace(/(^|[\s(])[*_]([^\s*_])/g, '$1$2')
+    .replace(/([^\s*_])[*_](?=[\s).,;:!?]|$)/gm, '$1')
+    .replace(ENTITY, decodeEntity)
+    .replace(/[ \t\u00a0]+/g, ' ')
+    .replace(/ *\n[\n ]*/g, '\n')
+    .trim();
+}

@@ -1,0 +1,102 @@
+/** Command line of `sdi-snapshot`: everything is checked here, before any request is made. */
+import { parseArgs } from 'node:util';
+import { agendaUid, apiBase, DEFAULT_API, MAX_PAGE_SIZE } from '../../feed/openagenda-api.js';
+
+export const USAGE = `Usage: sdi-snapshot --agenda UID --key KEY --out DIR [options]
+
+Reads a whole OpenAgenda agenda through the API v2 and writes a static snapshot
+(index.json, events/*.json, details/*.json, points.json) for the Semaine de
+l'Industrie widgets.
+
+  --agenda UID           agenda uid (digits)
+  --key KEY              OpenAgenda public read key; prefer the SDI_OA_KEY environment
+                         variable, which other users cannot see in the process list
+  --out DIR              snapshot folder, replaced atomically
+  --api URL              API base (default ${DEFAULT_API})
+  --type-field CODE      custom field holding the event format (default: guessed)
+  --audience-field CODE  custom field holding the audience (default: guessed)
+  --size N               events per page, 1-${MAX_PAGE_SIZE} (default ${MAX_PAGE_SIZE})
+  --allow-empty          write the snapshot even if the agenda has no usable event;
+                         without it, such a read never replaces a snapshot that has
+                         events (exit code 5)
+  --quiet                print nothing but errors
+  -h, --help             this text
+
+Exit codes: 0 ok, 1 unexpected error, 2 bad usage, 3 the API refused (key, uid),
+4 the API could not be reached or kept failing after retries, 5 the agenda has no
+usable event and --out holds a snapshot that has some (kept as it is).
+`;
+
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly help = false,
+  ) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export interface CliOptions {
+  agenda: string;
+  key: string;
+  out: string;
+  api: string;
+  typeField?: string;
+  audienceField?: string;
+  size: number;
+  /** Let a read with no usable event replace a snapshot that has events. */
+  allowEmpty: boolean;
+  quiet: boolean;
+}
+
+function checked<T>(what: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    throw new UsageError(`${what}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+export function parseCliArgs(argv: string[], env: Record<string, string | undefined>): CliOptions {
+  const { values } = checked('bad arguments', () =>
+    parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        agenda: { type: 'string' },
+        key: { type: 'string' },
+        out: { type: 'string' },
+        api: { type: 'string' },
+        'type-field': { type: 'string' },
+        'audience-field': { type: 'string' },
+        size: { type: 'string' },
+        'allow-empty': { type: 'boolean', default: false },
+        quiet: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }),
+  );
+  if (values.help) throw new UsageError('help', true);
+  if (!values.agenda) throw new UsageError('--agenda is required');
+  const key = values.key ?? env.SDI_OA_KEY;
+  if (!key) throw new UsageError('--key (or SDI_OA_KEY) is required');
+  if (!values.out) throw new UsageError('--out is required');
+  const size = values.size === undefined ? MAX_PAGE_SIZE : Number(values.size);
+  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
+    throw new UsageError(`--size must be an integer from 1 to ${MAX_PAGE_SIZE}`);
+  }
+  const options: CliOptions = {
+    agenda: checked('--agenda', () => agendaUid(values.agenda ?? '')),
+    key,
+    out: values.out,
+    api: checked('--api', () => apiBase(values.api)),
+    size,
+    allowEmpty: values['allow-empty'] === true,
+    quiet: values.quiet === true,
+  };
+  if (values['type-field']) options.typeField = values['type-field'];
+  if (values['audience-field']) options.audienceField = values['audience-field'];
+  return options;
+}
