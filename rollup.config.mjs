@@ -29,7 +29,9 @@ const browser = {
     dir: 'dist',
     format: 'es',
     entryFileNames: '[name].js',
-    chunkFileNames: 'chunks/[name]-[hash].js',
+    // Chunks sit beside the entries: the default snapshot URL is computed from import.meta.url
+    // ("./snapshot/" next to the script), which must mean the same folder in every chunk.
+    chunkFileNames: '[name]-[hash].js',
     sourcemap: true,
   },
   plugins: [

@@ -30,14 +30,18 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 done();
 
 done = step(`generating the sample edition (${count} events)`);
-const edition = generateEdition({ count });
+const edition = generateEdition({ count, imageBase: `http://localhost:${port}/sample-images/` });
 done();
 
 const api = createMockApi({ agendas: { [AGENDA]: { config: edition.agenda, events: edition.events } }, keys: [KEY] });
 const mock = await startMockServer(api, 0);
 
 done = step('building the snapshot through the mock OpenAgenda API');
-const code = await runCli(['--agenda', AGENDA, '--key', KEY, '--api', `${mock.url}/v2`, '--out', join(root, 'dist/snapshot'), '--quiet']);
+// The sample is the 15th edition (2026): recorded in the snapshot so the banner names it.
+const code = await runCli([
+  '--agenda', AGENDA, '--key', KEY, '--api', `${mock.url}/v2`, '--out', join(root, 'dist/snapshot'),
+  '--edition', '15', '--year', '2026', '--start', '2026-11-16', '--end', '2026-11-22', '--quiet',
+]);
 if (code !== 0) {
   console.error(`the snapshot builder failed (exit ${code})`);
   process.exit(code);
@@ -55,10 +59,33 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
 };
 
+/**
+ * The sample edition's images do not exist anywhere: draw a simple picture per file name (a
+ * factory skyline on a colour taken from the name), so the demo shows what cards look like.
+ */
+function placeholderImage(path: string): string {
+  let hash = 0;
+  for (const char of path) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  const hue = hash % 360;
+  const square = path.includes('.thumb.');
+  const [w, h] = square ? [200, 200] : [800, 533];
+  const base = h * 0.72;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">
+<defs><linearGradient id="g" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="hsl(${hue},55%,78%)"/><stop offset="1" stop-color="hsl(${(hue + 40) % 360},45%,55%)"/></linearGradient></defs>
+<rect width="${w}" height="${h}" fill="url(#g)"/>
+<path fill="hsl(${hue},30%,25%)" d="M0 ${h} V${base} h${w * 0.12} v${-h * 0.25} h${w * 0.05} v${h * 0.25} l${w * 0.12} ${-h * 0.1} v${h * 0.1} l${w * 0.12} ${-h * 0.1} v${h * 0.1} l${w * 0.12} ${-h * 0.1} v${h * 0.1} h${w * 0.1} v${-h * 0.35} h${w * 0.05} v${h * 0.35} H${w} V${h} Z"/>
+</svg>`;
+}
+
 const server = createServer((req, res) => {
   // The live-mode demo reads the mock API on the same origin, as a partner's proxy would serve it.
   if (api.handle(req, res)) return;
   const url = new URL(req.url ?? '/', 'http://localhost');
+  if (url.pathname.startsWith('/sample-images/')) {
+    res.writeHead(200, { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=86400' });
+    res.end(placeholderImage(url.pathname));
+    return;
+  }
   if (url.pathname === '/') {
     res.writeHead(302, { location: '/demo/' });
     res.end();

@@ -4,7 +4,7 @@
  * any more (every widget that asked has left the page) is aborted.
  */
 import { fetchJson, HttpError, type FetchJsonOptions, type FetchLike } from '../feed/http.js';
-import { fetchAgenda, fetchEventsPage, readAllEvents, type ApiSource } from '../feed/openagenda-api.js';
+import type { ApiSource } from '../feed/openagenda-api.js';
 import {
   detailsFor,
   fileUrl,
@@ -19,14 +19,12 @@ import {
   NO_REGION,
   readPoints,
   type SnapshotCounts,
+  type SnapshotEdition,
   type SnapshotIndex,
   type SnapshotPoint,
   type SnapshotPointsFile,
 } from '../feed/snapshot-format.js';
 import { sourceKey, type SourceConfig } from '../feed/source.js';
-import { departmentOf, regionOf } from '../geo/admin.js';
-import { normaliseEvents } from '../model/normalise.js';
-import { schemaFromAgenda } from '../model/schema.js';
 import type { FeedSchema, SdiEvent } from '../model/types.js';
 
 /** What events a widget needs: a region's (INSEE code) or the whole edition's. */
@@ -46,6 +44,8 @@ export interface EventsData {
 }
 
 export interface Summary {
+  /** The edition the data belongs to, when the snapshot records it. */
+  edition?: SnapshotEdition;
   total: number;
   counts: Partial<SnapshotCounts>;
   schema: FeedSchema;
@@ -133,7 +133,7 @@ export class FeedStore {
     filter: { region?: string; department?: string },
     signal?: AbortSignal,
     force = false,
-  ): Promise<{ count: number; stale: boolean }> {
+  ): Promise<{ count: number; stale: boolean; edition?: SnapshotEdition }> {
     if (source.kind === 'snapshot' || (!filter.region && !filter.department)) {
       const summary = await this.summary(source, signal, force);
       const count = filter.department
@@ -141,17 +141,12 @@ export class FeedStore {
         : filter.region
           ? summary.counts.region?.[filter.region] ?? 0
           : summary.total;
-      return { count, stale: summary.stale };
+      return { count, stale: summary.stale, ...(summary.edition ? { edition: summary.edition } : {}) };
     }
     const key = `count|${sourceKey(source)}|${filter.region ?? ''}|${filter.department ?? ''}`;
     return this.get(key, sourceKey(source), signal, force, async (s) => {
-      const page = await fetchEventsPage(this.api(source, s), {
-        size: 1,
-        detailed: false,
-        ...liveGeography(filter),
-        includeFields: ['uid'],
-      });
-      return { count: page.total, stale: false };
+      const live = await loadLive();
+      return { count: await live.readCount(this.api(source, s), filter), stale: false };
     });
   }
 
@@ -377,11 +372,7 @@ export class FeedStore {
 
   private async schemaOf(source: Extract<SourceConfig, { kind: 'live' }>, signal: AbortSignal) {
     const key = `agenda|${sourceKey(source)}`;
-    return this.get(key, sourceKey(source), signal, false, async (s) => {
-      const agenda = await fetchAgenda(this.api(source, s));
-      const slug = typeof agenda.slug === 'string' ? agenda.slug : undefined;
-      return { schema: schemaFromAgenda(agenda), slug };
-    });
+    return this.get(key, sourceKey(source), signal, false, async (s) => (await loadLive()).readSchema(this.api(source, s)));
   }
 
   private async loadEvents(
@@ -406,9 +397,8 @@ export class FeedStore {
       };
     }
     const { schema, slug } = await this.schemaOf(source, signal);
-    const raw = await readAllEvents(this.api(source, signal), { detailed: true, ...liveGeography(scope) });
-    const result = normaliseEvents(raw.events, { schema, ...(slug ? { agendaSlug: slug } : {}) });
-    result.events.sort((a, b) => (a.timings[0]?.begin ?? 0) - (b.timings[0]?.begin ?? 0));
+    const live = await loadLive();
+    const result = await live.readEventsLive(this.api(source, signal), scope, schema, slug);
     return { events: result.events, schema, skipped: result.skipped, generatedAt: Date.now(), stale: false };
   }
 
@@ -416,6 +406,7 @@ export class FeedStore {
     if (source.kind === 'snapshot') {
       const index = await this.index(source, signal, refreshing);
       return {
+        ...(index.edition ? { edition: index.edition } : {}),
         total: index.total,
         counts: index.counts,
         schema: index.schema,
@@ -424,19 +415,14 @@ export class FeedStore {
       };
     }
     const { schema } = await this.schemaOf(source, signal);
-    const page = await fetchEventsPage(this.api(source, signal), { size: 1, detailed: false, includeFields: ['uid'] });
-    return { total: page.total, counts: {}, schema, generatedAt: Date.now(), stale: false };
+    const total = await (await loadLive()).readCount(this.api(source, signal), {});
+    return { total, counts: {}, schema, generatedAt: Date.now(), stale: false };
   }
 }
 
-/** The API filters geography by name, not by INSEE code. */
-function liveGeography(filter: { region?: string; department?: string }): { region?: string[]; department?: string[] } {
-  const out: { region?: string[]; department?: string[] } = {};
-  const region = regionOf(filter.region);
-  if (region) out.region = [region.name];
-  const department = departmentOf(filter.department);
-  if (department) out.department = [department.name];
-  return out;
+/** Live mode's code (API client, normaliser) comes only when a widget is set to live mode. */
+function loadLive(): Promise<typeof import('./live-reader.js')> {
+  return import('./live-reader.js');
 }
 
 /** The store every widget of the page shares. */

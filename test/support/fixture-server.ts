@@ -45,20 +45,27 @@ function json(res: ServerResponse, status: number, body: unknown): void {
 
 export async function createFixtureServer(options: { count?: number; dir?: string } = {}): Promise<FixtureServer> {
   const count = options.count ?? 2000;
-  const edition = generateEdition({ count });
+  // Images point at a closed local port: cards still get image URLs to lay out, and no test
+  // request ever leaves the machine.
+  const edition = generateEdition({ count, imageBase: 'http://127.0.0.1:9/sample-images/' });
   const api = createMockApi({
     agendas: { [String(AGENDA_UID)]: { config: edition.agenda, events: edition.events } },
     keys: [API_KEY],
     basePath: '/mock-api/v2',
   });
-  const snapshotDir = resolve(options.dir ?? `.cache/test-fixture/snapshot-${count}`);
+  // One folder per process: several test runs (three browsers, parallel developers) may overlap.
+  const snapshotDir = resolve(options.dir ?? `.cache/test-fixture/snapshot-${count}-${process.pid}`);
   rmSync(snapshotDir, { recursive: true, force: true });
   mkdirSync(join(snapshotDir, '..'), { recursive: true });
+  process.once('exit', () => rmSync(snapshotDir, { recursive: true, force: true }));
   const server = await startMockServer(api, 0);
   const errors: string[] = [];
   try {
     const code = await runCli(
-      ['--agenda', String(AGENDA_UID), '--key', API_KEY, '--api', `${server.url}/mock-api/v2`, '--out', snapshotDir, '--quiet'],
+      [
+        '--agenda', String(AGENDA_UID), '--key', API_KEY, '--api', `${server.url}/mock-api/v2`, '--out', snapshotDir,
+        '--edition', '15', '--year', '2026', '--start', '2026-11-16', '--end', '2026-11-22', '--quiet',
+      ],
       { stdout: { write: () => true }, stderr: { write: (text: string) => (errors.push(text), true) } },
     );
     if (code !== 0) throw new Error(`snapshot builder exited with ${code}: ${errors.join('')}`);

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { resolveEdition, type EditionFacts } from '../../editions/editions.js';
 import { editionOrdinal } from '../../editions/ordinal.js';
@@ -9,6 +9,7 @@ import { parseIsoDate } from '../../time/iso-date.js';
 import { resolveLang } from '../../i18n/locale.js';
 import { safeHttpUrl } from '../../model/url.js';
 import type { Lang } from '../../model/types.js';
+import type { SourceConfig } from '../../feed/source.js';
 import { feedStore, type FeedStore } from '../../store/feed-store.js';
 import { AttributeProblems } from '../shared/attribute-problems.js';
 import { DisconnectSignal } from '../shared/disconnect-signal.js';
@@ -81,23 +82,23 @@ export class SdiEditionBanner extends LitElement {
   /** Clock, injectable for tests. */
   now: () => number = () => Date.now();
 
-  @state() private stale = false;
-
   private readonly problems = new AttributeProblems('sdi-edition-banner');
   private readonly disconnect = new DisconnectSignal(this);
   private unsubscribe?: () => void;
 
+  /** Recomputed only when a source attribute changes, so the task sees a stable identity. */
+  private source?: SourceConfig;
+
   private readonly countTask = new Task(this, {
-    args: () => [this.sourceArgs(), this.scope().region, this.scope().department] as const,
+    args: () => [this.source, this.scope().region, this.scope().department] as const,
     task: async ([source, region, department], { signal }) => {
+      if (!source) throw new Error('no source');
       this.watch(source);
-      const result = await this.store.count(
+      return this.store.count(
         source,
         { ...(region ? { region } : {}), ...(department ? { department } : {}) },
         this.disconnect.with(signal),
       );
-      this.stale = result.stale;
-      return result.count;
     },
   });
 
@@ -115,19 +116,14 @@ export class SdiEditionBanner extends LitElement {
     this.unsubscribe = undefined;
   }
 
-  private watchedKey?: string;
+  private watched?: SourceConfig;
 
   /** Background refreshes of the store re-run the count, so the figure stays live. */
-  private watch(source: ReturnType<SdiEditionBanner['sourceArgs']>): void {
-    const key = JSON.stringify(source);
-    if (this.watchedKey === key && this.unsubscribe) return;
+  private watch(source: SourceConfig): void {
+    if (this.watched === source && this.unsubscribe) return;
     this.unsubscribe?.();
-    this.watchedKey = key;
+    this.watched = source;
     this.unsubscribe = this.store.subscribe(source, () => void this.countTask.run());
-  }
-
-  private sourceArgs() {
-    return sourceOf(this, this.problems, this.language);
   }
 
   private scope(): { region?: string; department?: string; place?: string } {
@@ -147,6 +143,11 @@ export class SdiEditionBanner extends LitElement {
     return {};
   }
 
+  /**
+   * The edition the banner names. The partner's attributes win; otherwise the edition the data
+   * belongs to (a snapshot records it), so a count is never shown under another edition's name;
+   * otherwise the current or next edition.
+   */
   private editionFacts(): EditionFacts {
     const m = this.messages;
     for (const attribute of ['edition', 'start', 'end', 'number', 'href'] as const) this.problems.clear(attribute);
@@ -167,6 +168,15 @@ export class SdiEditionBanner extends LitElement {
       delete overrides.end;
     }
     if (this.theme?.trim()) overrides.theme = this.theme.trim();
+    const data = this.countTask.value?.edition;
+    if (data && overrides.edition === undefined && !overrides.start && !overrides.end) {
+      if (data.number !== undefined) overrides.edition = data.number;
+      if (data.start && data.end) {
+        overrides.start = data.start;
+        overrides.end = data.end;
+      }
+      if (data.theme && !overrides.theme) overrides.theme = data.theme;
+    }
     return resolveEdition(this.now(), overrides);
   }
 
@@ -186,6 +196,11 @@ export class SdiEditionBanner extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    const sourceChanged =
+      changed.has('src') || changed.has('agenda') || changed.has('apiKey') || changed.has('api') || changed.has('langAttribute');
+    if (!this.source || sourceChanged) {
+      this.source = sourceOf(this, this.problems, this.language);
+    }
     // The count task needs no run when a fixed number is given: no request at all.
     if (changed.has('number') && this.fixedNumber() !== undefined) this.countTask.autoRun = false;
     else if (changed.has('number')) this.countTask.autoRun = true;
@@ -219,7 +234,7 @@ export class SdiEditionBanner extends LitElement {
     return this.countTask.render({
       initial: () => html`<p class="count pending" part="count">${m.countLoading}</p>`,
       pending: () => html`<p class="count pending" part="count">${m.countLoading}</p>`,
-      complete: (n) => show(n, this.stale),
+      complete: (result) => show(result.count, result.stale),
       error: () => html`<p class="count pending" part="count">${m.countUnavailable}</p>`,
     });
   }

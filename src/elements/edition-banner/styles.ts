@@ -43,10 +43,12 @@ export const bannerStyles = css`
   }
   .count {
     margin: 0;
-    /* Reserved so the figure arriving never moves the page. */
-    min-height: 1.5em;
+    /* One fixed line box whatever the content, so the figure arriving never moves the page. */
+    line-height: 1.75rem;
+    min-height: 1.75rem;
   }
   .count strong {
+    line-height: 1;
     font-size: 1.25em;
     color: var(--_primary);
     font-variant-numeric: tabular-nums;

@@ -1,6 +1,8 @@
 /** Command line of `sdi-snapshot`: everything is checked here, before any request is made. */
 import { parseArgs } from 'node:util';
 import { agendaUid, apiBase, DEFAULT_API, MAX_PAGE_SIZE } from '../../feed/openagenda-api.js';
+import type { SnapshotEdition } from '../../feed/snapshot-format.js';
+import { parseIsoDate } from '../../time/iso-date.js';
 
 export const USAGE = `Usage: sdi-snapshot --agenda UID --key KEY --out DIR [options]
 
@@ -16,6 +18,12 @@ l'Industrie widgets.
   --type-field CODE      custom field holding the event format (default: guessed)
   --audience-field CODE  custom field holding the audience (default: guessed)
   --size N               events per page, 1-${MAX_PAGE_SIZE} (default ${MAX_PAGE_SIZE})
+  --edition N            edition number this agenda holds (e.g. 15), recorded in
+                         index.json so widgets name the edition their figures belong to
+  --year YYYY            year of that edition
+  --theme TEXT           its theme
+  --start YYYY-MM-DD     its first day (Europe/Paris)
+  --end YYYY-MM-DD       its last day
   --allow-empty          write the snapshot even if the agenda has no usable event;
                          without it, such a read never replaces a snapshot that has
                          events (exit code 5)
@@ -45,6 +53,8 @@ export interface CliOptions {
   typeField?: string;
   audienceField?: string;
   size: number;
+  /** Facts of the edition the agenda holds, copied into index.json. */
+  edition?: SnapshotEdition;
   /** Let a read with no usable event replace a snapshot that has events. */
   allowEmpty: boolean;
   quiet: boolean;
@@ -56,6 +66,27 @@ function checked<T>(what: string, read: () => T): T {
   } catch (error) {
     throw new UsageError(`${what}: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+function editionOf(values: { edition?: string; year?: string; theme?: string; start?: string; end?: string }): SnapshotEdition | undefined {
+  const edition: SnapshotEdition = {};
+  for (const key of ['edition', 'year'] as const) {
+    const raw = values[key];
+    if (raw === undefined) continue;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 1 || n > 9999) throw new UsageError(`--${key} must be a positive integer`);
+    if (key === 'edition') edition.number = n;
+    else edition.year = n;
+  }
+  for (const key of ['start', 'end'] as const) {
+    const raw = values[key];
+    if (raw === undefined) continue;
+    if (!parseIsoDate(raw)) throw new UsageError(`--${key} must be a date YYYY-MM-DD`);
+    edition[key] = raw;
+  }
+  if (edition.start && edition.end && edition.end < edition.start) throw new UsageError('--end is before --start');
+  if (values.theme?.trim()) edition.theme = values.theme.trim();
+  return Object.keys(edition).length > 0 ? edition : undefined;
 }
 
 export function parseCliArgs(argv: string[], env: Record<string, string | undefined>): CliOptions {
@@ -72,6 +103,11 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
         'type-field': { type: 'string' },
         'audience-field': { type: 'string' },
         size: { type: 'string' },
+        edition: { type: 'string' },
+        year: { type: 'string' },
+        theme: { type: 'string' },
+        start: { type: 'string' },
+        end: { type: 'string' },
         'allow-empty': { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -96,6 +132,8 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
     allowEmpty: values['allow-empty'] === true,
     quiet: values.quiet === true,
   };
+  const edition = editionOf(values);
+  if (edition) options.edition = edition;
   if (values['type-field']) options.typeField = values['type-field'];
   if (values['audience-field']) options.audienceField = values['audience-field'];
   return options;

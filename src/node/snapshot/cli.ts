@@ -133,6 +133,7 @@ async function snapshot(options: CliOptions, io: CliIo, log: (text: string) => v
     schema,
     skipped: normalised.skipped,
     generatedAt: (io.now ?? (() => new Date()))(),
+    ...(options.edition ? { edition: options.edition } : {}),
   });
   const written = await writeSnapshotAtomic(options.out, built);
 

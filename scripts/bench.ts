@@ -1,0 +1,85 @@
+/**
+ * `npm run bench`: the figures the issues ask for, measured in one run on this machine (times
+ * are noisy on a shared 2-core box: compare the ratios printed, not absolute values across runs).
+ * Not part of `npm test`.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { createMockApi, startMockServer } from '../tools/mock-api/mock-api.js';
+import { generateEdition } from '../tools/sample/generate.js';
+import { runCli } from '../src/node/snapshot/cli.js';
+import type { SnapshotIndex } from '../src/feed/snapshot-format.js';
+// @ts-expect-error plain ESM helper shared with the rollup config
+import { closureSize, staticClosure } from './bundle-graph.mjs';
+
+const rows: [string, string][] = [];
+const row = (label: string, value: string) => {
+  rows.push([label, value]);
+  console.log(`${label.padEnd(64)} ${value}`);
+};
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
+
+function folderBytes(dir: string): number {
+  let total = 0;
+  for (const entry of readdirSync(dir)) {
+    const path = join(dir, entry);
+    total += statSync(path).isDirectory() ? folderBytes(path) : statSync(path).size;
+  }
+  return total;
+}
+
+async function snapshotSection(): Promise<void> {
+  console.log('\n# Snapshot (8,000-event sample edition, through the mock API and the real builder)');
+  const edition = generateEdition({ count: 8000 });
+  const api = createMockApi({ agendas: { '9464342': { config: edition.agenda, events: edition.events } } });
+  const server = await startMockServer(api, 0);
+  const dir = mkdtempSync(join(tmpdir(), 'sdi-bench-'));
+  try {
+    const out = join(dir, 'snapshot');
+    const started = performance.now();
+    const code = await runCli(['--agenda', '9464342', '--key', 'test-key', '--api', `${server.url}/v2`, '--out', out, '--quiet']);
+    const ms = performance.now() - started;
+    if (code !== 0) throw new Error(`builder exit ${code}`);
+    const index = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')) as SnapshotIndex;
+    row('build time (28 API pages, normalise, write)', `${Math.round(ms)} ms`);
+    row('snapshot on disk (all files)', kb(folderBytes(out)));
+    const all = join(out, index.files.all.path);
+    row('national events file raw / gzip', `${kb(statSync(all).size)} / ${kb(gz(all))}`);
+    const regions = Object.entries(index.files.regions).filter(([code]) => code !== 'none');
+    const sizes = regions.map(([code, ref]) => ({ code, gzip: gz(join(out, ref.path)), count: ref.count }));
+    sizes.sort((a, b) => a.gzip - b.gzip);
+    const indexGzip = gz(join(out, 'index.json'));
+    const largest = sizes[sizes.length - 1]!;
+    const median = sizes[Math.floor(sizes.length / 2)]!;
+    row('index.json gzip', kb(indexGzip));
+    row(`one-region list, largest region (${largest.code}, ${largest.count} events): index + shard gzip`, kb(indexGzip + largest.gzip));
+    row(`one-region list, median region (${median.code}, ${median.count} events): index + shard gzip`, kb(indexGzip + median.gzip));
+    row('national list: index + all gzip', kb(indexGzip + gz(all)));
+    row('one-region / national bytes (median region)', ((indexGzip + median.gzip) / (indexGzip + gz(all))).toFixed(3));
+    row('points file gzip (maps)', kb(gz(join(out, index.files.points.path))));
+  } finally {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function bundleSection(): void {
+  console.log('\n# Script-tag bundle (dist/, min + gzip per file as a CDN serves it)');
+  const build = spawnSync('npx', ['rollup', '-c', '--silent'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (build.status !== 0) throw new Error('rollup failed');
+  const { files, dynamic } = staticClosure('dist/sdi-widgets.js') as { files: string[]; dynamic: string[] };
+  const size = closureSize(files) as { raw: number; gzip: number; brotli: number };
+  row(`sdi-widgets.js + static chunks (${files.length} files) min / gzip / brotli`, `${kb(size.raw)} / ${kb(size.gzip)} / ${kb(size.brotli)}`);
+  for (const file of dynamic) {
+    const lazy = closureSize((staticClosure(file) as { files: string[] }).files.filter((f: string) => !files.includes(f))) as { gzip: number };
+    row(`  lazy: ${file.replace('dist/', '')} (+ its own chunks) gzip`, kb(lazy.gzip));
+  }
+}
+
+await snapshotSection();
+bundleSection();
+console.log(`\n${new Date().toISOString()} · node ${process.version} · ${process.platform}`);
