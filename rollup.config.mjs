@@ -22,8 +22,11 @@ const browser = {
   input: {
     'sdi-widgets': 'src/sdi-widgets.ts',
     index: 'src/index.ts',
+    define: 'src/define.ts',
     'sdi-edition-banner': 'src/elements/edition-banner/define.ts',
     'sdi-countdown': 'src/elements/countdown/define.ts',
+    'sdi-event-list': 'src/elements/event-list/define.ts',
+    'sdi-region-map': 'src/elements/region-map/define.ts',
   },
   output: {
     dir: 'dist',

@@ -12,6 +12,7 @@ import { createMockApi, startMockServer } from '../tools/mock-api/mock-api.js';
 import { generateEdition } from '../tools/sample/generate.js';
 import { runCli } from '../src/node/snapshot/cli.js';
 import type { SnapshotIndex } from '../src/feed/snapshot-format.js';
+import { listBench } from './bench-browser.js';
 // @ts-expect-error plain ESM helper shared with the rollup config
 import { closureSize, staticClosure } from './bundle-graph.mjs';
 
@@ -82,4 +83,6 @@ function bundleSection(): void {
 
 await snapshotSection();
 bundleSection();
+console.log('\n# Event list in headless Chromium (same events, same run)');
+await listBench(row);
 console.log(`\n${new Date().toISOString()} · node ${process.version} · ${process.platform}`);

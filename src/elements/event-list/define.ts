@@ -1,0 +1,12 @@
+import { defineElement } from '../shared/define.js';
+import { SdiEventList } from './sdi-event-list.js';
+
+defineElement('sdi-event-list', SdiEventList);
+
+export { SdiEventList };
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sdi-event-list': SdiEventList;
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * Pieces of an event shared by its card and its detail: which slot to show, the place in words,
+ * the badges. Plain functions over the model, so the card and the dialog always agree.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { literal, type StaticValue } from 'lit/static-html.js';
+import type { AccessibilityKey } from '../../filters/filter-state.js';
+import { localDay } from '../../filters/quick-dates.js';
+import { departmentOf } from '../../geo/admin.js';
+import { intlLocale } from '../../i18n/locale.js';
+import { distanceKm } from '../../list/distance.js';
+import { pickText } from '../../model/text.js';
+import type { Choice, FeedSchema, Lang, SdiEvent, Timing } from '../../model/types.js';
+import { safeHttpUrl } from '../../model/url.js';
+import { accessibilityIcon } from './icons.js';
+import type { ListMessages } from './messages.js';
+import type { Position } from './results.js';
+
+const ACCESS_KEYS: readonly AccessibilityKey[] = ['mi', 'hi', 'vi', 'pi', 'ii'];
+
+const HEADINGS: readonly StaticValue[] = [
+  literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`,
+];
+
+/** The heading element of a level, clamped to h1–h6. */
+export function headingTag(level: number): StaticValue {
+  const clamped = Math.min(6, Math.max(1, Math.round(level)));
+  return HEADINGS[clamped - 1] as StaticValue;
+}
+
+/** Labels of the schema's choices by id, built once per dataset and language. */
+export class ChoiceLabels {
+  private readonly types: Map<number, string>;
+  private readonly audiences: Map<number, string>;
+
+  constructor(schema: FeedSchema | undefined, lang: Lang) {
+    const map = (choices: readonly Choice[] | undefined) =>
+      new Map((choices ?? []).map((choice) => [choice.id, pickText(choice.label, lang)]));
+    this.types = map(schema?.types);
+    this.audiences = map(schema?.audiences);
+  }
+
+  typesOf(event: SdiEvent): string[] {
+    return event.types.map((id) => this.types.get(id)).filter((label): label is string => Boolean(label));
+  }
+
+  audiencesOf(event: SdiEvent): string[] {
+    return event.audiences.map((id) => this.audiences.get(id)).filter((label): label is string => Boolean(label));
+  }
+}
+
+/**
+ * The slot a card shows: under a day heading, the slot of that day; otherwise the first one
+ * still to come (or running), else the first.
+ */
+export function displaySlot(event: SdiEvent, options: { day?: string; now: number }): Timing | undefined {
+  const { timings, timezone } = event;
+  if (options.day) {
+    const day = options.day;
+    const onDay = timings.find(
+      (t) => localDay(t.begin, timezone) <= day && localDay(Math.max(t.begin, t.end - 1), timezone) >= day,
+    );
+    if (onDay) return onDay;
+  }
+  return timings.find((t) => t.end > options.now) ?? timings[0];
+}
+
+export function placeText(event: SdiEvent, m: ListMessages): string {
+  const location = event.location;
+  if (event.attendance === 'online' || !location) return m.online;
+  const city = [location.city, location.postalCode ? `(${location.postalCode})` : ''].filter(Boolean).join(' ');
+  const department = location.departmentName ?? departmentOf(location.departmentCode)?.name;
+  const parts = [location.name, city, department && department !== location.city ? department : undefined].filter(
+    (part): part is string => Boolean(part),
+  );
+  const place = parts.join(', ') || m.onsite;
+  return event.attendance === 'mixed' ? `${place} · ${m.mixed}` : place;
+}
+
+export function distanceText(event: SdiEvent, near: Position | undefined, lang: Lang, m: ListMessages): string | undefined {
+  const location = event.location;
+  if (!near || event.attendance === 'online' || typeof location?.lat !== 'number' || typeof location.lng !== 'number') {
+    return undefined;
+  }
+  const km = distanceKm(near, { lat: location.lat, lng: location.lng });
+  if (!Number.isFinite(km)) return undefined;
+  const formatted = new Intl.NumberFormat(intlLocale(lang), { maximumFractionDigits: km < 10 ? 1 : 0 }).format(km);
+  return m.kilometres(formatted);
+}
+
+export function statusBadge(event: SdiEvent, m: ListMessages): TemplateResult | typeof nothing {
+  if (event.status === 'scheduled') return nothing;
+  return html`<span class="status status-${event.status}" part="badge status">${m.status[event.status]}</span>`;
+}
+
+export function choiceBadges(event: SdiEvent, labels: ChoiceLabels, m: ListMessages): TemplateResult | typeof nothing {
+  const types = labels.typesOf(event);
+  const audiences = labels.audiencesOf(event);
+  if (types.length === 0 && audiences.length === 0) return nothing;
+  return html`<ul class="badges" role="list">
+    ${types.map((label) => html`<li class="badge badge-type" part="badge badge-type"><span class="visually-hidden">${m.type} : </span>${label}</li>`)}
+    ${audiences.map((label) => html`<li class="badge badge-audience" part="badge badge-audience"><span class="visually-hidden">${m.audience} : </span>${label}</li>`)}
+  </ul>`;
+}
+
+export function accessibilityList(event: SdiEvent, m: ListMessages): TemplateResult | typeof nothing {
+  const keys = ACCESS_KEYS.filter((key) => event.accessibility[key]);
+  if (keys.length === 0) return nothing;
+  return html`<ul class="access" role="list" aria-label=${m.accessibility}>
+    ${keys.map(
+      (key) => html`<li class="access-item" title=${m.access[key]}>${accessibilityIcon(key)}<span class="visually-hidden">${m.access[key]}</span></li>`,
+    )}
+  </ul>`;
+}
+
+/** The thumbnail's address, only when it is a plain web address. */
+export function thumbnailUrl(event: SdiEvent): string | undefined {
+  return safeHttpUrl(event.image?.thumbnail) ?? safeHttpUrl(event.image?.url);
+}
+
+export function title(event: SdiEvent, lang: Lang): string {
+  return pickText(event.title, lang);
+}

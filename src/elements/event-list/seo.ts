@@ -1,0 +1,48 @@
+/**
+ * `seo`: the events on screen as schema.org JSON-LD, in the host page's light DOM (a child of the
+ * element), where crawlers that run scripts read structured data; shadow DOM content is not
+ * guaranteed to be. It is data, not script, so it passes strict Content-Security-Policies.
+ */
+import { eventToJsonLd, serializeJsonLd } from '../../list/jsonld.js';
+import type { FeedSchema, Lang, SdiEvent } from '../../model/types.js';
+
+/** Search engines only need a representative set; a huge script would weigh on the host page. */
+export const SEO_MAX_EVENTS = 50;
+const MARKER = 'data-sdi-seo';
+
+function own(host: HTMLElement): HTMLScriptElement | undefined {
+  for (const child of host.children) {
+    if (child instanceof HTMLScriptElement && child.hasAttribute(MARKER)) return child;
+  }
+  return undefined;
+}
+
+/** False when the page refuses it (Trusted Types treat any script text as a sink); the list works on. */
+export function publishJsonLd(host: HTMLElement, events: readonly SdiEvent[], lang: Lang, schema?: FeedSchema): boolean {
+  try {
+    write(host, events, lang, schema);
+    return true;
+  } catch (error) {
+    console.warn('[semaine-industrie-widgets] <sdi-event-list> could not publish the seo data:', error);
+    removeJsonLd(host);
+    return false;
+  }
+}
+
+function write(host: HTMLElement, events: readonly SdiEvent[], lang: Lang, schema?: FeedSchema): void {
+  const data = events.slice(0, SEO_MAX_EVENTS).map((event) => eventToJsonLd(event, lang, schema));
+  const text = serializeJsonLd(data);
+  let script = own(host);
+  if (script?.textContent === text) return;
+  if (!script) {
+    script = document.createElement('script');
+    script.type = 'application/ld+json';
+    script.setAttribute(MARKER, '');
+    host.append(script);
+  }
+  script.textContent = text;
+}
+
+export function removeJsonLd(host: HTMLElement): void {
+  own(host)?.remove();
+}
