@@ -11,7 +11,23 @@ import { indexEvents, filterEvents } from '../src/filters/apply.js';
 import { feedStore } from '../src/store/feed-store.js';
 import { pickText } from '../src/model/text.js';
 
-const painted = () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+/**
+ * Resolves just after the next frame is painted: rendering happens right after the
+ * requestAnimationFrame callbacks, and a message posted from one runs after that frame.
+ */
+const painted = () =>
+  new Promise<void>((resolve) =>
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve();
+      channel.port2.postMessage(null);
+    }),
+  );
+
+/** Waits (without the 4 ms clamp of nested timeouts) until `ready` holds. */
+async function until(ready: () => boolean): Promise<void> {
+  while (!ready()) await new Promise((r) => queueMicrotask(() => setTimeout(r, 0)));
+}
 
 function nodesIn(root: Node): number {
   let count = 0;
@@ -37,7 +53,8 @@ async function ours(src: string): Promise<Record<string, number>> {
   el.setAttribute('src', src);
   el.setAttribute('filters', 'region type audience date search');
   host.append(el);
-  while (!el.shadowRoot?.querySelector('[part~="card"]')) await new Promise((r) => setTimeout(r, 0));
+  await el.updateComplete;
+  await until(() => Boolean(el.shadowRoot?.querySelector('[part~="card"]')));
   await painted();
   const firstPaint = performance.now() - started;
   const nodes = nodesIn(el);
@@ -95,7 +112,7 @@ async function fullCalendar(src: string): Promise<Record<string, number>> {
     events,
   });
   calendar.render();
-  while (!container.querySelector('.fc-list-event')) await new Promise((r) => setTimeout(r, 0));
+  await until(() => Boolean(container.querySelector('.fc-list-event')));
   await painted();
   const firstPaint = performance.now() - started;
   const nodes = nodesIn(container);

@@ -67,7 +67,28 @@ const ACCESSIBILITY_KEYS: readonly AccessibilityKey[] = ['hi', 'vi', 'pi', 'mi',
 // Bits so that "onsite" keeps on-site and mixed events with one AND: mixed has both bits.
 const ATTENDANCE_BIT = { onsite: 1, online: 2, mixed: 3 } as const;
 
+/**
+ * The facet arrays are built on the first filter that needs them, not here: the first paint of an
+ * unfiltered list (the common case: a visitor opening a page) must not wait for the local day of
+ * every slot of the edition (~25 ms for 8,000 events in Chromium).
+ */
 export function indexEvents(events: readonly SdiEvent[]): EventIndex {
+  let facets: Facets | undefined;
+  return {
+    events,
+    get facets(): Facets {
+      facets ??= buildFacets(events);
+      return facets;
+    },
+  };
+}
+
+/** Builds the facets now (in idle time), sparing the visitor's first filter change the wait. */
+export function prepareFacets(index: EventIndex): void {
+  void index.facets;
+}
+
+function buildFacets(events: readonly SdiEvent[]): Facets {
   const n = events.length;
   const facets: Facets = {
     region: new Array<string>(n),
@@ -81,7 +102,7 @@ export function indexEvents(events: readonly SdiEvent[]): EventIndex {
     days: new Array<Int32Array>(n),
   };
   events.forEach((event, i) => indexFacets(event, i, facets));
-  return { events, facets };
+  return facets;
 }
 
 /**
@@ -99,12 +120,24 @@ function searchOf(index: EventIndex): SearchIndex {
   return index.search;
 }
 
+// A few thousand distinct cities for 8,000 events: folding each once saves most of the cost.
+const foldedCities = new Map<string, string>();
+function foldCity(city: string): string {
+  let folded = foldedCities.get(city);
+  if (folded === undefined) {
+    folded = fold(city);
+    if (foldedCities.size > 50_000) foldedCities.clear();
+    foldedCities.set(city, folded);
+  }
+  return folded;
+}
+
 function indexFacets(event: SdiEvent, i: number, f: Facets): void {
   const location = event.location;
   f.region[i] = location?.regionCode ?? '';
   f.department[i] = location?.departmentCode?.toUpperCase() ?? '';
   f.postcode[i] = location?.postalCode ?? '';
-  f.city[i] = location?.city ? fold(location.city) : '';
+  f.city[i] = location?.city ? foldCity(location.city) : '';
   f.attendance[i] = ATTENDANCE_BIT[event.attendance] ?? 0;
   let access = 0;
   ACCESSIBILITY_KEYS.forEach((key, bit) => {
@@ -289,8 +322,9 @@ type Test = (i: number) => boolean;
  * the state may come from a hand-edited URL.
  */
 export function filterEvents(index: EventIndex, state: FilterState): SdiEvent[] {
-  const tests = buildTests(index, state);
   const { events } = index;
+  if (isEmptyFilter(state)) return events.slice();
+  const tests = buildTests(index, state);
   if (tests.length === 0) return events.slice();
   // One pass per criterion over the survivors of the previous ones, so the dearer tests (the
   // text search comes last) only see what the cheap ones left. The buffer is reused: this runs

@@ -5,7 +5,15 @@ import { html as staticHtml } from 'lit/static-html.js';
 import { Task, TaskStatus } from '@lit/task';
 import { resolveEdition } from '../../editions/editions.js';
 import type { SourceConfig } from '../../feed/source.js';
-import { activeFilterCount, cleanFilters, indexEvents, sameFilters, type EventIndex } from '../../filters/apply.js';
+import {
+  activeFilterCount,
+  cleanFilters,
+  indexEvents,
+  prepareFacets,
+  prepareSearch,
+  sameFilters,
+  type EventIndex,
+} from '../../filters/apply.js';
 import { filterProblemMessage, filtersFromAttributes, type FilterAttribute } from '../../filters/attributes.js';
 import type { FilterState } from '../../filters/filter-state.js';
 import { announceFilters, followGroup, type FilterChangeDetail } from '../../filters/group-link.js';
@@ -20,6 +28,7 @@ import type { Lang, SdiEvent } from '../../model/types.js';
 import { feedStore, type EventsData, type FeedStore } from '../../store/feed-store.js';
 import { AttributeProblems } from '../shared/attribute-problems.js';
 import { DisconnectSignal } from '../shared/disconnect-signal.js';
+import { whenIdle } from '../shared/idle.js';
 import { sourceOf } from '../shared/source-attributes.js';
 import { baseStyles } from '../shared/styles.js';
 import { saveFile, type CalendarFile } from './actions.js';
@@ -323,6 +332,8 @@ export class SdiEventList extends LitElement {
     this.followed = undefined;
     clearTimeout(this.textTimer);
     clearTimeout(this.announceTimer);
+    this.cancelIdle?.();
+    this.cancelIdle = undefined;
     removeJsonLd(this);
     this.seoKey = undefined;
   }
@@ -463,6 +474,8 @@ export class SdiEventList extends LitElement {
     if (group && this.isConnected) this.unfollow = followGroup(this, group, (detail) => this.applyFromGroup(detail));
   }
 
+  private cancelIdle?: () => void;
+
   private forgetData(): void {
     this.data = undefined;
     this.index = undefined;
@@ -474,7 +487,14 @@ export class SdiEventList extends LitElement {
     if (data === this.data) return;
     const schemaArrived = data.schema !== this.data?.schema;
     this.data = data;
-    this.index = indexEvents(data.events);
+    const index = indexEvents(data.events);
+    this.index = index;
+    // The first paint needs no index; build it while the visitor reads, for their first filter.
+    this.cancelIdle?.();
+    this.cancelIdle = whenIdle(() => {
+      prepareFacets(index);
+      this.cancelIdle = whenIdle(() => prepareSearch(index));
+    });
     this.reference = this.now();
     this.memo.clear();
     if (schemaArrived && (this.type || this.audience)) this.applyPresets([], true);

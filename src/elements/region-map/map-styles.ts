@@ -1,0 +1,132 @@
+import { css } from 'lit';
+
+/**
+ * Styles of what Leaflet draws (land, symbols, clusters, markers, popups). They travel with
+ * Leaflet in the lazily loaded chunk and are adopted by the shadow root there, never by the page.
+ * Leaflet writes SVG fill colours as attributes; CSS properties win over presentation attributes,
+ * which is what lets --sdi-map-* theme the land.
+ */
+export const mapViewStyles = css`
+  .leaflet-container {
+    background: var(--_sea);
+    font: inherit;
+    font-size: 0.875rem;
+  }
+  .leaflet-container .leaflet-control-attribution {
+    font-size: 0.75rem;
+    color: #3a3a3a;
+    background: rgba(255, 255, 255, 0.92);
+  }
+  .leaflet-container .leaflet-control-attribution a {
+    color: #2a2a2a;
+  }
+  .leaflet-container:focus-visible,
+  .leaflet-marker-icon:focus-visible,
+  .leaflet-bar a:focus-visible {
+    outline: 3px solid var(--sdi-focus, var(--_primary));
+    outline-offset: 2px;
+  }
+  .sdi-land {
+    fill: var(--_land);
+    fill-opacity: 1;
+    stroke: var(--_coast);
+    stroke-width: 0.75;
+  }
+  .sdi-neighbour {
+    fill: var(--_neighbour);
+    fill-opacity: 1;
+    stroke: none;
+  }
+  .sdi-outline {
+    fill: none;
+    stroke: var(--sdi-map-outline, #8a8a8a);
+    stroke-width: 1;
+  }
+  .sdi-symbol-icon,
+  .sdi-cluster-icon,
+  .sdi-marker-icon {
+    background: none;
+    border: 0;
+  }
+  .sdi-symbol,
+  .sdi-cluster {
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    width: 100%;
+    height: 100%;
+    border-radius: 50%;
+    background: var(--_symbol);
+    color: var(--_on-symbol);
+    border: 2px solid var(--_symbol-border);
+    font-weight: 700;
+    font-size: 12px;
+    line-height: 1;
+    font-variant-numeric: tabular-nums;
+    box-shadow: 0 1px 3px rgba(0, 0, 0, 0.35);
+    cursor: pointer;
+    opacity: var(--sdi-map-symbol-opacity, 0.92);
+  }
+  .sdi-symbol-icon.is-selected .sdi-symbol {
+    background: var(--_selected);
+    opacity: 1;
+    box-shadow: 0 0 0 3px var(--_symbol-border), 0 0 0 5px var(--_selected);
+  }
+  .sdi-cluster {
+    background: var(--sdi-map-cluster, var(--_symbol));
+    opacity: 0.95;
+  }
+  .sdi-marker {
+    display: block;
+    width: 100%;
+    height: 100%;
+    border-radius: 50% 50% 50% 0;
+    transform: rotate(-45deg);
+    background: var(--sdi-map-marker, var(--_symbol));
+    border: 2px solid var(--_symbol-border);
+    box-shadow: 0 1px 3px rgba(0, 0, 0, 0.4);
+    cursor: pointer;
+  }
+  .sdi-marker-icon.is-in-selection .sdi-marker {
+    background: var(--_selected);
+  }
+  .sdi-popup {
+    font: inherit;
+    color: var(--_text);
+    outline: none;
+  }
+  .sdi-popup p {
+    margin: 0 0 0.25rem;
+  }
+  .sdi-popup-title {
+    font-weight: 700;
+  }
+  .sdi-popup-date,
+  .sdi-popup-place,
+  .sdi-popup-status,
+  .sdi-popup-more {
+    color: var(--_muted);
+  }
+  .sdi-popup-link {
+    color: var(--_primary);
+    font-weight: 600;
+  }
+  .sdi-popup-list {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    max-height: 14rem;
+    overflow: auto;
+  }
+  .sdi-popup-item + .sdi-popup-item {
+    border-top: 1px solid var(--_border);
+    margin-top: 0.5rem;
+    padding-top: 0.5rem;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .leaflet-fade-anim .leaflet-popup,
+    .leaflet-zoom-anim .leaflet-zoom-animated {
+      transition: none !important;
+    }
+  }
+`;
