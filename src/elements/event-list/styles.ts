@@ -191,6 +191,11 @@ export const listStyles = css`
     grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--_card-min)), 1fr));
   }
   .card {
+    /* A card's layout never depends on the rest of the list: new cards are laid out alone, and
+       those below the fold skip layout and paint until scrolled to. */
+    contain: layout style;
+    content-visibility: auto;
+    contain-intrinsic-size: auto 9rem;
     position: relative;
     display: grid;
     grid-template-columns: minmax(0, 1fr);

@@ -181,6 +181,7 @@ export class SdiRegionMap extends LitElement {
   private unsubscribe?: () => void;
   private watchedKey?: string;
   private resizeObserver?: ResizeObserver;
+  private resizeFrame = 0;
   /** Events behind the data shown, when they were loaded (filtered mode): popups need no request. */
   private eventsByUid?: Map<number, SdiEvent>;
   /** Department, dates: the attribute filters that need no schema. */
@@ -514,7 +515,12 @@ export class SdiRegionMap extends LitElement {
       this.viewData = undefined;
       this.viewSelection = undefined;
       if (typeof ResizeObserver === 'function') {
-        this.resizeObserver = new ResizeObserver(() => this.view?.invalidateSize());
+        this.resizeObserver = new ResizeObserver(() => {
+          // Next frame: a redraw inside the observer's callback can resize things again in the same
+          // frame, which browsers report to the page as a "ResizeObserver loop" error.
+          cancelAnimationFrame(this.resizeFrame);
+          this.resizeFrame = requestAnimationFrame(() => this.view?.invalidateSize());
+        });
         this.resizeObserver.observe(container);
       }
       this.view.setData(data);
@@ -543,6 +549,7 @@ export class SdiRegionMap extends LitElement {
   }
 
   private destroyView(): void {
+    cancelAnimationFrame(this.resizeFrame);
     this.resizeObserver?.disconnect();
     this.resizeObserver = undefined;
     this.view?.destroy();

@@ -4,10 +4,18 @@
  * leaving the page must not leave the callback pending.
  */
 export function whenIdle(work: () => void, timeout = 2000): () => void {
+  // Deferred work runs outside any caller's try/catch: an error here would reach the host page.
+  const safe = () => {
+    try {
+      work();
+    } catch (error) {
+      console.warn('[semaine-industrie-widgets] background work failed:', error);
+    }
+  };
   if (typeof requestIdleCallback === 'function') {
-    const handle = requestIdleCallback(work, { timeout });
+    const handle = requestIdleCallback(safe, { timeout });
     return () => cancelIdleCallback(handle);
   }
-  const handle = setTimeout(work, 200);
+  const handle = setTimeout(safe, 200);
   return () => clearTimeout(handle);
 }
