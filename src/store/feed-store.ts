@@ -240,7 +240,7 @@ export class FeedStore {
     }
     const now = Date.now();
     if (entry.value !== undefined && !force) {
-      if (now - entry.fetchedAt > this.options.maxAgeMs && !entry.inflight) {
+      if (now - entry.fetchedAt >= this.options.maxAgeMs && !entry.inflight) {
         this.revalidate(entry, (s) => load(s, true));
       }
       return Promise.resolve(entry.value);
