@@ -72,17 +72,43 @@ function bundleSection(): void {
   console.log('\n# Script-tag bundle (dist/, min + gzip per file as a CDN serves it)');
   const build = spawnSync('npx', ['rollup', '-c', '--silent'], { stdio: ['ignore', 'ignore', 'inherit'] });
   if (build.status !== 0) throw new Error('rollup failed');
-  const { files, dynamic } = staticClosure('dist/sdi-widgets.js') as { files: string[]; dynamic: string[] };
-  const size = closureSize(files) as { raw: number; gzip: number; brotli: number };
-  row(`sdi-widgets.js + static chunks (${files.length} files) min / gzip / brotli`, `${kb(size.raw)} / ${kb(size.gzip)} / ${kb(size.brotli)}`);
-  for (const file of dynamic) {
-    const lazy = closureSize((staticClosure(file) as { files: string[] }).files.filter((f: string) => !files.includes(f))) as { gzip: number };
-    row(`  lazy: ${file.replace('dist/', '')} (+ its own chunks) gzip`, kb(lazy.gzip));
+  type Size = { raw: number; gzip: number; brotli: number };
+  const closure = (entry: string) => staticClosure(entry) as { files: string[]; dynamic: string[] };
+  const loader = closure('dist/sdi-widgets.js');
+  const loaderSize = closureSize(loader.files) as Size;
+  row(`sdi-widgets.js, the loader a page always gets (${loader.files.length} files)`, `${kb(loaderSize.raw)} / ${kb(loaderSize.gzip)} gzip`);
+  // What a page downloads for the elements it holds: the loader, then each element's chunk and
+  // the chunks those import (shared ones counted once), before any data.
+  const pages: [string, string[]][] = [
+    ['banner only', ['sdi-edition-banner']],
+    ['countdown only', ['sdi-countdown']],
+    ['event list only', ['sdi-event-list']],
+    ['banner + countdown + list', ['sdi-edition-banner', 'sdi-countdown', 'sdi-event-list']],
+    ['map only (before Leaflet loads)', ['sdi-region-map']],
+  ];
+  for (const [label, tags] of pages) {
+    const files = new Set(loader.files);
+    for (const tag of tags) for (const file of closure(`dist/${tag}.js`).files) files.add(file);
+    const size = closureSize([...files]) as Size;
+    row(`page with ${label}: JS min / gzip`, `${kb(size.raw)} / ${kb(size.gzip)}`);
+  }
+  const mapEntry = closure('dist/sdi-region-map.js');
+  const all = new Set([...loader.files, ...mapEntry.files]);
+  for (const file of mapEntry.dynamic) {
+    const lazy = closureSize(closure(file).files.filter((f) => !all.has(f))) as Size;
+    row(`  map, loaded when visible: ${file.replace('dist/', '')} gzip`, kb(lazy.gzip));
   }
 }
 
-await snapshotSection();
-bundleSection();
-console.log('\n# Event list in headless Chromium (same events, same run)');
-await listBench(row);
+// `npm run bench -- --only bundle,list` runs a subset.
+const onlyArg = process.argv.indexOf('--only');
+const only = onlyArg > 0 ? new Set((process.argv[onlyArg + 1] ?? '').split(',')) : undefined;
+const wants = (name: string) => !only || only.has(name);
+
+if (wants('snapshot')) await snapshotSection();
+if (wants('bundle')) bundleSection();
+if (wants('list')) {
+  console.log('\n# Event list in headless Chromium (same events, same run)');
+  await listBench(row);
+}
 console.log(`\n${new Date().toISOString()} · node ${process.version} · ${process.platform}`);

@@ -2,7 +2,7 @@
 // closing line "N passed, N failed" for all of them (CI reads it). WebKit's MiniBrowser has no
 // headless mode, so the browser run goes under xvfb-run when it is there.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -26,6 +26,9 @@ const lines = [];
 if (only !== '--browser') {
   const files = listTests('test/node');
   if (files.length) {
+    // A fresh clone has no .cache/; a report left by an earlier run must not be read as this one's.
+    mkdirSync('.cache', { recursive: true });
+    rmSync('.cache/node-tests.tap', { force: true });
     const result = spawnSync(
       process.execPath,
       ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout',
