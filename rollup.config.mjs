@@ -27,6 +27,8 @@ const browser = {
     'sdi-countdown': 'src/elements/countdown/define.ts',
     'sdi-event-list': 'src/elements/event-list/define.ts',
     'sdi-region-map': 'src/elements/region-map/define.ts',
+    // The snippet configurator of the demo (form logic only; the widgets come from the loader).
+    'demo/configurator': 'demo/configurator.ts',
   },
   output: {
     dir: 'dist',

@@ -24,8 +24,8 @@ export const bannerStyles = css`
     margin: 0;
     font-size: 0.875em;
     font-weight: 700;
-    text-transform: uppercase;
-    letter-spacing: 0.04em;
+    /* No uppercase: it would turn the ordinal's superscript « e » into « E ». */
+    letter-spacing: 0.02em;
     color: var(--_primary);
   }
   .title {

@@ -1,0 +1,205 @@
+/**
+ * Screenshots of the widgets for the documentation, taken from a running demo (`npm start`):
+ *
+ *   node --import tsx scripts/screenshots.ts [--url http://localhost:8000] [--out docs/images]
+ *                                            [--now 2026-11-09T10:00:00+01:00 | --now real]
+ *
+ * It starts no server: the demo must already run, so the pictures show exactly what a visitor of
+ * the demo sees (the real bundle, the real snapshot). Headless Chromium from Debian's package, at
+ * device scale 1 so each PNG stays small enough for a repository.
+ *
+ * The pages' clock is pinned by default to a week before the sample (15th, 2026) edition: run on
+ * any other day, the countdown and the list would show another phase ("dates à venir", only the
+ * last events), and the pictures would change from one run to the next.
+ */
+import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
+
+const { values } = parseArgs({
+  options: {
+    url: { type: 'string', default: `http://localhost:${process.env.PORT ?? 8000}` },
+    out: { type: 'string', default: 'docs/images' },
+    now: { type: 'string', default: '2026-11-09T10:00:00+01:00' },
+  },
+});
+
+const pinnedNow = values.now === 'real' ? undefined : Date.parse(values.now ?? '');
+if (pinnedNow !== undefined && Number.isNaN(pinnedNow)) {
+  console.error(`--now: not a date: ${values.now}`);
+  process.exit(2);
+}
+
+/**
+ * Moves the page's clock to `epoch` (time still runs from there, so timers behave). Sent as source
+ * text: a compiled function could carry helpers of the TypeScript loader the page does not have.
+ */
+function pinClock(epoch: number): string {
+  return `(() => {
+    const RealDate = Date;
+    const offset = ${epoch} - RealDate.now();
+    function PinnedDate(...args) {
+      if (!new.target) return new RealDate(RealDate.now() + offset).toString();
+      return args.length ? new RealDate(...args) : new RealDate(RealDate.now() + offset);
+    }
+    PinnedDate.prototype = RealDate.prototype;
+    PinnedDate.now = () => RealDate.now() + offset;
+    PinnedDate.parse = RealDate.parse;
+    PinnedDate.UTC = RealDate.UTC;
+    globalThis.Date = PinnedDate;
+  })();`;
+}
+
+const base = new URL(values.url ?? 'http://localhost:8000');
+const root = resolve(new URL('..', import.meta.url).pathname);
+const outDir = resolve(root, values.out ?? 'docs/images');
+const VIEWPORT = { width: 1280, height: 900, deviceScaleFactor: 1 };
+/** A list or a long page is cut here: the top tells the story, the rest only weighs. */
+const MAX_HEIGHT = 1400;
+const SIZE_BUDGET = 300 * 1024;
+const TIMEOUT_MS = 30_000;
+
+/** True once the widget shows its data rather than a loading state (run in the page). */
+type Ready = (element: Element) => boolean;
+
+const bannerReady: Ready = (element) => {
+  const shadow = element.shadowRoot;
+  return Boolean(shadow?.querySelector('[part~="count"]') && !shadow.querySelector('.count.pending'));
+};
+
+const countdownReady: Ready = (element) =>
+  Boolean(element.shadowRoot?.querySelector('[part~="number"], [part~="message"]'));
+
+const listReady: Ready = (element) => {
+  const shadow = element.shadowRoot;
+  if (!shadow?.querySelector('[part~="list"][aria-busy="false"] [part~="card"]')) return false;
+  // Thumbnails come from the demo server: a half-loaded card would be a misleading picture. Only
+  // those in the captured top count: lazy images further down never load in a still page.
+  // (The 1400 is MAX_HEIGHT: this function runs in the page, without the script's constants.)
+  const bottom = element.getBoundingClientRect().top + 1400;
+  return [...shadow.querySelectorAll('img')]
+    .filter((img) => img.getBoundingClientRect().top < bottom)
+    .every((img) => img.complete && img.naturalWidth > 0);
+};
+
+const mapReady: Ready = (element) => {
+  const shadow = element.shadowRoot;
+  return Boolean(shadow?.querySelector('[part~="map"][aria-busy="false"]') && shadow.querySelector('[part~="region-button"]'));
+};
+
+async function open(browser: Browser, path: string): Promise<Page> {
+  const page = await browser.newPage();
+  await page.setViewport(VIEWPORT);
+  // Stable pictures: no motion (the countdown hides its seconds, the map does not animate), and
+  // the dates as a French visitor reads them.
+  await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
+  await page.emulateTimezone('Europe/Paris');
+  if (pinnedNow !== undefined) await page.evaluateOnNewDocument(pinClock(pinnedNow));
+  page.on('pageerror', (error) => console.warn(`  page error on ${path}: ${String(error)}`));
+  page.on('response', (response) => {
+    // The demo has no favicon; anything else missing would show in the pictures.
+    if (response.status() >= 400 && !response.url().endsWith('/favicon.ico')) console.warn(`  HTTP ${response.status()} for ${response.url()}`);
+  });
+  const response = await page.goto(new URL(path, base).href, { waitUntil: 'networkidle0', timeout: TIMEOUT_MS });
+  if (!response?.ok()) throw new Error(`${path}: HTTP ${response?.status() ?? 'no response'}`);
+  return page;
+}
+
+async function find(page: Page, selector: string, ready?: Ready): Promise<ElementHandle<Element>> {
+  const element = await page.waitForSelector(selector, { timeout: TIMEOUT_MS });
+  if (!element) throw new Error(`${selector} not found on ${page.url()}`);
+  if (ready) {
+    // In view first: lazy images and the map's first layout wait for visibility.
+    await element.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    try {
+      await page.waitForFunction(ready, { timeout: TIMEOUT_MS, polling: 100 }, element);
+    } catch (error) {
+      throw new Error(`${selector} never showed its data on ${page.url()}`, { cause: error });
+    }
+  }
+  return element;
+}
+
+/** Lets layout, fonts and the last images settle before the picture. */
+async function settle(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  });
+  await new Promise((done) => setTimeout(done, 300));
+}
+
+async function shoot(element: ElementHandle<Element>, name: string): Promise<{ file: string; bytes: number }> {
+  const box = await element.boundingBox();
+  if (!box) throw new Error(`${name}: the element is not visible`);
+  const clip = box.height > MAX_HEIGHT ? { x: 0, y: 0, width: box.width, height: MAX_HEIGHT } : undefined;
+  const image = await element.screenshot({ type: 'png', ...(clip ? { clip } : {}) });
+  const file = join(outDir, name);
+  await writeFile(file, image);
+  const { size } = await stat(file);
+  return { file, bytes: size };
+}
+
+async function main(): Promise<void> {
+  try {
+    await fetch(new URL('/demo/', base));
+  } catch {
+    console.error(`No demo at ${base.href}: start it first (npm start, or PORT=8130 npm start and --url).`);
+    process.exit(2);
+  }
+  await mkdir(outDir, { recursive: true });
+  const browser = await puppeteer.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const shots: Array<{ file: string; bytes: number }> = [];
+  try {
+    const demo = await open(browser, '/demo/');
+    const targets: Array<[string, string, Ready]> = [
+      ['.top sdi-edition-banner', 'edition-banner.png', bannerReady],
+      ['.top sdi-countdown', 'countdown.png', countdownReady],
+      ['#evenements sdi-event-list', 'event-list.png', listReady],
+      ['#evenements sdi-region-map', 'region-map.png', mapReady],
+    ];
+    for (const [selector, name, ready] of targets) {
+      const element = await find(demo, selector, ready);
+      await settle(demo);
+      shots.push(await shoot(element, name));
+    }
+    await demo.close();
+
+    // The configurator with a few options set, so the snippet shows what it is for.
+    const configurator = await open(browser, '/demo/configurator.html');
+    await find(configurator, '#sdi-cfg-banner-region');
+    await configurator.select('#sdi-cfg-banner-region', '32');
+    await configurator.type('#sdi-cfg-banner-href', 'https://www.example.org/agenda');
+    await configurator.type('#sdi-cfg-banner-cta', 'Voir le programme');
+    // Leaves the field so the preview is rebuilt now, not after the typing pause.
+    await configurator.$eval('#sdi-cfg-banner-cta', (input) => input.dispatchEvent(new Event('change', { bubbles: true })));
+    await find(configurator, '#sdi-cfg-preview sdi-edition-banner[region="32"][cta]', bannerReady);
+    await configurator.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await settle(configurator);
+    shots.push(await shoot(await find(configurator, 'main'), 'configurator.png'));
+  } finally {
+    await browser.close();
+  }
+
+  let over = false;
+  for (const { file, bytes } of shots) {
+    const flag = bytes > SIZE_BUDGET ? '  (over the 300 KB budget)' : '';
+    over ||= Boolean(flag);
+    console.log(`${relative(root, file)}  ${(bytes / 1024).toFixed(1)} KB${flag}`);
+  }
+  if (over) process.exitCode = 1;
+}
+
+await main();
