@@ -126,16 +126,19 @@ export const regionMapStyles = css`
   }
   .region-list {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, 15rem), 1fr));
+    /* Two columns from ~25rem: eighteen one-line buttons made the widget twice the map's height. */
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 12rem), 1fr));
     gap: 0.25rem;
+    font-size: 0.875em;
     margin: 0 0 0.5rem;
     padding: 0;
     list-style: none;
   }
   .region-list button {
     width: 100%;
-    text-align: left;
-    padding: 0.375rem 0.625rem;
+    height: 100%;
+    text-align: start;
+    padding: 0.25rem 0.5rem;
     border: 1px solid var(--_border);
     background: var(--_surface);
     color: var(--_text);
