@@ -132,7 +132,8 @@ function isAbort(error: unknown): boolean {
  * @csspart field - One filter control with its label.
  * @csspart select - A drop-down list of the filters.
  * @csspart input - A text or date field.
- * @csspart button - Every button (also: clear, quick, near, more, retry, close, calendar, share).
+ * @csspart button - Every button (also: clear, quick, near, more, past, retry, close, calendar, share).
+ * @csspart filters-toggle - On a narrow widget, the «Filtres» summary that unfolds the filters other than the search.
  * @csspart count - The visible number of events.
  * @csspart list - The list of events.
  * @csspart day-heading - A day heading.
@@ -776,7 +777,6 @@ export class SdiEventList extends LitElement {
     const base = this.headingBase();
     const grouped = results.grouped && !teaser;
     const list = grouped ? this.renderGroups(shown, results, base) : this.renderFlat(shown, base);
-    const skipped = this.data?.skipped ?? 0;
     return html`
       ${teaser ? nothing : html`<p class="count" part="count" tabindex="-1">${this.countText(total)}</p>`}
       <div class="results" part="list" aria-busy="false">${list}</div>
@@ -786,8 +786,15 @@ export class SdiEventList extends LitElement {
           </button>`
         : nothing}
       ${teaser && this.options.href ? html`<a class="see-all" part="see-all" href=${this.options.href}>${m.seeAll}</a>` : nothing}
-      ${skipped > 0 && !teaser ? html`<p class="skipped">${m.skipped(formatCount(skipped, this.language), skipped)}</p>` : nothing}
+      ${this.renderSkipped()}
     `;
+  }
+
+  /** Records of the feed that could not be shown are said, even when none could: «Aucun événement» alone would hide them. */
+  private renderSkipped(): TemplateResult | typeof nothing {
+    const skipped = this.data?.skipped ?? 0;
+    if (skipped <= 0 || this.options.limit !== undefined) return nothing;
+    return html`<p class="skipped">${this.messages.skipped(formatCount(skipped, this.language), skipped)}</p>`;
   }
 
   private renderGroups(shown: SdiEvent[], results: Results, level: number): TemplateResult {
@@ -824,6 +831,7 @@ export class SdiEventList extends LitElement {
         ${results.pastHidden > 0
           ? html`<button type="button" part="button past" @click=${this.onShowPast}>${m.showPast}</button>`
           : nothing}
-      </div>`;
+      </div>
+      ${this.renderSkipped()}`;
   }
 }
