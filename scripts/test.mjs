@@ -47,6 +47,15 @@ if (only !== '--browser') {
 }
 
 if (only !== '--node') {
+  // The browser suite also tests the built bundle as partners load it; build it when missing.
+  if (!existsSync('dist/sdi-widgets.js')) {
+    console.log('dist/ is missing: npm run build');
+    const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+    if (build.status !== 0) {
+      console.log('0 passed, 1 failed');
+      process.exit(1);
+    }
+  }
   const summary = join(mkdtempSync(join(tmpdir(), 'sdi-wtr-')), 'summary.json');
   const hasXvfb = spawnSync('sh', ['-c', 'command -v xvfb-run'], { stdio: 'ignore' }).status === 0;
   const wtr = ['npx', 'web-test-runner', ...args.filter((a) => !a.startsWith('--node') && a !== '--browser')];

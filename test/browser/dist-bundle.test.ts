@@ -1,0 +1,104 @@
+/**
+ * The built script-tag bundle itself, as a partner uses it: a plain HTML page with only
+ * `<script type="module" src="…/dist/sdi-widgets.js">` (pasted twice, as happens in CMSs) and
+ * elements placed by attributes. Runs in every engine; needs `npm run build` first (CI builds
+ * before testing), and says so instead of passing when dist/ is missing.
+ */
+import { expect } from '@open-wc/testing';
+
+const BUNDLE = '/dist/sdi-widgets.js';
+
+async function bundleBuilt(): Promise<boolean> {
+  const response = await fetch(BUNDLE, { method: 'HEAD', cache: 'no-store' });
+  return response.ok;
+}
+
+function page(body: string): string {
+  return `<!doctype html><html lang="fr"><head><meta charset="utf-8">
+<meta name="sdi:src" content="/snapshot/">
+<script type="module" src="${BUNDLE}"></script>
+<script type="module" src="${BUNDLE}"></script>
+</head><body>${body}</body></html>`;
+}
+
+interface Frame {
+  window: Window & typeof globalThis;
+  document: Document;
+  errors: unknown[];
+}
+
+async function load(body: string): Promise<Frame> {
+  const iframe = document.createElement('iframe');
+  iframe.style.width = '1000px';
+  iframe.style.height = '900px';
+  document.body.append(iframe);
+  const errors: unknown[] = [];
+  await new Promise<void>((resolve) => {
+    iframe.addEventListener('load', () => resolve(), { once: true });
+    iframe.srcdoc = page(body);
+  });
+  const win = iframe.contentWindow as Window & typeof globalThis;
+  win.addEventListener('error', (event) => errors.push(event.error ?? event.message));
+  win.addEventListener('unhandledrejection', (event) => errors.push(event.reason));
+  return { window: win, document: iframe.contentDocument!, errors };
+}
+
+async function until(check: () => boolean, what: string, timeout = 15000): Promise<void> {
+  const started = Date.now();
+  while (!check()) {
+    if (Date.now() - started > timeout) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+function shadowText(el: Element | null): string {
+  return el?.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '';
+}
+
+describe('dist/sdi-widgets.js on a plain page', () => {
+  before(async () => {
+    if (!(await bundleBuilt())) {
+      throw new Error('dist/sdi-widgets.js is missing: run `npm run build` before the browser tests');
+    }
+  });
+
+  afterEach(() => {
+    for (const frame of document.querySelectorAll('iframe')) frame.remove();
+  });
+
+  it('registers and renders the banner, the countdown and the list from the snapshot, loaded twice without error', async () => {
+    const frame = await load(`
+      <sdi-edition-banner number="12"></sdi-edition-banner>
+      <sdi-countdown edition="15"></sdi-countdown>
+      <sdi-event-list region="84" past></sdi-event-list>`);
+    const { document: doc, window: win } = frame;
+    await until(() => Boolean(win.customElements.get('sdi-event-list')), 'the list to register');
+    await until(() => shadowText(doc.querySelector('sdi-edition-banner')).includes('12 événements'), 'the banner');
+    await until(() => shadowText(doc.querySelector('sdi-countdown')).length > 10, 'the countdown');
+    await until(() => Boolean(doc.querySelector('sdi-event-list')?.shadowRoot?.querySelector('[part~="card"]')), 'the list cards');
+    expect(frame.errors).to.deep.equal([]);
+    const scripts = win.performance.getEntriesByType('resource').map((entry) => entry.name);
+    expect(scripts.some((name) => /map-view/.test(name)), 'a page without a map never loads Leaflet').to.equal(false);
+    expect(scripts.some((name) => /sdi-region-map/.test(name))).to.equal(false);
+  });
+
+  it('loads the map code only on a page with a map', async () => {
+    const frame = await load('<sdi-region-map height="400"></sdi-region-map>');
+    const { document: doc, window: win } = frame;
+    await until(() => Boolean(doc.querySelector('sdi-region-map')?.shadowRoot?.querySelector('.leaflet-container')), 'the map');
+    const names = win.performance.getEntriesByType('resource').map((entry) => entry.name);
+    expect(names.some((name) => /map-view/.test(name))).to.equal(true);
+    expect(frame.errors).to.deep.equal([]);
+  });
+
+  it('picks up elements a CMS adds after load', async () => {
+    const frame = await load('<p>vide</p>');
+    const { document: doc, window: win } = frame;
+    await new Promise((r) => setTimeout(r, 200));
+    expect(win.customElements.get('sdi-edition-banner')).to.equal(undefined);
+    const banner = doc.createElement('sdi-edition-banner');
+    banner.setAttribute('number', '3');
+    doc.body.append(banner);
+    await until(() => shadowText(banner).includes('3 événements'), 'the added banner');
+  });
+});
