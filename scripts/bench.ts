@@ -13,13 +13,14 @@ import { generateEdition } from '../tools/sample/generate.js';
 import { runCli } from '../src/node/snapshot/cli.js';
 import type { SnapshotIndex } from '../src/feed/snapshot-format.js';
 import { listBench } from './bench-browser.js';
+import { mapBench } from './bench-map.js';
 // @ts-expect-error plain ESM helper shared with the rollup config
 import { closureSize, staticClosure } from './bundle-graph.mjs';
 
 const rows: [string, string][] = [];
 const row = (label: string, value: string) => {
   rows.push([label, value]);
-  console.log(`${label.padEnd(64)} ${value}`);
+  console.log(`${label.padEnd(76)} ${value}`);
 };
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
@@ -110,5 +111,9 @@ if (wants('bundle')) bundleSection();
 if (wants('list')) {
   console.log('\n# Event list in headless Chromium (same events, same run)');
   await listBench(row);
+}
+if (wants('map')) {
+  console.log('\n# Region map in headless Chromium (same points, same run)');
+  await mapBench(row);
 }
 console.log(`\n${new Date().toISOString()} · node ${process.version} · ${process.platform}`);

@@ -13,6 +13,14 @@ const HIDDEN_OR_SPACE = /[\s\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-
 const ABSOLUTE_HTTP = /^https?:\/\//i;
 
 /**
+ * True when a value meant for an address (a link, an e-mail) holds whitespace or characters that
+ * hide or reorder what a visitor reads: "contact@\u202erf.elpmaxe" displays as another address.
+ */
+export function hasHiddenCharacters(value: string): boolean {
+  return HIDDEN_OR_SPACE.test(value);
+}
+
+/**
  * The normalised href of an absolute http(s) URL, or undefined. Credentials in the URL are refused
  * too: `https://trusted.fr@evil.example/` is a classic way to disguise the real host.
  */
@@ -20,7 +28,7 @@ export function safeHttpUrl(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   const candidate = value.trim();
   if (!candidate || candidate.length > 2048) return undefined;
-  if (HIDDEN_OR_SPACE.test(candidate) || !ABSOLUTE_HTTP.test(candidate)) return undefined;
+  if (hasHiddenCharacters(candidate) || !ABSOLUTE_HTTP.test(candidate)) return undefined;
   let url: URL;
   try {
     url = new URL(candidate);

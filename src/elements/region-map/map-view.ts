@@ -8,6 +8,7 @@ import * as L from 'leaflet/dist/leaflet-src.esm.js';
 import { unsafeCSS } from 'lit';
 import { coastline } from '../../map/coastline.js';
 import { PointClusters, type ClusterItem, type MapPoint } from '../../map/clusters.js';
+import { whenIdle } from '../shared/idle.js';
 import { LEAFLET_CSS } from '../../map/leaflet-css.js';
 import { maxRegionCount, pointsBounds, type MapData } from '../../map/map-data.js';
 import { METROPOLE_BOUNDS, REGION_PLACES, TERRITORIES, type LatLngBox } from '../../map/regions.js';
@@ -171,11 +172,16 @@ class LeafletMapView implements MapView {
     this.data = data;
     // Clustering up to the last zoom keeps events sharing one address together; that cluster then
     // opens as a list instead of zooming.
-    this.clusters = new PointClusters(data.points, { maxZoom: this.map.getMaxZoom(), radius: 60 });
+    const clusters = new PointClusters(data.points, { maxZoom: this.map.getMaxZoom(), radius: 60 });
+    this.clusters = clusters;
     this.clearClusterMarkers();
     this.renderSymbols();
     this.refresh();
+    this.cancelIdle?.();
+    this.cancelIdle = whenIdle(() => clusters.prepare());
   }
+
+  private cancelIdle?: () => void;
 
   setSelection(region: string | undefined, options: { fit: boolean; animate?: boolean }): void {
     const changed = region !== this.selection;
@@ -215,6 +221,7 @@ class LeafletMapView implements MapView {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    this.cancelIdle?.();
     cancelAnimationFrame(this.pendingFrame);
     this.listeners.abort();
     // Leaflet ends a zoom animation from a 250 ms timer that map.remove() does not cancel; the
