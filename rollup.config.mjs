@@ -1,22 +1,10 @@
 // Builds dist/: the browser bundle (one script-tag entry registering every element, per-element
 // entries, and element classes without registration for npm users) and the snapshot builder CLI.
-import { readFileSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
+import { stampVersion } from './scripts/rollup-stamp-version.mjs';
 import { sizeReport } from './scripts/size-report.mjs';
-
-const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
-
-const stampVersion = {
-  name: 'stamp-version',
-  transform(code, id) {
-    if (id.endsWith('/src/version.ts')) {
-      return code.replace(/VERSION = '[^']*'/, `VERSION = ${JSON.stringify(pkg.version)}`);
-    }
-    return null;
-  },
-};
 
 const browser = {
   input: {
@@ -40,7 +28,7 @@ const browser = {
     sourcemap: true,
   },
   plugins: [
-    stampVersion,
+    stampVersion(),
     nodeResolve({ browser: true, exportConditions: ['production', 'browser', 'default'] }),
     esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', minify: false }),
     terser({ ecma: 2022, module: true, format: { comments: false } }),
@@ -53,7 +41,7 @@ const cli = {
   output: { dir: 'dist/node', format: 'es', sourcemap: true },
   external: (id) => id.startsWith('node:'),
   plugins: [
-    stampVersion,
+    stampVersion(),
     nodeResolve({ preferBuiltins: true }),
     esbuild({ target: 'node20', tsconfig: 'tsconfig.json', platform: 'node' }),
   ],

@@ -6,6 +6,7 @@
 // browser cannot resolve bare imports.
 import { readFileSync } from 'node:fs';
 import esbuild from 'rollup-plugin-esbuild';
+import { stampVersion } from './scripts/rollup-stamp-version.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const bare = [
@@ -13,15 +14,6 @@ const bare = [
   ...Object.keys(pkg.peerDependencies ?? {}),
 ];
 
-const stampVersion = {
-  name: 'stamp-version',
-  transform(code, id) {
-    if (id.endsWith('/src/version.ts')) {
-      return code.replace(/VERSION = '[^']*'/, `VERSION = ${JSON.stringify(pkg.version)}`);
-    }
-    return null;
-  },
-};
 
 export default {
   input: [
@@ -42,5 +34,5 @@ export default {
     preserveModulesRoot: 'src',
     entryFileNames: '[name].js',
   },
-  plugins: [stampVersion, esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', minify: false })],
+  plugins: [stampVersion(), esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', minify: false })],
 };

@@ -1,7 +1,7 @@
 /**
  * Benchmark page (bundled by scripts/bench-browser.ts, never shipped): our list and FullCalendar's
  * list view on the same events, in the same browser, measured the same way: from data in memory
- * to the first rows painted (two animation frames after the render call).
+ * to the first rows painted (the frame after the render call).
  */
 import { Calendar } from '@fullcalendar/core';
 import listPlugin from '@fullcalendar/list';
@@ -10,24 +10,7 @@ import type { SdiEventList } from '../src/elements/event-list/sdi-event-list.js'
 import { indexEvents, filterEvents } from '../src/filters/apply.js';
 import { feedStore } from '../src/store/feed-store.js';
 import { pickText } from '../src/model/text.js';
-
-/**
- * Resolves just after the next frame is painted: rendering happens right after the
- * requestAnimationFrame callbacks, and a message posted from one runs after that frame.
- */
-const painted = () =>
-  new Promise<void>((resolve) =>
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => resolve();
-      channel.port2.postMessage(null);
-    }),
-  );
-
-/** Waits (without the 4 ms clamp of nested timeouts) until `ready` holds. */
-async function until(ready: () => boolean): Promise<void> {
-  while (!ready()) await new Promise((r) => queueMicrotask(() => setTimeout(r, 0)));
-}
+import { painted, percentile, until } from './timing.js';
 
 function nodesIn(root: Node): number {
   let count = 0;
@@ -38,11 +21,6 @@ function nodesIn(root: Node): number {
   };
   walk(root);
   return count;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
 async function ours(src: string): Promise<Record<string, number>> {

@@ -14,31 +14,9 @@ import type { SnapshotPoint } from '../src/feed/snapshot-format.js';
 import { LEAFLET_CSS } from '../src/map/leaflet-css.js';
 import { METROPOLE_BOUNDS } from '../src/map/regions.js';
 import { feedStore } from '../src/store/feed-store.js';
-
-/**
- * Resolves just after the next frame is painted: rendering happens right after the
- * requestAnimationFrame callbacks, and a message posted from one runs after that frame.
- */
-const painted = () =>
-  new Promise<void>((resolve) =>
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => resolve();
-      channel.port2.postMessage(null);
-    }),
-  );
-
-/** Waits (without the 4 ms clamp of nested timeouts) until `ready` holds. */
-async function until(ready: () => boolean): Promise<void> {
-  while (!ready()) await new Promise((r) => queueMicrotask(() => setTimeout(r, 0)));
-}
+import { painted, percentile, until } from './timing.js';
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
 
 /** Lyon: the densest spot of the sample edition (most events, 6 km of jitter). */
 const LYON: [number, number] = [45.764, 4.8357];
