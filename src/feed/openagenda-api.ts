@@ -180,7 +180,8 @@ function isCursorValue(value: unknown): value is CursorValue {
 export function parseEventsPage(body: unknown): EventsPage {
   if (!isRecord(body)) throw new ApiShapeError('events response is not a JSON object');
   const { total, events, after } = body;
-  if (typeof total !== 'number' || !Number.isInteger(total) || total < 0) {
+  // Safe integers only: banners print this figure, and 1e300 is an integer too.
+  if (typeof total !== 'number' || !Number.isSafeInteger(total) || total < 0) {
     throw new ApiShapeError('events response has no valid "total"');
   }
   if (!Array.isArray(events)) throw new ApiShapeError('events response has no "events" array');

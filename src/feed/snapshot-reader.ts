@@ -16,7 +16,7 @@ import {
 } from './snapshot-format.js';
 import { expandEvent, type ExpandContext } from './snapshot-expand.js';
 import type { LocalText, Registration, SdiEvent } from '../model/types.js';
-import { safeHttpUrl } from '../model/url.js';
+import { hasHiddenCharacters, safeHttpUrl } from '../model/url.js';
 
 export { expandEvent, withDetails, type ExpandContext } from './snapshot-expand.js';
 
@@ -52,14 +52,50 @@ export function validateIndex(body: unknown): SnapshotIndex {
   return body as unknown as SnapshotIndex;
 }
 
-/** Events are ours (the builder wrote them), but a CDN or a hand edit can still damage one. */
+// Date's range: beyond it every date function throws, and a list formats each card's slot.
+const MAX_INSTANT = 8.64e15;
+
+function isInstant(value: unknown): value is number {
+  return typeof value === 'number' && Math.abs(value) <= MAX_INSTANT;
+}
+
+function isSlot(value: unknown): boolean {
+  return isRecord(value) && isInstant(value.begin) && isInstant(value.end) && value.begin <= value.end;
+}
+
+const knownZones = new Set<string>();
+
+/** Intl throws on an unknown zone. Only valid zones are cached, so a damaged file cannot grow the set. */
+function isKnownZone(zone: unknown): boolean {
+  if (typeof zone !== 'string' || zone.length > 64) return false;
+  if (knownZones.has(zone)) return true;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+  } catch {
+    return false;
+  }
+  knownZones.add(zone);
+  return true;
+}
+
+function hasTitle(value: unknown): boolean {
+  return isRecord(value) && ((typeof value.fr === 'string' && value.fr !== '') || (typeof value.en === 'string' && value.en !== ''));
+}
+
+/**
+ * Events are ours (the builder wrote them), but a CDN or a hand edit can still damage one; what
+ * every card formats (slots in the event's zone, the title) is checked, so a damaged event is
+ * dropped and counted instead of throwing while the list renders.
+ */
 function isUsableEvent(value: unknown): value is SnapshotEvent {
   return (
     isRecord(value) &&
     typeof value.uid === 'number' &&
     Array.isArray(value.timings) &&
     value.timings.length > 0 &&
-    isRecord(value.title)
+    value.timings.every(isSlot) &&
+    isKnownZone(value.timezone) &&
+    hasTitle(value.title)
   );
 }
 
@@ -142,7 +178,7 @@ function registrationEntry(value: unknown): Registration | undefined {
       return url ? { type: 'url', value: url } : undefined;
     }
     case 'email':
-      return v.length <= 254 && EMAIL.test(v) ? { type: 'email', value: v } : undefined;
+      return v.length <= 254 && EMAIL.test(v) && !hasHiddenCharacters(v) ? { type: 'email', value: v } : undefined;
     case 'phone': {
       const digits = v.replace(/\D/g, '').length;
       return PHONE_CHARS.test(v) && digits >= 6 && digits <= 20 ? { type: 'phone', value: v } : undefined;

@@ -37,7 +37,7 @@ import type {
   SdiLocation,
   Timing,
 } from './types.js';
-import { safeHttpUrl } from './url.js';
+import { hasHiddenCharacters, safeHttpUrl } from './url.js';
 
 export interface NormaliseContext {
   schema: FeedSchema;
@@ -147,7 +147,7 @@ const PHONE_CHARS = /^[\d +().-]+$/;
 
 function readEmail(value: string): string | undefined {
   const email = value.replace(/^mailto:/i, '');
-  return email.length <= 254 && EMAIL.test(email) ? email : undefined;
+  return email.length <= 254 && EMAIL.test(email) && !hasHiddenCharacters(email) ? email : undefined;
 }
 
 function readPhone(value: string): string | undefined {

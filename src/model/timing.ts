@@ -11,6 +11,11 @@ const ISO_INSTANT =
 
 const MINUTE_MS = 60_000;
 
+// Instants whose local date has a four-digit year in every zone (offsets reach ±14 h). Beyond
+// them, `toISOString` writes six-digit years, which no `<time datetime>` or calendar file accepts.
+const EARLIEST = Date.UTC(1000, 0, 2);
+const LATEST = Date.UTC(9999, 11, 30);
+
 /**
  * Epoch milliseconds of an ISO 8601 date-time with an explicit offset, or undefined. A value
  * without an offset is refused rather than guessed: local time depends on the event's zone.
@@ -33,7 +38,9 @@ export function parseInstant(value: unknown): number | undefined {
     return undefined;
   }
   const offset = offsetMinutes(m[8], m[9], m[10], m[11]);
-  return offset === undefined ? undefined : local - offset * MINUTE_MS;
+  if (offset === undefined) return undefined;
+  const instant = local - offset * MINUTE_MS;
+  return instant >= EARLIEST && instant <= LATEST ? instant : undefined;
 }
 
 function offsetMinutes(

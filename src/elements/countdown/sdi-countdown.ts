@@ -174,8 +174,9 @@ export class SdiCountdown extends LitElement {
   protected override render(): TemplateResult {
     const view = this.view ?? this.computeView();
     const { state } = view;
+    // Left to right like both languages it speaks, also on a right-to-left page.
     return html`
-      <div part="countdown" class="countdown phase-${state.phase}" lang=${view.lang}>
+      <div part="countdown" class="countdown phase-${state.phase}" lang=${view.lang} dir="ltr">
         ${view.heading ? html`<h2 part="heading" class="heading">${view.heading}</h2>` : nothing}
         ${view.problems.map((p) => html`<p part="notice" class="notice">${p.message}</p>`)}
         <div class="body" aria-hidden="true">${this.renderBody(view)}</div>

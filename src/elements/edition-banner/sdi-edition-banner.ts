@@ -248,8 +248,9 @@ export class SdiEditionBanner extends LitElement {
     const href = this.link();
     const dates =
       facts.start && facts.end ? m.dates(...splitRange(facts.start, facts.end, lang)) : m.datesToCome;
+    // Its own language and direction (French or English, left to right), whatever the page's.
     return html`
-      <section class="banner" part="banner" aria-labelledby="title">
+      <section class="banner" part="banner" aria-labelledby="title" lang=${lang} dir="ltr">
         <div class="text">
           <p class="edition" part="edition">
             ${ordinal.number}<sup>${ordinal.suffix}</sup> ${m.editionWord}

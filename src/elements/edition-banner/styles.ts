@@ -1,13 +1,14 @@
 import { css } from 'lit';
 
 export const bannerStyles = css`
-  :host {
-    container-type: inline-size;
-  }
+  /* Flex wrapping rather than a container query: the link moves under the text whenever both do
+     not fit, whatever the reason (a narrow column, zoomed text, a theme's 40px body), and a host
+     page that resets every element's properties, the host's container-type included, cannot
+     switch it off. */
   .banner {
-    display: grid;
+    display: flex;
+    flex-wrap: wrap;
     gap: 0.25rem 1.5rem;
-    grid-template-columns: 1fr auto;
     align-items: center;
     padding: var(--sdi-banner-padding, 1rem 1.25rem);
     background: var(--sdi-banner-background, var(--_surface-alt));
@@ -19,6 +20,7 @@ export const bannerStyles = css`
     display: grid;
     gap: 0.25rem;
     min-width: 0;
+    flex: 1 1 20em;
   }
   .edition {
     margin: 0;
@@ -68,17 +70,9 @@ export const bannerStyles = css`
     text-decoration: none;
     border-radius: var(--_radius);
     font-weight: 600;
-    white-space: nowrap;
+    max-width: 100%;
   }
   .cta:hover {
     text-decoration: underline;
-  }
-  @container (max-width: 32rem) {
-    .banner {
-      grid-template-columns: 1fr;
-    }
-    .cta {
-      justify-self: start;
-    }
   }
 `;

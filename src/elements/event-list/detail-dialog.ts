@@ -136,7 +136,9 @@ export class DetailDialog implements ReactiveController {
 
   /** Every way of closing (button, Escape, backdrop) ends here, through the dialog's close event. */
   private readonly closed = (): void => {
-    if (!this.event) return;
+    // The close event comes a task after close(): by then another event may have been opened, and
+    // shown; that one must stay.
+    if (!this.event || this.dialog?.open) return;
     this.loading?.abort();
     this.event = undefined;
     this.actionStatus = '';

@@ -66,8 +66,10 @@ export function displaySlot(event: SdiEvent, options: { day?: string; now: numbe
 }
 
 export function placeText(event: SdiEvent, m: ListMessages): string {
+  if (event.attendance === 'online') return m.online;
+  // A venue left blank by the organiser is not a sign the event is online: say only what is known.
   const location = event.location;
-  if (event.attendance === 'online' || !location) return m.online;
+  if (!location) return event.attendance === 'mixed' ? m.mixed : m.onsite;
   const city = [location.city, location.postalCode ? `(${location.postalCode})` : ''].filter(Boolean).join(' ');
   const department = location.departmentName ?? departmentOf(location.departmentCode)?.name;
   const parts = [location.name, city, department && department !== location.city ? department : undefined].filter(

@@ -710,7 +710,9 @@ export class SdiEventList extends LitElement {
     // Only what the visitor can change counts: a partner's hidden preset is not theirs to clear.
     const active = activeFilterCount(withKeys({}, this.current, this.clearableKeys()));
     const clearable = active > 0;
-    return html`<div class="root layout-${this.options.layout}" part="root">
+    // The widget speaks French or English, both left to right: on a right-to-left page (or one in
+    // another language) its text keeps its own direction, and screen readers its own voice.
+    return html`<div class="root layout-${this.options.layout}" part="root" lang=${this.language} dir="ltr">
       ${this.problems.list.map((p) => html`<p class="notice" part="notice" role="alert">${p.attribute} : ${p.message}</p>`)}
       ${renderFilterControls({
         lang: this.language,
@@ -809,14 +811,35 @@ export class SdiEventList extends LitElement {
       (group) => group.day,
       (group) => staticHtml`<section class="day">
         <${Heading} class="day-heading" part="day-heading" id=${`day-${group.day}`}>${group.label}</${Heading}>
-        <ul class="cards" role="list">${repeat(group.events, (event) => event.uid, (event) => renderCard(event, ctx, group.day))}</ul>
+        <ul class="cards" role="list">${repeat(group.events, (event) => event.uid, (event) => this.renderCardSafely(event, ctx, group.day))}</ul>
       </section>`,
     )}`;
   }
 
   private renderFlat(shown: SdiEvent[], level: number): TemplateResult {
     const ctx = this.cardContext(level);
-    return html`<ul class="cards" role="list">${repeat(shown, (event) => event.uid, (event) => renderCard(event, ctx))}</ul>`;
+    return html`<ul class="cards" role="list">${repeat(shown, (event) => event.uid, (event) => this.renderCardSafely(event, ctx))}</ul>`;
+  }
+
+  /** Events whose card could not be rendered, reported once each. */
+  private readonly unshowable = new WeakSet<SdiEvent>();
+
+  /**
+   * `repeat` calls this while lit commits, after `render()` has returned, so `render()`'s own
+   * try/catch cannot help: an event no check caught would throw out of the update, into the
+   * page, and on every render after. It costs its own card instead.
+   */
+  private renderCardSafely(event: SdiEvent, ctx: CardContext, day?: string): TemplateResult | typeof nothing {
+    try {
+      return renderCard(event, ctx, day);
+    } catch (error) {
+      // Said once per event: the list renders again on every filter change and announcement.
+      if (!this.unshowable.has(event)) {
+        this.unshowable.add(event);
+        console.warn(`[semaine-industrie-widgets] <sdi-event-list> could not show event ${String(event.uid)}:`, error);
+      }
+      return nothing;
+    }
   }
 
   private renderEmpty(results: Results, clearable: boolean): TemplateResult {

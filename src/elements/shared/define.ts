@@ -31,10 +31,13 @@ export function defineElement(
   const versions = registry();
   if (existing) {
     const other = versions.get(tag);
-    if (existing !== ctor && other !== undefined && other !== version && !warned.has(tag)) {
+    if (existing !== ctor && other !== version && !warned.has(tag)) {
       warned.add(tag);
+      // A definition that did not register a version is a copy older than this registry, or
+      // another library using the tag: either way the partner sees a widget that is not ours.
+      const owner = other === undefined ? 'another script' : `version ${other}`;
       console.warn(
-        `[semaine-industrie-widgets] <${tag}> is already defined by version ${other}; ` +
+        `[semaine-industrie-widgets] <${tag}> is already defined by ${owner}; ` +
           `version ${version} loaded on the same page is not used for it.`,
       );
     }

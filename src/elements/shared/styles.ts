@@ -28,6 +28,16 @@ export const baseStyles = css`
   :host([hidden]) {
     display: none !important;
   }
+  /* The few inherited properties whose page value breaks the layout rather than styling it: a
+     theme's white-space: nowrap, word-break: keep-all or text-indent on body, or an !important
+     reset of every element (the host included), pushes titles wider than their card. Set again on
+     the shadow tree's top-level elements, which no page rule reaches. */
+  :host > * {
+    white-space: normal;
+    word-break: normal;
+    overflow-wrap: anywhere;
+    text-indent: 0;
+  }
   *,
   *::before,
   *::after {
