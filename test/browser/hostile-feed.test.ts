@@ -16,7 +16,7 @@ import { SNAPSHOT_FORMAT } from '../../src/feed/snapshot-format.js';
 import { FeedStore, type EventsData } from '../../src/store/feed-store.js';
 import { AGENDA_CONFIG, CASES, caseUrl, largePage, pageOf, type HostileCase } from '../hostile/cases.js';
 import { cards, clock, countOf, shadow, text, titles } from './event-list-helpers.js';
-import { stubWarn } from './support.js';
+import { stubWarn, collectUncaught } from './support.js';
 
 declare global {
   interface Window {
@@ -157,20 +157,8 @@ function skippedNote(n: number): string {
 }
 
 describe('<sdi-event-list> fed a hostile live feed', () => {
-  const uncaught: unknown[] = [];
-  const onError = (event: ErrorEvent): void => void uncaught.push(event.error ?? event.message);
-  const onRejection = (event: PromiseRejectionEvent): void => void uncaught.push(event.reason);
-
-  before(() => {
-    window.addEventListener('error', onError);
-    window.addEventListener('unhandledrejection', onRejection);
-  });
-  after(() => {
-    window.removeEventListener('error', onError);
-    window.removeEventListener('unhandledrejection', onRejection);
-  });
+  const uncaught = collectUncaught();
   beforeEach(() => {
-    uncaught.length = 0;
     delete window.__pwned;
   });
 

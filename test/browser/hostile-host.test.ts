@@ -15,6 +15,7 @@ import type { SdiEventList } from '../../src/elements/event-list/sdi-event-list.
 import type { SdiRegionMap } from '../../src/elements/region-map/sdi-region-map.js';
 import { AGGRESSIVE_CSS, NARROW_ZOOMED_STYLE } from '../hostile-pages/pages.js';
 import { SNAPSHOT, cards, clock, loaded, shadow, sharedStore, text } from './event-list-helpers.js';
+import { collectUncaught } from './support.js';
 
 interface Widgets {
   list: SdiEventList;
@@ -103,21 +104,7 @@ function mainParts(widgets: Widgets): [string, Element | null][] {
 }
 
 describe('widgets on hostile host pages', () => {
-  const uncaught: unknown[] = [];
-  const onError = (event: ErrorEvent): void => void uncaught.push(event.error ?? event.message);
-  const onRejection = (event: PromiseRejectionEvent): void => void uncaught.push(event.reason);
-
-  before(() => {
-    window.addEventListener('error', onError);
-    window.addEventListener('unhandledrejection', onRejection);
-  });
-  after(() => {
-    window.removeEventListener('error', onError);
-    window.removeEventListener('unhandledrejection', onRejection);
-  });
-  beforeEach(() => {
-    uncaught.length = 0;
-  });
+  const uncaught = collectUncaught();
   afterEach(() => {
     if (host) render(html``, host);
     host?.remove();

@@ -10,7 +10,7 @@ import type { FetchLike } from '../../src/feed/http.js';
 import type { SourceConfig } from '../../src/feed/source.js';
 import type { FeedStore } from '../../src/store/feed-store.js';
 import { SNAPSHOT, button, cards, clock, countOf, freshStore, loaded, shadow, text, until } from './event-list-helpers.js';
-import { testControl, type LoggedRequest } from './support.js';
+import { testControl, type LoggedRequest, collectUncaught } from './support.js';
 
 const AGENDA = '9464342';
 const KEY = 'test-key';
@@ -55,20 +55,8 @@ const agendaConfig = (r: LoggedRequest): boolean => r.kind === 'api' && !r.url.i
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('<sdi-event-list> network faults', () => {
-  const uncaught: unknown[] = [];
-  const onError = (event: ErrorEvent): void => void uncaught.push(event.error ?? event.message);
-  const onRejection = (event: PromiseRejectionEvent): void => void uncaught.push(event.reason);
-
-  before(() => {
-    window.addEventListener('error', onError);
-    window.addEventListener('unhandledrejection', onRejection);
-  });
-  after(() => {
-    window.removeEventListener('error', onError);
-    window.removeEventListener('unhandledrejection', onRejection);
-  });
+  const uncaught = collectUncaught();
   beforeEach(async () => {
-    uncaught.length = 0;
     await testControl.reset();
   });
   afterEach(async () => {

@@ -37,3 +37,26 @@ export function stubWarn(): { calls: unknown[][]; restore: () => void } {
   };
   return { calls, restore: () => (console.warn = original) };
 }
+
+/**
+ * Collects every uncaught error and unhandled rejection that reaches the page during a suite:
+ * a widget must never throw into its host. Call inside a `describe`; read `uncaught` in tests
+ * (it is emptied before each).
+ */
+export function collectUncaught(): unknown[] {
+  const uncaught: unknown[] = [];
+  const onError = (event: ErrorEvent): void => void uncaught.push(event.error ?? event.message);
+  const onRejection = (event: PromiseRejectionEvent): void => void uncaught.push(event.reason);
+  before(() => {
+    window.addEventListener('error', onError);
+    window.addEventListener('unhandledrejection', onRejection);
+  });
+  after(() => {
+    window.removeEventListener('error', onError);
+    window.removeEventListener('unhandledrejection', onRejection);
+  });
+  beforeEach(() => {
+    uncaught.length = 0;
+  });
+  return uncaught;
+}
