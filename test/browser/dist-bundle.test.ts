@@ -91,6 +91,17 @@ describe('dist/sdi-widgets.js on a plain page', () => {
     expect(frame.errors).to.deep.equal([]);
   });
 
+  it('shows a fallback link placed inside an element only until the element renders', async () => {
+    const frame = await load(
+      '<sdi-edition-banner number="5"><a id="fallback" href="https://openagenda.com/">Voir les événements</a></sdi-edition-banner>',
+    );
+    const { document: doc } = frame;
+    const banner = doc.querySelector('sdi-edition-banner')!;
+    await until(() => shadowText(banner).includes('5 événements'), 'the banner');
+    // No <slot> in the shadow root: light-DOM children are not rendered once the element is.
+    expect(doc.getElementById('fallback')!.getClientRects().length).to.equal(0);
+  });
+
   it('picks up elements a CMS adds after load', async () => {
     const frame = await load('<p>vide</p>');
     const { document: doc, window: win } = frame;
