@@ -8,22 +8,13 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
 import puppeteer from 'puppeteer-core';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './scripts/chromium.mjs';
 import { testMiddleware } from './test/support/server-middleware.mjs';
 import { summaryReporter } from './test/support/summary-reporter.mjs';
 import { defaultReporter } from '@web/test-runner';
 
 const wanted = (process.env.SDI_BROWSERS ?? 'chromium,firefox,webkit').split(',').map((s) => s.trim());
 
-const quietChromiumFlags = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -64,7 +55,7 @@ const browsers = [];
 if (wanted.includes('chromium')) {
   browsers.push(
     chromeLauncher({
-      launchOptions: { executablePath: '/usr/bin/chromium', headless: true, args: quietChromiumFlags },
+      launchOptions: { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS },
     }),
   );
 }

@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.mjs';
 import { createMockApi, startMockServer } from '../tools/mock-api/mock-api.js';
 import { generateEdition } from '../tools/sample/generate.js';
 import { runCli } from '../src/node/snapshot/cli.js';
@@ -68,12 +69,9 @@ export function serve(): Promise<{ server: Server; url: string }> {
 
 export async function launch() {
   return puppeteer.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [
-      '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run', '--window-size=1280,900',
-    ],
+    args: [...CHROMIUM_FLAGS, '--window-size=1280,900'],
   });
 }
 

@@ -17,6 +17,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import puppeteer, { type Browser } from 'puppeteer-core';
+import { CHROMIUM_FLAGS } from './chromium.mjs';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const NAME = 'semaine-industrie-widgets';
@@ -322,15 +323,7 @@ export async function browserChecks(project: string, executablePath: string): Pr
     browser = await puppeteer.launch({
       executablePath,
       headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: CHROMIUM_FLAGS,
     });
     const open = async (name: string) => {
       const page = await browser!.newPage();
