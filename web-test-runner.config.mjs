@@ -11,6 +11,7 @@ import puppeteer from 'puppeteer-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './scripts/chromium.mjs';
 import { testMiddleware } from './test/support/server-middleware.mjs';
 import { summaryReporter } from './test/support/summary-reporter.mjs';
+import { cdpPlugin } from './test/support/cdp-plugin.mjs';
 import { defaultReporter } from '@web/test-runner';
 
 const wanted = (process.env.SDI_BROWSERS ?? 'chromium,firefox,webkit').split(',').map((s) => s.trim());
@@ -88,5 +89,5 @@ export default {
     defaultReporter(),
     ...(process.env.SDI_SUMMARY_FILE ? [summaryReporter(process.env.SDI_SUMMARY_FILE)] : []),
   ],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), cdpPlugin()],
 };

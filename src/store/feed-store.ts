@@ -238,6 +238,10 @@ export class FeedStore {
       entry = { source, fetchedAt: 0, waiting: 0 };
       this.entries.set(key, entry as Entry<unknown>);
     }
+    // A widget removed before its first render still runs that render (lit updates disconnected
+    // elements): its request would be a download nobody reads, never aborted since nobody waits,
+    // and even cached data would set it to work (timers, indexing) after its disconnectedCallback.
+    if (signal?.aborted) return Promise.reject(new DOMException('aborted', 'AbortError'));
     const now = Date.now();
     if (entry.value !== undefined && !force) {
       if (now - entry.fetchedAt >= this.options.maxAgeMs && !entry.inflight) {
@@ -252,17 +256,23 @@ export class FeedStore {
   private start<T>(entry: Entry<T>, load: (signal: AbortSignal) => Promise<T>): void {
     const controller = new AbortController();
     entry.controller = controller;
+    // A load given up (see wait) no longer owns the entry: a newer one may be running.
+    const current = () => entry.controller === controller;
     entry.inflight = load(controller.signal).then(
       (value) => {
-        entry.value = value;
-        entry.fetchedAt = Date.now();
-        entry.inflight = undefined;
-        entry.controller = undefined;
+        if (current()) {
+          entry.value = value;
+          entry.fetchedAt = Date.now();
+          entry.inflight = undefined;
+          entry.controller = undefined;
+        }
         return value;
       },
       (error: unknown) => {
-        entry.inflight = undefined;
-        entry.controller = undefined;
+        if (current()) {
+          entry.inflight = undefined;
+          entry.controller = undefined;
+        }
         throw error;
       },
     );
@@ -300,7 +310,13 @@ export class FeedStore {
       const onAbort = () => {
         leave();
         // The last widget waiting has gone: nobody needs the answer any more.
-        if (entry.waiting <= 0 && entry.value === undefined) entry.controller?.abort();
+        if (entry.waiting <= 0 && entry.value === undefined) {
+          entry.controller?.abort();
+          // Forgotten at once: the next to ask (the same widget, moved in the DOM) starts a new
+          // request rather than joining the one being given up.
+          entry.inflight = undefined;
+          entry.controller = undefined;
+        }
         reject(new DOMException('aborted', 'AbortError'));
       };
       signal.addEventListener('abort', onAbort, { once: true });

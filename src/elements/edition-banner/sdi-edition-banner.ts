@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { Task } from '@lit/task';
+import { Task, TaskStatus } from '@lit/task';
 import { resolveEdition, type EditionFacts } from '../../editions/editions.js';
 import { editionOrdinal } from '../../editions/ordinal.js';
 import { findDepartment, findRegion } from '../../geo/admin.js';
@@ -110,6 +110,16 @@ export class SdiEditionBanner extends LitElement {
     return BANNER_MESSAGES[this.language];
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.hasUpdated || !this.source) return;
+    // Back on the page after a move: watch again, and ask again for a count the removal gave up
+    // (one still pending was given up too: moved in the DOM, out and back in one task).
+    this.watch(this.source);
+    const status = this.countTask.status;
+    if (status === TaskStatus.ERROR || status === TaskStatus.PENDING) void this.countTask.run();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.unsubscribe?.();
@@ -120,6 +130,9 @@ export class SdiEditionBanner extends LitElement {
 
   /** Background refreshes of the store re-run the count, so the figure stays live. */
   private watch(source: SourceConfig): void {
+    // Lit renders an element removed before its first render all the same: a subscription taken
+    // then would outlive the element (connectedCallback subscribes if it comes back).
+    if (!this.isConnected) return;
     if (this.watched === source && this.unsubscribe) return;
     this.unsubscribe?.();
     this.watched = source;
