@@ -7,7 +7,7 @@
  * DOMPurify is loaded with a dynamic import, only when a visitor opens a detail, so the script-tag
  * bundle of a page that only shows cards never carries it.
  */
-import type { Config, DOMPurify } from 'dompurify';
+import type { Config, DOMPurify, WindowLike } from 'dompurify';
 import { safeHttpUrl } from '../model/url.js';
 
 const ALLOWED_TAGS = [
@@ -36,6 +36,42 @@ export function safeLinkHref(value: string): string | undefined {
   const trimmed = value.trim();
   if (MAILTO.test(trimmed) || TEL.test(trimmed)) return trimmed;
   return safeHttpUrl(trimmed);
+}
+
+/**
+ * The Trusted Types policy name partners who restrict names (`trusted-types …`) must allow, with
+ * lit's `lit-html`. DOMPurify's default name, `dompurify`, would collide with a host page's own
+ * DOMPurify where duplicate names are refused, and our descriptions would then fail to parse.
+ */
+export const TRUSTED_TYPES_POLICY_NAME = 'sdi-widgets';
+
+type SanitizerPolicy = NonNullable<Config['TRUSTED_TYPES_POLICY']>;
+
+let policy: SanitizerPolicy | null | undefined;
+
+/**
+ * The policy is held by this module and given to our DOMPurify instance only: DOMPurify uses it to
+ * parse the untrusted text into an inert document it then cleans. Nothing else can reach it to
+ * turn a string into TrustedHTML. Scripts and script URLs are refused: no allowed tag takes one.
+ */
+function sanitizerPolicy(): SanitizerPolicy | null {
+  if (policy !== undefined) return policy;
+  const refuse = (): never => {
+    throw new TypeError('descriptions carry no script');
+  };
+  let created: SanitizerPolicy | null = null;
+  try {
+    created =
+      (window as WindowLike).trustedTypes?.createPolicy(TRUSTED_TYPES_POLICY_NAME, {
+        createHTML: (html: string) => html,
+        createScript: refuse,
+        createScriptURL: refuse,
+      }) ?? null;
+  } catch {
+    // The page forbids the name (or another copy of the widgets took it): DOMPurify's own policy.
+  }
+  policy = created;
+  return created;
 }
 
 let purifier: Promise<DOMPurify> | undefined;
@@ -93,7 +129,9 @@ export function preloadSanitizer(): void {
 /** Sanitised HTML from any HTML. */
 export async function sanitizeHtml(html: string): Promise<string> {
   const purify = await loadPurifier();
-  return purify.sanitize(demoteHeadings(html), CONFIG);
+  const trusted = sanitizerPolicy();
+  // A string out, always: lit's unsafeHTML takes nothing else (and its own policy, `lit-html`, lets it in).
+  return purify.sanitize(demoteHeadings(html), trusted ? { ...CONFIG, TRUSTED_TYPES_POLICY: trusted } : CONFIG);
 }
 
 /** The description, markdown or HTML, as sanitised HTML ('' when empty). */

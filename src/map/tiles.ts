@@ -4,9 +4,19 @@
  * own. Only `tiles` can make the map request anything from a third party.
  */
 
+/** A credit line of the map: text (never HTML), linked when `href` is given. */
+export interface TileCredit {
+  text: string;
+  href?: string;
+}
+
 export type TileChoice =
   | { kind: 'none' }
-  | { kind: 'tiles'; provider: 'ign' | 'osm' | 'custom'; url: string; attributionHtml: string; maxZoom: number };
+  | { kind: 'tiles'; provider: 'ign' | 'osm' | 'custom'; url: string; credit: TileCredit; maxZoom: number };
+
+export const LEAFLET_CREDIT: TileCredit = { text: 'Leaflet', href: 'https://leafletjs.com' };
+/** The drawn coastline's source, credited when there are no tiles. */
+export const COASTLINE_CREDIT: TileCredit = { text: 'Natural Earth' };
 
 export type TileProblem =
   | { attribute: 'tiles'; value: string; reason: 'unknown-tiles' | 'insecure-tiles' | 'bad-template' }
@@ -20,7 +30,7 @@ export const IGN_TILES: TileChoice = {
   kind: 'tiles',
   provider: 'ign',
   url: IGN_URL,
-  attributionHtml: '<a href="https://www.ign.fr/" target="_blank" rel="noopener">© IGN – Plan IGN</a>',
+  credit: { text: '© IGN – Plan IGN', href: 'https://www.ign.fr/' },
   maxZoom: 19,
 };
 
@@ -28,15 +38,9 @@ export const OSM_TILES: TileChoice = {
   kind: 'tiles',
   provider: 'osm',
   url: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
-  attributionHtml:
-    '<a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener">© les contributeurs d’OpenStreetMap</a>',
+  credit: { text: '© les contributeurs d’OpenStreetMap', href: 'https://www.openstreetmap.org/copyright' },
   maxZoom: 19,
 };
-
-/** Leaflet writes attributions with innerHTML; a partner's text is text, so it is escaped. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 const PLACEHOLDER = /\{(z|x|y|s|r)\}/g;
 
@@ -76,7 +80,7 @@ export function parseTiles(
   if (!text) problems.push({ attribute: 'attribution', value: '', reason: 'missing-attribution' });
   const host = new URL(value.replace(PLACEHOLDER, '0')).hostname;
   return {
-    choice: { kind: 'tiles', provider: 'custom', url: value, attributionHtml: escapeHtml(text || `© ${host}`), maxZoom: 18 },
+    choice: { kind: 'tiles', provider: 'custom', url: value, credit: { text: text || `© ${host}` }, maxZoom: 18 },
     problems,
   };
 }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { escapeHtml, parseTiles } from '../../src/map/tiles.js';
+import { parseTiles } from '../../src/map/tiles.js';
 import { parseHeight } from '../../src/map/height.js';
 
 test('tiles: none by default, IGN and OSM by name, https templates with credit', () => {
@@ -13,14 +13,14 @@ test('tiles: none by default, IGN and OSM by name, https templates with credit',
       ign.url,
       'https://data.geopf.fr/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2&STYLE=normal&TILEMATRIXSET=PM&FORMAT=image/png&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}',
     );
-    assert.match(ign.attributionHtml, /© IGN – Plan IGN/);
+    assert.deepEqual(ign.credit, { text: '© IGN – Plan IGN', href: 'https://www.ign.fr/' });
   }
   const osm = parseTiles('osm', null).choice;
   assert.ok(osm.kind === 'tiles' && osm.url === 'https://tile.openstreetmap.org/{z}/{x}/{y}.png');
-  assert.ok(osm.kind === 'tiles' && osm.attributionHtml.includes('contributeurs d’OpenStreetMap'));
+  assert.ok(osm.kind === 'tiles' && osm.credit.text.includes('contributeurs d’OpenStreetMap'));
   const custom = parseTiles('https://tiles.example.fr/{z}/{x}/{y}.png', 'Carto <Ville>');
   assert.deepEqual(custom.problems, []);
-  assert.ok(custom.choice.kind === 'tiles' && custom.choice.attributionHtml === 'Carto &#60;Ville&#62;');
+  assert.ok(custom.choice.kind === 'tiles' && custom.choice.credit.text === 'Carto <Ville>' && !custom.choice.credit.href);
 });
 
 test('tiles: unknown names, insecure or broken templates fall back to no tiles', () => {
@@ -42,11 +42,7 @@ test('tiles: unknown names, insecure or broken templates fall back to no tiles',
   }
   const uncredited = parseTiles('https://tiles.example.fr/{z}/{x}/{y}.png', '  ');
   assert.equal(uncredited.problems[0]?.attribute, 'attribution');
-  assert.ok(uncredited.choice.kind === 'tiles' && uncredited.choice.attributionHtml === '© tiles.example.fr');
-});
-
-test('escapeHtml leaves nothing a browser would parse as markup', () => {
-  assert.equal(escapeHtml(`<img src=x onerror="a">&'`), '&#60;img src=x onerror=&#34;a&#34;&#62;&#38;&#39;');
+  assert.ok(uncredited.choice.kind === 'tiles' && uncredited.choice.credit.text === '© tiles.example.fr');
 });
 
 test('height: pixels or CSS lengths, within reason', () => {

@@ -10,9 +10,16 @@ import { join, normalize, resolve } from 'node:path';
 import { createMockApi, startMockServer, type Fault, type MockApi } from '../../tools/mock-api/mock-api.js';
 import { generateEdition } from '../../tools/sample/generate.js';
 import { runCli } from '../../src/node/snapshot/cli.js';
+import { createCspRoutes } from '../hostile-pages/csp/routes.js';
 
 export const AGENDA_UID = 9464342;
 export const API_KEY = 'test-key';
+/**
+ * Images point at a closed local port: cards still get image URLs to lay out, and no test
+ * request ever leaves the machine. (The strict-CSP pages under /__csp/ serve a copy of the data
+ * whose images are on the page's own origin.)
+ */
+export const IMAGE_BASE = 'http://127.0.0.1:9/sample-images/';
 
 interface StaticFault {
   match: string;
@@ -45,9 +52,7 @@ function json(res: ServerResponse, status: number, body: unknown): void {
 
 export async function createFixtureServer(options: { count?: number; dir?: string } = {}): Promise<FixtureServer> {
   const count = options.count ?? 2000;
-  // Images point at a closed local port: cards still get image URLs to lay out, and no test
-  // request ever leaves the machine.
-  const edition = generateEdition({ count, imageBase: 'http://127.0.0.1:9/sample-images/' });
+  const edition = generateEdition({ count, imageBase: IMAGE_BASE });
   const api = createMockApi({
     agendas: { [String(AGENDA_UID)]: { config: edition.agenda, events: edition.events } },
     keys: [API_KEY],
@@ -74,6 +79,12 @@ export async function createFixtureServer(options: { count?: number; dir?: strin
   }
   api.reset();
 
+  const csp = createCspRoutes({
+    snapshotDir,
+    imageBase: IMAGE_BASE,
+    agenda: { uid: String(AGENDA_UID), config: edition.agenda, events: edition.events },
+    apiKey: API_KEY,
+  });
   const staticLog: { method: string; url: string; at: number }[] = [];
   let staticFaults: StaticFault[] = [];
 
@@ -142,6 +153,7 @@ export async function createFixtureServer(options: { count?: number; dir?: strin
         await serveSnapshot(req, res, path);
         return true;
       }
+      if (path.startsWith('/__csp/')) return csp.handle(req, res, path);
       return api.handle(req, res);
     },
   };

@@ -4,7 +4,9 @@
  * without a visible map never download. Everything feed-related arrives as plain data; the view
  * writes no feed text into HTML strings.
  */
-import * as L from 'leaflet/dist/leaflet-src.esm.js';
+import { L } from '../../map/leaflet.js';
+import { Credits, DomPopup, ZoomButtons } from '../../map/leaflet-dom.js';
+import { COASTLINE_CREDIT, LEAFLET_CREDIT } from '../../map/tiles.js';
 import { unsafeCSS } from 'lit';
 import { coastline } from '../../map/coastline.js';
 import { PointClusters, type ClusterItem, type MapPoint } from '../../map/clusters.js';
@@ -94,6 +96,8 @@ class LeafletMapView implements MapView {
       scrollWheelZoom: false,
       // A ResizeObserver on the container does this job, and also catches layout changes.
       trackResize: false,
+      // Leaflet's own writes HTML strings, which Trusted Types refuse: see Credits.
+      attributionControl: false,
       zoomSnap: 0.5,
       // Without tiles there is nothing to see beyond the coastline's boxes; overseas regions are one
       // click away in the switcher rather than a zoom out to the whole world.
@@ -105,11 +109,18 @@ class LeafletMapView implements MapView {
       inertia: this.animate,
     });
     const m = options.messages;
-    L.control.zoom({ zoomInTitle: m.zoomIn, zoomOutTitle: m.zoomOut }).addTo(this.map);
-    this.map.attributionControl.setPrefix(
-      '<a href="https://leafletjs.com" target="_blank" rel="noopener">Leaflet</a>',
-    );
+    const zoom = new ZoomButtons({ zoomIn: m.zoomIn, zoomOut: m.zoomOut });
+    // Leaflet moves focus to the map after a mouse click on a zoom button, and tells a keyboard
+    // click by its zero screen coordinates, which WebKit fills in: Enter on «Zoomer» then threw the
+    // keyboard onto the map. A keyboard click has detail 0 in every engine.
+    const control = zoom as unknown as { _refocusOnMap: (event?: MouseEvent) => void };
+    const refocusOnMap = control._refocusOnMap;
+    control._refocusOnMap = (event) => {
+      if (event && event.detail > 0) refocusOnMap.call(zoom, event);
+    };
+    zoom.addTo(this.map);
     this.addBase();
+    new Credits([LEAFLET_CREDIT, options.tiles.kind === 'tiles' ? options.tiles.credit : COASTLINE_CREDIT]).addTo(this.map);
     this.symbols.addTo(this.map);
     this.clusterLayer.addTo(this.map);
     this.map.fitBounds(toBounds(METROPOLE_BOUNDS), { animate: false });
@@ -123,13 +134,12 @@ class LeafletMapView implements MapView {
   private addBase(): void {
     const tiles = this.o.tiles;
     if (tiles.kind === 'tiles') {
-      L.tileLayer(tiles.url, { attribution: tiles.attributionHtml, maxZoom: tiles.maxZoom }).addTo(this.map);
+      L.tileLayer(tiles.url, { maxZoom: tiles.maxZoom }).addTo(this.map);
       return;
     }
     const land = coastline();
     L.polygon(land.neighbours, { interactive: false, className: 'sdi-neighbour' }).addTo(this.map);
     L.polygon(land.france, { interactive: false, className: 'sdi-land' }).addTo(this.map);
-    this.map.attributionControl.addAttribution('Natural Earth');
   }
 
   private listenForWheel(): void {
@@ -268,6 +278,22 @@ class LeafletMapView implements MapView {
     } else {
       if (!this.map.hasLayer(this.symbols)) this.symbols.addTo(this.map);
       this.clearClusterMarkers();
+    }
+    this.tabOnlyInView();
+  }
+
+  /**
+   * Markers outside the view leave the Tab order: from the mainland view, Tab would otherwise
+   * stop on the overseas symbols (and on clusters drawn just beyond the edges), focused but unseen.
+   */
+  private tabOnlyInView(): void {
+    const view = this.map.getBounds();
+    for (const group of [this.symbols, this.clusterLayer]) {
+      for (const layer of group.getLayers()) {
+        if (!(layer instanceof L.Marker)) continue;
+        const element = layer.getElement();
+        if (element) element.tabIndex = view.contains(layer.getLatLng()) ? 0 : -1;
+      }
     }
   }
 
@@ -436,13 +462,15 @@ class LeafletMapView implements MapView {
   }
 
   private openPopup(root: HTMLElement, at: L.LatLng): L.Popup {
-    root.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape') this.map.closePopup();
-    });
-    return L.popup({ maxWidth: 300, minWidth: 180, autoPanPadding: [16, 16], className: 'sdi-popup-frame' })
+    const popup = new DomPopup({ maxWidth: 300, minWidth: 180, autoPanPadding: [16, 16], className: 'sdi-popup-frame' })
       .setLatLng(at)
       .setContent(root)
       .openOn(this.map);
+    // On the whole popup, not only its content: the close button, where Tab goes last, is outside it.
+    popup.getElement()?.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') this.map.closePopup();
+    });
+    return popup;
   }
 
   private fill(popup: L.Popup, root: HTMLElement, events: Parameters<typeof fillEvents>[1], more: number, keyboard: boolean): void {

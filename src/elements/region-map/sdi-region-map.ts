@@ -1,6 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { sourceKey, type SourceConfig } from '../../feed/source.js';
 import { NO_REGION } from '../../feed/snapshot-format.js';
@@ -23,6 +22,7 @@ import { AttributeProblems } from '../shared/attribute-problems.js';
 import { DisconnectSignal } from '../shared/disconnect-signal.js';
 import { sourceOf } from '../shared/source-attributes.js';
 import { baseStyles } from '../shared/styles.js';
+import { cssProperties } from './css-properties.js';
 import { MAP_MESSAGES, type MapMessages } from './messages.js';
 import { regionMapStyles } from './styles.js';
 import type { MapView, MapViewModule } from './view-contract.js';
@@ -227,7 +227,10 @@ export class SdiRegionMap extends LitElement {
       // Back on the page after a move: the view the removal released is drawn again, and a load
       // the removal aborted starts again.
       this.requestUpdate();
-      if (this.visible && this.dataTask.status === TaskStatus.ERROR) void this.dataTask.run();
+      // A load still pending was given up by the removal too (moved in the DOM: out and back in
+      // one task), and would end in the error state.
+      const status = this.dataTask.status;
+      if (this.visible && (status === TaskStatus.ERROR || status === TaskStatus.PENDING)) void this.dataTask.run();
     }
   }
 
@@ -249,7 +252,9 @@ export class SdiRegionMap extends LitElement {
   }
 
   private watchVisibility(): void {
-    if (this.visible || this.stopWatching) return;
+    // firstUpdated also runs for a map removed before its first render; connectedCallback watches
+    // if it comes back.
+    if (this.visible || this.stopWatching || !this.isConnected) return;
     this.stopWatching = whenVisible(this, () => {
       this.stopWatching = undefined;
       this.visible = true;
@@ -309,6 +314,9 @@ export class SdiRegionMap extends LitElement {
 
   /** Background refreshes of the store reload the data, so the counts stay live. */
   private watch(source: SourceConfig): void {
+    // Lit renders an element removed before its first render all the same: a subscription taken
+    // then would outlive the element.
+    if (!this.isConnected) return;
     const key = sourceKey(source);
     if (this.watchedKey === key && this.unsubscribe) return;
     this.unsubscribe?.();
@@ -649,12 +657,12 @@ export class SdiRegionMap extends LitElement {
     const m = this.messages;
     const data = this.dataTask.value;
     const busy = !this.viewReady && !this.viewFailed && this.dataTask.status !== TaskStatus.ERROR;
-    // Through the CSSOM (styleMap), which a strict Content-Security-Policy allows, unlike style="…".
-    const height = this.config.height ? { '--_height': this.config.height } : {};
+    // Through the CSSOM only: a strict Content-Security-Policy refuses style attributes (css-properties.ts).
+    const height = { '--_height': this.config.height };
     return html`
       <button type="button" class="skip" @click=${(event: Event) => this.skipMap(event)}>${m.skip}</button>
       ${this.renderSwitcher()}
-      <div class="map-box" part="map" style=${styleMap(height)} aria-busy=${String(busy)}>
+      <div class="map-box" part="map" ${cssProperties(height)} aria-busy=${String(busy)}>
         <div class="map" id="map" role="region" aria-label=${m.mapLabel} aria-describedby="map-help"></div>
         ${this.renderOverlay()}
       </div>
