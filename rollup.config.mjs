@@ -4,7 +4,52 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 import { stampVersion } from './scripts/rollup-stamp-version.mjs';
+import { classicLoader } from './scripts/rollup-classic-loader.mjs';
 import { sizeReport } from './scripts/size-report.mjs';
+
+/**
+ * Shared code in a few chunks by who needs it, instead of one chunk per set of importers (a dozen
+ * files of a few hundred bytes each, a request apiece). Each group is needed as a whole by every
+ * page that loads it: `core` by every element, `data` by the elements that read events (not the
+ * countdown), `filters` by the list and the map. Modules not named stay where rollup puts them:
+ * the map view with Leaflet, DOMPurify, the live-mode reader and the list's lazy parts keep their
+ * own chunks, fetched only by pages (and visitors) that use them.
+ */
+const CHUNKS = {
+  // The page-wide configuration, shared by the loader and the elements: the loader alone is
+  // pasted on every page of a partner's site, widgets or not, so it must not pull lit in.
+  source: [/\/src\/feed\/source\.ts$/],
+  core: [
+    // lit's base, not its directives: each element chunk takes the ones it uses.
+    /\/node_modules\/lit\/(index|decorators|directive)\.js$/,
+    /\/node_modules\/lit-html\/(lit-html|is-server|directive)\.js$/,
+    /\/node_modules\/lit-element\/lit-element\.js$/,
+    /\/node_modules\/@lit\/reactive-element\/(reactive-element|css-tag|decorators\/(property|state|base))\.js$/,
+    /\/src\/elements\/shared\/(styles|define|attribute-problems|idle)\.ts$/,
+    /\/src\/time\//,
+    /\/src\/editions\/(editions|ordinal)\.ts$/,
+    /\/src\/i18n\/locale\.ts$/,
+    /\/src\/version\.ts$/,
+  ],
+  data: [
+    /\/node_modules\/@lit\/task\//,
+    /\/src\/store\/(?!live-reader)/,
+    /\/src\/feed\/(http|snapshot-)/,
+    /\/src\/elements\/shared\/(source-attributes|disconnect-signal)\.ts$/,
+    /\/src\/geo\//,
+    /\/src\/model\/(text|guards|url)\.ts$/,
+    /\/src\/i18n\/format\.ts$/,
+  ],
+  filters: [/\/src\/filters\/(?!url-state)/, /\/src\/list\/format-event\.ts$/, /\/src\/map\/height\.ts$/],
+  // The element and its options (which the demo's configurator shares): one file for the list.
+  'event-list': [/\/src\/elements\/event-list\/(sdi-event-list|options)\.ts$/],
+};
+
+function manualChunks(id) {
+  const path = id.replaceAll('\\', '/');
+  for (const [name, patterns] of Object.entries(CHUNKS)) if (patterns.some((p) => p.test(path))) return name;
+  return undefined;
+}
 
 const browser = {
   input: {
@@ -25,6 +70,7 @@ const browser = {
     // Chunks sit beside the entries: the default snapshot URL is computed from import.meta.url
     // ("./snapshot/" next to the script), which must mean the same folder in every chunk.
     chunkFileNames: '[name]-[hash].js',
+    manualChunks,
     sourcemap: true,
   },
   plugins: [
@@ -33,6 +79,7 @@ const browser = {
     esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', minify: false }),
     terser({ ecma: 2022, module: true, format: { comments: false } }),
     sizeReport(),
+    classicLoader(),
   ],
 };
 

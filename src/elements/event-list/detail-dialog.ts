@@ -3,15 +3,20 @@
  * focus (into the dialog, then back to the card that opened it), closing by any means, and the
  * calendar and share actions. A controller, so the list element stays a view over its data.
  */
-import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { SourceConfig } from '../../feed/source.js';
 import { announceOpen } from '../../filters/group-link.js';
 import { descriptionToHtml } from '../../list/description.js';
+// Re-exported so the list warms DOMPurify up through this lazy chunk, never by importing the sanitiser itself.
+export { preloadSanitizer } from '../../list/description.js';
 import { pickText } from '../../model/text.js';
 import type { Lang, SdiEvent } from '../../model/types.js';
 import type { FeedStore } from '../../store/feed-store.js';
 import { calendarFile, shareLink, type CalendarFile } from './actions.js';
+// For the element's default download, which runs only once this chunk is loaded.
+export { saveFile } from './actions.js';
 import { renderDetail, type DescriptionState } from './event-detail.js';
+import { detailFrame } from './detail-frame.js';
 import type { ChoiceLabels } from './event-view.js';
 import type { ListMessages } from './messages.js';
 
@@ -29,7 +34,7 @@ export interface DialogContext {
   download: (file: CalendarFile) => void;
 }
 
-type Host = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment };
+export type Host = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment };
 
 function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
@@ -208,9 +213,11 @@ export class DetailDialog implements ReactiveController {
   render(): TemplateResult {
     const event = this.event;
     const context = event ? this.context() : undefined;
-    return html`<dialog part="detail" class="detail" aria-labelledby=${event ? 'detail-title' : nothing}
-      @close=${this.closed} @click=${this.backdropClick}>
-      ${event && context
+    return detailFrame(
+      Boolean(event),
+      this.closed,
+      this.backdropClick,
+      event && context
         ? renderDetail(event, {
             lang: context.lang,
             m: context.messages,
@@ -223,7 +230,7 @@ export class DetailDialog implements ReactiveController {
             onCalendar: this.addToCalendar,
             onShare: (e) => void this.share(e),
           })
-        : nothing}
-    </dialog>`;
+        : nothing,
+    );
   }
 }

@@ -57,6 +57,8 @@ export interface ListMessages {
   kilometres: (formatted: string) => string;
   moreSlots: (n: number) => string;
   openDetail: string;
+  /** The detail's code could not be fetched (offline, blocked by the host page). */
+  detailUnavailable: string;
   close: string;
   description: string;
   descriptionLoading: string;
@@ -168,6 +170,7 @@ export const LIST_MESSAGES: Record<Lang, ListMessages> = {
     kilometres: (formatted) => `à ${formatted} km`,
     moreSlots: (n) => `et ${n} autre${n > 1 ? 's' : ''} horaire${n > 1 ? 's' : ''}`,
     openDetail: 'Voir le détail',
+    detailUnavailable: 'Le détail de l’événement ne peut pas être affiché pour le moment. Réessayez plus tard.',
     close: 'Fermer',
     description: 'Description',
     descriptionLoading: 'Chargement de la description…',
@@ -282,6 +285,7 @@ export const LIST_MESSAGES: Record<Lang, ListMessages> = {
     kilometres: (formatted) => `${formatted} km away`,
     moreSlots: (n) => `and ${n} more ${n > 1 ? 'times' : 'time'}`,
     openDetail: 'See details',
+    detailUnavailable: 'The event details cannot be shown for now. Please try again later.',
     close: 'Close',
     description: 'Description',
     descriptionLoading: 'Loading the description…',

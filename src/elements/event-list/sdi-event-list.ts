@@ -21,7 +21,6 @@ import { quickRange, type QuickRange } from '../../filters/quick-dates.js';
 import { departmentOf } from '../../geo/admin.js';
 import { formatCount } from '../../i18n/format.js';
 import { resolveLang } from '../../i18n/locale.js';
-import { preloadSanitizer } from '../../list/description.js';
 import { groupByDay, type DayGroup } from '../../list/group-by-day.js';
 import { visitorTimeZone } from '../../list/format-event.js';
 import type { Lang, SdiEvent } from '../../model/types.js';
@@ -31,11 +30,11 @@ import { DisconnectSignal } from '../shared/disconnect-signal.js';
 import { whenIdle } from '../shared/idle.js';
 import { sourceOf } from '../shared/source-attributes.js';
 import { baseStyles } from '../shared/styles.js';
-import { saveFile, type CalendarFile } from './actions.js';
+import type { CalendarFile } from './actions.js';
 import { describeFilters } from './criteria.js';
 import { renderCard, renderSkeleton, type CardContext } from './event-card.js';
-import { DetailDialog } from './detail-dialog.js';
 import { ChoiceLabels, headingTag } from './event-view.js';
+import { LazyDetail, type DetailModule } from './lazy-detail.js';
 import { changedKeys, setKey, toggledRange, withGroupChange, withKeys, type FilterKeys } from './filter-changes.js';
 import { renderFilterControls, type TextKey } from './filter-controls.js';
 import { Narrow } from './narrow.js';
@@ -43,9 +42,9 @@ import { NearMe } from './near-me.js';
 import { LIST_MESSAGES, type ListMessages } from './messages.js';
 import { parseOptions, type ControlKey, type ListOptions } from './options.js';
 import { ResultsMemo, type Results } from './results.js';
-import { publishJsonLd, removeJsonLd, SEO_MAX_EVENTS } from './seo.js';
+import { loadJsonLd, publishJsonLd, removeJsonLd, SEO_MAX_EVENTS, type JsonLdModule } from './seo.js';
 import { listStyles } from './styles.js';
-import { UrlSync, urlMode, type HistoryWrite } from './url-sync.js';
+import { loadUrlState, UrlSync, urlMode, type HistoryWrite, type UrlStateModule } from './url-sync.js';
 
 const FILTER_ATTRIBUTES: readonly FilterAttribute[] = [
   'region', 'department', 'city', 'type', 'audience', 'from', 'to', 'attendance', 'accessibility', 'q',
@@ -203,7 +202,9 @@ export class SdiEventList extends LitElement {
   /** Clock, injectable for tests and demos of a past or future edition. */
   now: () => number = () => Date.now();
   /** Hands the calendar file to the browser; replaceable (tests, apps with their own download). */
-  download: (file: CalendarFile) => void = (file) => saveFile(file, this.renderRoot as ShadowRoot);
+  download: (file: CalendarFile) => void = (file) => this.detail.saveFile(file, this.renderRoot as ShadowRoot);
+  /** Fetches the detail dialog's chunk; replaceable (tests of a failed fetch). */
+  loadDetail: () => Promise<DetailModule> = () => import('./detail-dialog.js');
 
   @state() private data?: EventsData;
   @state() private current: FilterState = {};
@@ -223,19 +224,26 @@ export class SdiEventList extends LitElement {
   private readonly memo = new ResultsMemo();
   private readonly problems = new AttributeProblems('sdi-event-list');
   private readonly disconnect = new DisconnectSignal(this);
+  /** Fetches the address sync's chunk; replaceable (tests of a failed fetch). */
+  loadUrlState: () => Promise<UrlStateModule> = loadUrlState;
   private readonly urlSync = new UrlSync(
     this,
     () => urlMode(this.syncUrl),
     (filters) => this.applyFromUrl(filters),
+    () => this.loadUrlState(),
+    () => this.urlArrived(),
   );
+  /** The first read of the address waits for its code: the list shows its skeleton meanwhile. */
+  private urlAwaited = false;
   private readonly visitorZone = visitorTimeZone();
   private readonly narrow = new Narrow(this);
   private readonly nearMe = new NearMe(this, () => {
     this.pages = 1;
     this.scheduleAnnouncement();
   });
-  private readonly detail = new DetailDialog(
+  private readonly detail = new LazyDetail(
     this,
+    () => this.loadDetail(),
     () => ({
       store: this.store,
       source: this.source,
@@ -263,6 +271,9 @@ export class SdiEventList extends LitElement {
   private watchedKey?: string;
   private seoKey?: string;
   private seoBlocked = false;
+  private cancelSeo?: () => void;
+  /** Fetches the JSON-LD mapping's chunk; replaceable (tests of a failed fetch). */
+  loadJsonLd: () => Promise<JsonLdModule> = loadJsonLd;
   private renderFailed = false;
 
   private readonly dataTask = new Task(this, {
@@ -308,8 +319,8 @@ export class SdiEventList extends LitElement {
     void this.dataTask.run();
   }
 
-  /** The .ics file of an event, as the «Ajouter à mon agenda» button makes it. */
-  calendarFor(event: SdiEvent): CalendarFile {
+  /** The .ics file of an event, as the «Ajouter à mon agenda» button makes it (its code is fetched first). */
+  calendarFor(event: SdiEvent): Promise<CalendarFile> {
     return this.detail.calendarFor(event);
   }
 
@@ -335,6 +346,8 @@ export class SdiEventList extends LitElement {
     clearTimeout(this.announceTimer);
     this.cancelIdle?.();
     this.cancelIdle = undefined;
+    this.cancelSeo?.();
+    this.cancelSeo = undefined;
     removeJsonLd(this);
     this.seoKey = undefined;
   }
@@ -425,10 +438,7 @@ export class SdiEventList extends LitElement {
     let next: FilterState;
     if (!this.initialised) {
       this.initialised = true;
-      const fromUrl = this.urlSync.read();
-      const urlKeys = fromUrl ? (Object.keys(fromUrl) as (keyof FilterState)[]) : [];
-      for (const key of urlKeys) this.touched.add(key);
-      next = { ...preset, ...fromUrl };
+      next = { ...preset, ...this.takeUrl() };
     } else {
       next = { ...this.current };
       const keys = new Set(changedAttributes.flatMap((a) => STATE_KEYS[a]));
@@ -446,6 +456,28 @@ export class SdiEventList extends LitElement {
     }
   }
 
+  /** The filters of the address at start; none yet while its code is on its way (see urlArrived). */
+  private takeUrl(): FilterState {
+    const fromUrl = this.urlSync.read();
+    this.urlAwaited = fromUrl === undefined && this.urlSync.pending;
+    const urlKeys = fromUrl ? (Object.keys(fromUrl) as (keyof FilterState)[]) : [];
+    for (const key of urlKeys) this.touched.add(key);
+    return fromUrl ?? {};
+  }
+
+  private urlArrived(): void {
+    if (this.urlAwaited) {
+      // The address wins over the presets, as when it is read at once.
+      const next = cleanFilters({ ...this.current, ...this.takeUrl() });
+      if (!sameFilters(next, this.current)) {
+        this.current = next;
+        this.drafts = { q: next.q ?? '', city: next.city ?? '' };
+        this.pages = 1;
+      }
+    }
+    this.requestUpdate();
+  }
+
   /**
    * A smaller file is enough when the visitor cannot leave the partner's region: no geographic
    * control, no group or address able to change it.
@@ -459,6 +491,9 @@ export class SdiEventList extends LitElement {
 
   /** Background refreshes of the store re-read the data, so a long-open page stays current. */
   private watch(source: SourceConfig): void {
+    // Lit renders an element removed before its first render all the same: a subscription taken
+    // then would outlive the element (connectedCallback subscribes if it comes back).
+    if (!this.isConnected) return;
     const key = JSON.stringify(source);
     if (this.watchedKey === key && this.unsubscribe) return;
     this.unsubscribe?.();
@@ -665,13 +700,32 @@ export class SdiEventList extends LitElement {
     if (!results) {
       if (this.seoKey !== undefined) removeJsonLd(this);
       this.seoKey = undefined;
+      this.cancelSeo?.();
+      this.cancelSeo = undefined;
       return;
     }
     const shown = results.events.slice(0, Math.min(this.shownCount(results), SEO_MAX_EVENTS));
     const key = `${this.language}|${shown.map((e) => e.uid).join(',')}`;
     if (key === this.seoKey) return;
     this.seoKey = key;
-    if (!publishJsonLd(this, shown, this.language, this.data?.schema)) this.seoBlocked = true;
+    const { language, data } = this;
+    // Crawlers wait; visitors should not: the mapping's chunk is fetched once the page is idle.
+    this.cancelSeo?.();
+    this.cancelSeo = whenIdle(() => {
+      this.cancelSeo = undefined;
+      this.loadJsonLd().then(
+        (jsonld) => {
+          // Left the page, or other events shown, while the chunk came.
+          if (this.seoKey !== key || !this.isConnected) return;
+          if (!publishJsonLd(jsonld, this, shown, language, data?.schema)) this.seoBlocked = true;
+        },
+        (error: unknown) => {
+          console.warn('[semaine-industrie-widgets] <sdi-event-list> could not load the seo code:', error);
+          // Asked again on the next change of the events shown.
+          if (this.seoKey === key) this.seoKey = undefined;
+        },
+      );
+    });
   }
 
   private fail(error: unknown): void {
@@ -705,7 +759,7 @@ export class SdiEventList extends LitElement {
     const m = this.messages;
     const status = this.dataTask.status;
     const failed = status === TaskStatus.ERROR && !isAbort(this.dataTask.error);
-    const loading = !this.data && !failed;
+    const loading = (!this.data || this.urlAwaited) && !failed;
     const controls = this.controls;
     // Only what the visitor can change counts: a partner's hidden preset is not theirs to clear.
     const active = activeFilterCount(withKeys({}, this.current, this.clearableKeys()));
@@ -735,7 +789,7 @@ export class SdiEventList extends LitElement {
       ${this.data?.stale && !failed ? html`<p class="notice stale" part="notice">${m.staleNote}</p>` : nothing}
       ${loading ? this.renderLoading() : this.data ? this.renderResults(clearable) : nothing}
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
-      ${this.detail.render()}
+      ${this.detail.render(m.detailUnavailable)}
     </div>`;
   }
 
@@ -764,7 +818,7 @@ export class SdiEventList extends LitElement {
       near: this.nearMe.position,
       headingLevel,
       onOpen: (event) => this.detail.open(event),
-      onHover: preloadSanitizer,
+      onHover: this.detail.preload,
     };
   }
 

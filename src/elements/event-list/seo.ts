@@ -3,8 +3,11 @@
  * element), where crawlers that run scripts read structured data; shadow DOM content is not
  * guaranteed to be. It is data, not script, so it passes strict Content-Security-Policies.
  */
-import { eventToJsonLd, serializeJsonLd } from '../../list/jsonld.js';
 import type { FeedSchema, Lang, SdiEvent } from '../../model/types.js';
+
+/** The schema.org mapping is a chunk of its own, fetched in idle time by lists with `seo` only. */
+export type JsonLdModule = typeof import('../../list/jsonld.js');
+export const loadJsonLd = (): Promise<JsonLdModule> => import('../../list/jsonld.js');
 
 /** Search engines only need a representative set; a huge script would weigh on the host page. */
 export const SEO_MAX_EVENTS = 50;
@@ -18,9 +21,15 @@ function own(host: HTMLElement): HTMLScriptElement | undefined {
 }
 
 /** False when the page refuses it (Trusted Types treat any script text as a sink); the list works on. */
-export function publishJsonLd(host: HTMLElement, events: readonly SdiEvent[], lang: Lang, schema?: FeedSchema): boolean {
+export function publishJsonLd(
+  jsonld: JsonLdModule,
+  host: HTMLElement,
+  events: readonly SdiEvent[],
+  lang: Lang,
+  schema?: FeedSchema,
+): boolean {
   try {
-    write(host, events, lang, schema);
+    write(jsonld, host, events, lang, schema);
     return true;
   } catch (error) {
     console.warn('[semaine-industrie-widgets] <sdi-event-list> could not publish the seo data:', error);
@@ -29,9 +38,9 @@ export function publishJsonLd(host: HTMLElement, events: readonly SdiEvent[], la
   }
 }
 
-function write(host: HTMLElement, events: readonly SdiEvent[], lang: Lang, schema?: FeedSchema): void {
-  const data = events.slice(0, SEO_MAX_EVENTS).map((event) => eventToJsonLd(event, lang, schema));
-  const text = serializeJsonLd(data);
+function write(jsonld: JsonLdModule, host: HTMLElement, events: readonly SdiEvent[], lang: Lang, schema?: FeedSchema): void {
+  const data = events.slice(0, SEO_MAX_EVENTS).map((event) => jsonld.eventToJsonLd(event, lang, schema));
+  const text = jsonld.serializeJsonLd(data);
   let script = own(host);
   if (script?.textContent === text) return;
   if (!script) {

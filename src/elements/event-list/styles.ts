@@ -94,6 +94,12 @@ export const listStyles = css`
   .date-inputs label {
     font-weight: normal;
   }
+  /* Keyboard focus lands in a date field's inner parts (day, month, year, picker button), where
+     WebKit and Chromium do not match :focus-visible on the field: :focus is what shows the ring. */
+  input[type='date']:focus {
+    outline: 2px solid var(--sdi-focus, var(--_primary));
+    outline-offset: 2px;
+  }
   .quick-row {
     display: flex;
     flex-wrap: wrap;

@@ -5,7 +5,10 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { FilterState } from '../../filters/filter-state.js';
-import { filtersFromUrl, withFilters } from '../../filters/url-state.js';
+
+/** Reading and writing filters in an address: a chunk of its own, fetched by lists with `sync-url` only. */
+export type UrlStateModule = typeof import('../../filters/url-state.js');
+export const loadUrlState = (): Promise<UrlStateModule> => import('../../filters/url-state.js');
 
 export type UrlMode = 'query' | 'hash';
 export type HistoryWrite = 'push' | 'replace';
@@ -22,26 +25,62 @@ export function urlMode(attribute: string | null | undefined): UrlMode | undefin
 
 export class UrlSync implements ReactiveController {
   private listening = false;
+  private module?: UrlStateModule;
+  private loading?: Promise<void>;
+  private failed = false;
 
   constructor(
     host: ReactiveControllerHost,
     private readonly mode: () => UrlMode | undefined,
     private readonly apply: (filters: FilterState) => void,
+    /** Fetches the address code; replaceable (tests of a failed fetch). */
+    private readonly load: () => Promise<UrlStateModule>,
+    /** The address code arrived (or could not): the host reads the address it could not read before. */
+    private readonly arrived: () => void,
   ) {
     host.addController(this);
   }
 
-  /** The filters in the current address, or undefined when syncing is off. */
+  /** Syncing is on but its code is still on its way: the address cannot be read yet. */
+  get pending(): boolean {
+    return this.mode() !== undefined && !this.module && !this.failed;
+  }
+
+  private fetch(): void {
+    this.loading ??= this.load().then(
+      (module) => {
+        this.module = module;
+        this.arrived();
+      },
+      (error: unknown) => {
+        // The list filters on without the address, as where history cannot be written.
+        console.warn('[semaine-industrie-widgets] <sdi-event-list> could not load the address sync:', error);
+        this.failed = true;
+        this.arrived();
+      },
+    );
+  }
+
+  /** The filters in the current address, or undefined when syncing is off or `pending`. */
   read(): FilterState | undefined {
     const mode = this.mode();
     if (!mode) return undefined;
-    return filtersFromUrl(location.href, { prefix: PREFIX, mode });
+    if (!this.module) {
+      this.fetch();
+      return undefined;
+    }
+    return this.module.filtersFromUrl(location.href, { prefix: PREFIX, mode });
   }
 
   write(filters: FilterState, how: HistoryWrite): void {
     const mode = this.mode();
     if (!mode) return;
-    const next = withFilters(location.href, filters, { prefix: PREFIX, mode });
+    if (!this.module) {
+      this.fetch();
+      void this.loading?.then(() => this.module && this.write(filters, how));
+      return;
+    }
+    const next = this.module.withFilters(location.href, filters, { prefix: PREFIX, mode });
     if (next === location.href) return;
     try {
       // The host page's own history state is carried over untouched: it may be a router's.
@@ -60,7 +99,10 @@ export class UrlSync implements ReactiveController {
 
   /** Called on every update, since `sync-url` may be added or removed at any time. */
   sync(): void {
-    const wanted = this.mode() !== undefined;
+    // Never off the page: lit also updates a list removed before its first render, and a listener
+    // added then would outlive it (hostConnected syncs when it comes back).
+    const wanted = this.connected && this.mode() !== undefined;
+    if (wanted) this.fetch();
     if (wanted && !this.listening) {
       window.addEventListener('popstate', this.onPopState);
       this.listening = true;
@@ -70,11 +112,15 @@ export class UrlSync implements ReactiveController {
     }
   }
 
+  private connected = false;
+
   hostConnected(): void {
+    this.connected = true;
     this.sync();
   }
 
   hostDisconnected(): void {
+    this.connected = false;
     window.removeEventListener('popstate', this.onPopState);
     this.listening = false;
   }

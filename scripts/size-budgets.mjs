@@ -1,0 +1,40 @@
+// Size budgets of the script-tag bundle (issue #5), checked by scripts/size-check.mjs after the
+// build. Sizes are bytes of min+gzip summed over the files a page downloads, gzip per file, as a
+// CDN serves them.
+
+/** The issue's target: the script-tag entry without the map, lit included. */
+export const TARGET = 20 * 1024;
+
+export const budgets = {
+  // The loader and its static imports: what every partner page downloads first, whatever it holds.
+  loader: { limit: TARGET },
+  // What a page downloads before any visitor action, for the tags it holds (the loader included).
+  // Every page that fits the issue's target gets it. A page that cannot gets a ceiling at its
+  // measured size rounded up to the next KB (so it cannot grow unnoticed) and keeps `target`, so
+  // the check prints by how much it is over.
+  // Measured on 27 November 2026 (issue #5): lit's core alone is 6.5 KB, the snapshot reader and
+  // store 6 KB, the filters 6.6 KB, so only the countdown, which needs neither, fits.
+  pages: {
+    // 22.3 KB: lit, the store and the snapshot reader (for the live count) and the banner itself.
+    'banner only': { tags: ['sdi-edition-banner'], limit: 23 * 1024, target: TARGET },
+    'countdown only': { tags: ['sdi-countdown'], limit: TARGET },
+    // 44.3 KB: the list, its filters and styles; the detail, the address sync and the JSON-LD are lazy.
+    'list only': { tags: ['sdi-event-list'], limit: 45 * 1024, target: TARGET },
+    // 52.4 KB.
+    'banner+countdown+list': {
+      tags: ['sdi-edition-banner', 'sdi-countdown', 'sdi-event-list'],
+      limit: 53 * 1024,
+      target: TARGET,
+    },
+    // 33.6 KB: the element only, before the map scrolls into view; Leaflet is the map chunk's budget.
+    'map page': { tags: ['sdi-region-map'], limit: 34 * 1024, target: TARGET },
+  },
+  // The chunk fetched when a map is shown: Leaflet as shipped (dist/leaflet.js) with a quarter on
+  // top for our view code, plus the coastline data it draws. Both are measured at check time, so
+  // a Leaflet upgrade or a finer coastline moves the budget with them.
+  map: {
+    leafletFactor: 1.25,
+    leaflet: 'node_modules/leaflet/dist/leaflet.js',
+    coastline: 'src/map/coastline-data.ts',
+  },
+};
