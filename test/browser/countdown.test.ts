@@ -37,7 +37,7 @@ function text(node: Element | null | undefined): string {
   return (node?.textContent ?? '').replace(/[ \t\r\n]+/g, ' ').trim();
 }
 
-const status = (el: SdiCountdown): string => text(shadow(el).querySelector('[role="status"]'));
+const status = (el: SdiCountdown): string => text(shadow(el).querySelector('[role="timer"]'));
 const message = (el: SdiCountdown): string => text(shadow(el).querySelector('[part="message"]'));
 const numbers = (el: SdiCountdown): string[] =>
   [...shadow(el).querySelectorAll('[part="number"]')].map((n) => text(n));
@@ -94,14 +94,15 @@ describe('<sdi-countdown>', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('hides the ticking numbers from assistive technologies and keeps one polite status region', async () => {
+    it('hides the ticking numbers from assistive technologies and keeps one sentence, not live', async () => {
       const el = await countdown(manualClock(BEFORE).now);
       const clock = shadow(el).querySelector('.clock');
       expect(clock?.closest('[aria-hidden="true"]')).to.exist;
-      const live = shadow(el).querySelectorAll('[aria-live], [role="status"]');
-      expect(live.length).to.equal(1);
-      expect(live[0]?.getAttribute('aria-live')).to.equal('polite');
-      expect(live[0]?.closest('[aria-hidden="true"]')).to.equal(null);
+      // A timer (implicitly aria-live="off"): read when reached, not announced every minute.
+      expect(shadow(el).querySelectorAll('[aria-live], [role="status"], [role="alert"], [role="log"]').length).to.equal(0);
+      const timers = shadow(el).querySelectorAll('[role="timer"]');
+      expect(timers.length).to.equal(1);
+      expect(timers[0]?.closest('[aria-hidden="true"]')).to.equal(null);
     });
 
     it('uses singular labels for 1 (and French 0)', async () => {
@@ -339,7 +340,7 @@ describe('<sdi-countdown>', () => {
       const el = await countdown(clock.now, { seconds: '' });
       const first = status(el);
       expect(first).to.match(/^Plus que 26 jours, 13 heures et 5 minutes/);
-      const region = shadow(el).querySelector('[role="status"]');
+      const region = shadow(el).querySelector('[role="timer"]');
       const changes: string[] = [];
       const observer = new MutationObserver(() => changes.push(text(region)));
       if (region) observer.observe(region, { childList: true, characterData: true, subtree: true });

@@ -67,9 +67,9 @@ function prefersReducedMotion(): boolean {
  * the next edition afterwards. Dates are the built-in edition facts (Europe/Paris), which the
  * partner can override; an edition whose dates are not announced says so rather than guessing.
  *
- * The ticking numbers are hidden from assistive technologies; a visually hidden status region
- * carries a sentence ("Plus que 26 jours, 13 heures et 5 minutes avant…") that changes at most
- * once a minute, so screen readers are not flooded. To avoid a jump when the script loads, give
+ * The ticking numbers are hidden from assistive technologies; a visually hidden timer (not a live
+ * region) carries a sentence ("Plus que 26 jours, 13 heures et 5 minutes avant…") that screen
+ * readers read when the visitor reaches it, never unasked. To avoid a jump when the script loads, give
  * the undefined element about the same height, e.g. `sdi-countdown:not(:defined) { display: block;
  * min-height: 8rem }` (more with a heading or a link).
  *
@@ -174,13 +174,15 @@ export class SdiCountdown extends LitElement {
   protected override render(): TemplateResult {
     const view = this.view ?? this.computeView();
     const { state } = view;
-    // Left to right like both languages it speaks, also on a right-to-left page.
+    // Left to right like both languages it speaks, also on a right-to-left page. The sentence is a
+    // timer, not a live status (role timer implies aria-live="off"): screen readers read it when the
+    // visitor reaches it, instead of repeating it unasked every minute for weeks.
     return html`
       <div part="countdown" class="countdown phase-${state.phase}" lang=${view.lang} dir="ltr">
         ${view.heading ? html`<h2 part="heading" class="heading">${view.heading}</h2>` : nothing}
         ${view.problems.map((p) => html`<p part="notice" class="notice">${p.message}</p>`)}
         <div class="body" aria-hidden="true">${this.renderBody(view)}</div>
-        <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.altText(view)}</div>
+        <div class="visually-hidden" role="timer" aria-atomic="true">${this.altText(view)}</div>
         ${view.href ? html`<a part="link" class="link" href=${view.href}>${view.messages.link}</a>` : nothing}
       </div>
     `;
@@ -244,7 +246,7 @@ export class SdiCountdown extends LitElement {
     });
   }
 
-  /** The sentence assistive technologies get; minute precision, so the status region stays calm. */
+  /** The sentence assistive technologies get; minute precision, so reading it twice in a row gives the same words. */
   private altText(view: View): string {
     const { state, messages: m, edition, lang } = view;
     const ordinal = editionOrdinal(edition.number, lang);
