@@ -1,0 +1,43 @@
+/**
+ * The classic-script door to the bundle: `dist/sdi-widgets.classic.js`, for pages where a CMS,
+ * a tag manager or a plugin's allow-list keeps `<script src="…">` but drops `type="module"` (the
+ * module bundle then fails with a SyntaxError). Pasted as `<script src="…/sdi-widgets.classic.js">`
+ * it imports the module bundle published beside it, so everything else (which elements load, the
+ * default snapshot `…/snapshot/` beside the script) is exactly what the module tag gives.
+ *
+ * Built as a classic script by scripts/rollup-classic-loader.mjs: no import or export statement
+ * (the file is a TypeScript script, not a module), and an IIFE so that pasting the tag twice does
+ * not redeclare top-level bindings in the page's shared global scope.
+ */
+(() => {
+  const PREFIX = '[semaine-industrie-widgets]';
+  // Read now: `document.currentScript` is only set while this script's top level runs.
+  const script = document.currentScript;
+  let own = script instanceof HTMLScriptElement ? script.src : '';
+  if (!own) {
+    // Loaders that fetch and run scripts themselves (Cloudflare's Rocket Loader, some tag
+    // managers) leave currentScript null or pointing at an inline script, but our tag is still
+    // in the document with its src.
+    const tags = document.querySelectorAll<HTMLScriptElement>('script[src*="sdi-widgets.classic"]');
+    own = tags[tags.length - 1]?.src ?? '';
+  }
+  if (!own) {
+    console.warn(
+      `${PREFIX} sdi-widgets.classic.js could not find its own address (document.currentScript); ` +
+        'paste it as a plain <script src=".../sdi-widgets.classic.js"></script> in the page.',
+    );
+    return;
+  }
+  let bundle: string;
+  try {
+    bundle = new URL('./sdi-widgets.js', own).href;
+  } catch (error) {
+    // A blob: or data: copy of this file has no folder to find the bundle in.
+    console.warn(`${PREFIX} sdi-widgets.classic.js cannot locate sdi-widgets.js beside ${own}:`, error);
+    return;
+  }
+  // Pasted twice, or beside the module tag: the browser's module map runs the bundle once per URL.
+  import(bundle).catch((error: unknown) => {
+    console.warn(`${PREFIX} could not load ${bundle}:`, error);
+  });
+})();
