@@ -1,11 +1,13 @@
 /**
  * `npm run bench`: the figures the issues ask for, measured in one run on this machine (times
  * are noisy on a shared 2-core box: compare the ratios printed, not absolute values across runs).
- * Not part of `npm test`.
+ * Not part of `npm test`. Sections, in order (`npm run bench -- --only page,requests,lighthouse`
+ * runs some): snapshot, bundle, list, map, page, requests, lighthouse. Ends with one table of
+ * every row; exits 1 when a page of widgets asked for a file twice.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { createMockApi, startMockServer } from '../tools/mock-api/mock-api.js';
@@ -14,12 +16,20 @@ import { runCli } from '../src/node/snapshot/cli.js';
 import type { SnapshotIndex } from '../src/feed/snapshot-format.js';
 import { listBench } from './bench-browser.js';
 import { mapBench } from './bench-map.js';
+import { openPageBench, pageSection, requestsSection } from './bench-page.js';
+import { lighthouseBench } from './bench-lighthouse.js';
+import { CHROMIUM_PATH } from './chromium.mjs';
 // @ts-expect-error plain ESM helper shared with the rollup config
 import { closureSize, staticClosure } from './bundle-graph.mjs';
 
-const rows: [string, string][] = [];
+const rows: [string, string, string][] = [];
+let section = '';
+const heading = (name: string, title: string) => {
+  section = name;
+  console.log(`\n# ${title}`);
+};
 const row = (label: string, value: string) => {
-  rows.push([label, value]);
+  rows.push([section, label, value]);
   console.log(`${label.padEnd(76)} ${value}`);
 };
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -35,7 +45,7 @@ function folderBytes(dir: string): number {
 }
 
 async function snapshotSection(): Promise<void> {
-  console.log('\n# Snapshot (8,000-event sample edition, through the mock API and the real builder)');
+  heading('snapshot', 'Snapshot (8,000-event sample edition, through the mock API and the real builder)');
   const edition = generateEdition({ count: 8000 });
   const api = createMockApi({ agendas: { '9464342': { config: edition.agenda, events: edition.events } } });
   const server = await startMockServer(api, 0);
@@ -70,7 +80,7 @@ async function snapshotSection(): Promise<void> {
 }
 
 function bundleSection(): void {
-  console.log('\n# Script-tag bundle (dist/, min + gzip per file as a CDN serves it)');
+  heading('bundle', 'Script-tag bundle (dist/, min + gzip per file as a CDN serves it)');
   const build = spawnSync('npx', ['rollup', '-c', '--silent'], { stdio: ['ignore', 'ignore', 'inherit'] });
   if (build.status !== 0) throw new Error('rollup failed');
   type Size = { raw: number; gzip: number; brotli: number };
@@ -101,19 +111,56 @@ function bundleSection(): void {
   }
 }
 
-// `npm run bench -- --only bundle,list` runs a subset.
 const onlyArg = process.argv.indexOf('--only');
 const only = onlyArg > 0 ? new Set((process.argv[onlyArg + 1] ?? '').split(',')) : undefined;
 const wants = (name: string) => !only || only.has(name);
+const SECTIONS = ['snapshot', 'bundle', 'list', 'map', 'page', 'requests', 'lighthouse'];
+const unknown = [...(only ?? [])].filter((name) => !SECTIONS.includes(name));
+if (unknown.length > 0) {
+  console.error(`unknown section ${unknown.join(', ')}; sections: ${SECTIONS.join(', ')}`);
+  process.exit(2);
+}
+// Times depend on what else runs: the load is printed at the start and at the end.
+const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+const loadAtStart = load();
 
 if (wants('snapshot')) await snapshotSection();
 if (wants('bundle')) bundleSection();
 if (wants('list')) {
-  console.log('\n# Event list in headless Chromium (same events, same run)');
+  heading('list', 'Event list in headless Chromium (same events, same run)');
   await listBench(row);
 }
 if (wants('map')) {
-  console.log('\n# Region map in headless Chromium (same points, same run)');
+  heading('map', 'Region map in headless Chromium (same points, same run)');
   await mapBench(row);
 }
-console.log(`\n${new Date().toISOString()} · node ${process.version} · ${process.platform}`);
+let failed = false;
+if (wants('page') || wants('requests')) {
+  const pages = await openPageBench();
+  try {
+    if (wants('page')) {
+      heading('page', 'A page with the 4 widgets (demo config: national) vs FullCalendar + Leaflet + markercluster, same snapshot; headless Chromium, gzip 6, cold cache');
+      if (!(await pageSection(row, pages))) failed = true;
+    }
+    if (wants('requests')) {
+      heading('requests', 'Requests: banner + countdown + map + list + a second list, all region 32 (built dist/)');
+      if (!(await requestsSection(row, pages))) failed = true;
+    }
+  } finally {
+    await pages.close();
+  }
+}
+if (wants('lighthouse')) {
+  heading('lighthouse', 'Lighthouse on the demo page of `npm start`');
+  await lighthouseBench(row);
+}
+
+// One table of everything, to paste from; the checks' FAIL also sets the exit code.
+const chromium = spawnSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8' }).stdout.trim();
+console.log(`\n# All results · ${new Date().toISOString()} · node ${process.version} · ${chromium} · ${cpus().length} cores · load average ${loadAtStart} at the start, ${load()} at the end\n`);
+console.log('| section | what | value |\n|---|---|---|');
+for (const [name, label, value] of rows) console.log(`| ${name} | ${label} | ${value} |`);
+if (failed) {
+  console.error('\nFAIL: a page of widgets asked for a file more than once (see "page" and "requests").');
+  process.exitCode = 1;
+}
