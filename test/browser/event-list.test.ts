@@ -278,7 +278,7 @@ describe('<sdi-event-list> rendering', () => {
       .now=${clock} .store=${store}></sdi-event-list>`);
     await until(el, () => countOf(el) === 38);
     const uid = Number(cards(el)[0]?.dataset.uid);
-    const live = store.peekEvents({ kind: 'live', agenda: '9464342', apiKey: 'test-key', api: new URL('/mock-api/v2', location.href).href });
+    const live = store.peekEvents({ kind: 'live', agenda: '9464342', apiKey: 'test-key', api: new URL('/mock-api/v2', location.href).href }, { region: '53' });
     const event = live?.events.find((e) => e.uid === uid);
     expect(event?.location?.regionCode).to.equal('53');
     (cards(el)[0]?.querySelector('button.open') as HTMLButtonElement).click();

@@ -483,8 +483,8 @@ export class SdiEventList extends LitElement {
    * control, no group or address able to change it.
    */
   private scopeRegion(): string | undefined {
-    const controls = this.controls;
-    if (controls.has('region') || controls.has('department') || controls.has('city')) return undefined;
+    // A visitor who picks another region (or department) in the filters changes this scope, and the
+    // list reads that region's shard (~75 KB gzip) then; the national file (1.35 MB) only for "all".
     if (this.group || urlMode(this.syncUrl)) return undefined;
     return this.current.region ?? departmentOf(this.current.department)?.regionCode;
   }
