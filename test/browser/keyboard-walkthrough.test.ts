@@ -33,6 +33,7 @@ import {
   until,
 } from './event-list-helpers.js';
 import { testControl } from './support.js';
+import { mapSettled } from './map-support.js';
 
 /* Focus --------------------------------------------------------------------------------------- */
 
@@ -363,24 +364,6 @@ async function mapReady(el: SdiRegionMap): Promise<void> {
   await waitUntil(() => el.mapView !== undefined && shadow(el).querySelector('.regions'), 'map never drew', { timeout: 15000 });
   await el.updateComplete;
   await mapSettled(el);
-}
-
-/** Resolves once the map has stopped moving (no zoom animation running). */
-async function mapSettled(el: SdiRegionMap): Promise<void> {
-  const map = el.mapView!.map;
-  let last = '';
-  let still = 0;
-  await waitUntil(
-    () => {
-      const now = `${map.getCenter().lat.toFixed(5)},${map.getCenter().lng.toFixed(5)},${map.getZoom()}`;
-      const animating = shadow(el).querySelector('.leaflet-zoom-anim') !== null;
-      still = now === last && !animating ? still + 1 : 0;
-      last = now;
-      return still >= 3;
-    },
-    'map never settled',
-    { interval: 60, timeout: 8000 },
-  );
 }
 
 /** A marker's focus ring is only seen if the marker is inside the map's box. */

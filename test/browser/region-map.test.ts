@@ -9,6 +9,7 @@ import { readPoints, type SnapshotIndex, type SnapshotPointsFile } from '../../s
 import type { EventOpenDetail, FilterChangeDetail } from '../../src/filters/group-link.js';
 import { filterEvents, indexEvents } from '../../src/filters/apply.js';
 import { stubWarn, testControl } from './support.js';
+import { mapSettled } from './map-support.js';
 
 const SNAPSHOT = new URL('/snapshot/', location.href).href;
 const REUNION: [number, number] = [-21.115, 55.536];
@@ -25,7 +26,7 @@ async function ready(el: SdiRegionMap): Promise<void> {
     timeout: 15000,
   });
   await el.updateComplete;
-  await settled(el);
+  await mapSettled(el);
 }
 
 function regionButtons(el: SdiRegionMap): HTMLButtonElement[] {
@@ -50,24 +51,6 @@ function countOf(text: string | null): number {
   return Number((text ?? '').split(',').pop()!.replace(/\D/g, ''));
 }
 
-/** Resolves once the map has stopped moving for a little while. */
-async function settled(el: SdiRegionMap): Promise<void> {
-  const map = el.mapView!.map;
-  let last = '';
-  let still = 0;
-  await waitUntil(
-    () => {
-      const now = `${map.getCenter().lat.toFixed(5)},${map.getCenter().lng.toFixed(5)},${map.getZoom()}`;
-      // A zoom animation keeps the target zoom from its start: wait for its CSS to end too.
-      const animating = shadow(el).querySelector('.leaflet-zoom-anim') !== null;
-      still = now === last && !animating ? still + 1 : 0;
-      last = now;
-      return still >= 3;
-    },
-    'map never settled',
-    { interval: 60, timeout: 8000 },
-  );
-}
 
 describe('<sdi-region-map>', () => {
   let index: SnapshotIndex;
@@ -125,7 +108,7 @@ describe('<sdi-region-map>', () => {
     // Framed at a zoom where events are clustered; back to the national view, the symbol is marked.
     const map = el.mapView!.map;
     await waitUntil(() => map.getBounds().contains([50.63, 3.06]) && !map.getBounds().contains([43.6, 1.44]), 'Hauts-de-France not framed');
-    await settled(el);
+    await mapSettled(el);
     expect(map.getZoom()).to.be.at.least(7);
 
     el.mapView!.map.setView([46.5, 2.5], 5, { animate: false });
@@ -226,7 +209,7 @@ describe('<sdi-region-map>', () => {
       const b = [...switcher.querySelectorAll('button')].find((x) => x.textContent!.trim() === label)!;
       b.click();
       await waitUntil(() => map.getBounds().contains(at), `${label} not framed`);
-      await settled(el);
+      await mapSettled(el);
       await el.updateComplete;
       expect(b.getAttribute('aria-pressed')).to.equal('true');
     }
@@ -248,7 +231,7 @@ describe('<sdi-region-map>', () => {
     const before = map.getZoom();
     biggest.click();
     await waitUntil(() => map.getZoom() > before, 'the cluster did not zoom in');
-    await settled(el);
+    await mapSettled(el);
     // At the last zoom every event is a single marker (or a list of events sharing one address).
     map.setView([45.76, 4.84], map.getMaxZoom(), { animate: false });
     await waitUntil(() => shadow(el).querySelectorAll('.sdi-marker-icon, .sdi-cluster-icon').length > 0);
@@ -312,7 +295,7 @@ describe('<sdi-region-map>', () => {
     const el = await fixture<SdiRegionMap>(html`<sdi-region-map src="/snapshot/" tiles="none"></sdi-region-map>`);
     await ready(el);
     el.mapView!.map.setView([45.76, 4.84], 9, { animate: false });
-    await settled(el);
+    await mapSettled(el);
     const names = performance.getEntriesByType('resource').map((e) => e.name);
     expect(names.some((n) => n.includes('/snapshot/points.'))).to.be.true;
     const foreign = names.filter((n) => new URL(n).origin !== location.origin);
