@@ -5,6 +5,7 @@
  * before testing), and says so instead of passing when dist/ is missing.
  */
 import { expect } from '@open-wc/testing';
+import { pollUntil, shadowText } from './support.js';
 
 const BUNDLE = '/dist/sdi-widgets.js';
 
@@ -43,18 +44,6 @@ async function load(body: string): Promise<Frame> {
   return { window: win, document: iframe.contentDocument!, errors };
 }
 
-async function until(check: () => boolean, what: string, timeout = 15000): Promise<void> {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > timeout) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-function shadowText(el: Element | null): string {
-  return el?.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '';
-}
-
 describe('dist/sdi-widgets.js on a plain page', () => {
   before(async () => {
     if (!(await bundleBuilt())) {
@@ -72,10 +61,10 @@ describe('dist/sdi-widgets.js on a plain page', () => {
       <sdi-countdown edition="15"></sdi-countdown>
       <sdi-event-list region="84" past></sdi-event-list>`);
     const { document: doc, window: win } = frame;
-    await until(() => Boolean(win.customElements.get('sdi-event-list')), 'the list to register');
-    await until(() => shadowText(doc.querySelector('sdi-edition-banner')).includes('12 événements'), 'the banner');
-    await until(() => shadowText(doc.querySelector('sdi-countdown')).length > 10, 'the countdown');
-    await until(() => Boolean(doc.querySelector('sdi-event-list')?.shadowRoot?.querySelector('[part~="card"]')), 'the list cards');
+    await pollUntil(() => Boolean(win.customElements.get('sdi-event-list')), 'the list to register');
+    await pollUntil(() => shadowText(doc.querySelector('sdi-edition-banner')).includes('12 événements'), 'the banner');
+    await pollUntil(() => shadowText(doc.querySelector('sdi-countdown')).length > 10, 'the countdown');
+    await pollUntil(() => Boolean(doc.querySelector('sdi-event-list')?.shadowRoot?.querySelector('[part~="card"]')), 'the list cards');
     expect(frame.errors).to.deep.equal([]);
     const scripts = win.performance.getEntriesByType('resource').map((entry) => entry.name);
     expect(scripts.some((name) => /map-view/.test(name)), 'a page without a map never loads Leaflet').to.equal(false);
@@ -85,7 +74,7 @@ describe('dist/sdi-widgets.js on a plain page', () => {
   it('loads the map code only on a page with a map', async () => {
     const frame = await load('<sdi-region-map height="400"></sdi-region-map>');
     const { document: doc, window: win } = frame;
-    await until(() => Boolean(doc.querySelector('sdi-region-map')?.shadowRoot?.querySelector('.leaflet-container')), 'the map');
+    await pollUntil(() => Boolean(doc.querySelector('sdi-region-map')?.shadowRoot?.querySelector('.leaflet-container')), 'the map');
     const names = win.performance.getEntriesByType('resource').map((entry) => entry.name);
     expect(names.some((name) => /map-view/.test(name))).to.equal(true);
     expect(frame.errors).to.deep.equal([]);
@@ -97,7 +86,7 @@ describe('dist/sdi-widgets.js on a plain page', () => {
     );
     const { document: doc } = frame;
     const banner = doc.querySelector('sdi-edition-banner')!;
-    await until(() => shadowText(banner).includes('5 événements'), 'the banner');
+    await pollUntil(() => shadowText(banner).includes('5 événements'), 'the banner');
     // No <slot> in the shadow root: light-DOM children are not rendered once the element is.
     expect(doc.getElementById('fallback')!.getClientRects().length).to.equal(0);
   });
@@ -110,6 +99,6 @@ describe('dist/sdi-widgets.js on a plain page', () => {
     const banner = doc.createElement('sdi-edition-banner');
     banner.setAttribute('number', '3');
     doc.body.append(banner);
-    await until(() => shadowText(banner).includes('3 événements'), 'the added banner');
+    await pollUntil(() => shadowText(banner).includes('3 événements'), 'the added banner');
   });
 });

@@ -6,6 +6,7 @@
  * warn, never throw, when it cannot do its job. Needs `npm run build` first (see dist-bundle).
  */
 import { expect } from '@open-wc/testing';
+import { pollUntil, shadowText } from './support.js';
 
 const CLASSIC = '/dist/sdi-widgets.classic.js';
 const MODULE = '/dist/sdi-widgets.js';
@@ -46,18 +47,6 @@ async function load(head: string, body: string): Promise<Frame> {
   return { window: iframe.contentWindow as FrameWindow & typeof globalThis, document: iframe.contentDocument! };
 }
 
-async function until(check: () => boolean, what: string, timeout = 15000): Promise<void> {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > timeout) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-function shadowText(el: Element | null): string {
-  return el?.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '';
-}
-
 function resources(win: Window): string[] {
   return win.performance.getEntriesByType('resource').map((entry) => entry.name);
 }
@@ -91,9 +80,9 @@ describe('dist/sdi-widgets.classic.js on a plain page', () => {
       `<sdi-edition-banner number="12"></sdi-edition-banner>
        <sdi-event-list region="84" past></sdi-event-list>`,
     );
-    await until(() => Boolean(win.customElements.get('sdi-event-list')), 'the list to register');
-    await until(() => shadowText(doc.querySelector('sdi-edition-banner')).includes('12 événements'), 'the banner');
-    await until(
+    await pollUntil(() => Boolean(win.customElements.get('sdi-event-list')), 'the list to register');
+    await pollUntil(() => shadowText(doc.querySelector('sdi-edition-banner')).includes('12 événements'), 'the banner');
+    await pollUntil(
       () => Boolean(doc.querySelector('sdi-event-list')?.shadowRoot?.querySelector('[part~="card"]')),
       'the list cards',
     );
@@ -109,7 +98,7 @@ describe('dist/sdi-widgets.classic.js on a plain page', () => {
       `${SNAPSHOT}${classicTag}${moduleTag}${classicTag}`,
       '<sdi-edition-banner number="7"></sdi-edition-banner>',
     );
-    await until(() => shadowText(doc.querySelector('sdi-edition-banner')).includes('7 événements'), 'the banner');
+    await pollUntil(() => shadowText(doc.querySelector('sdi-edition-banner')).includes('7 événements'), 'the banner');
     // Let every copy finish its import before judging.
     await new Promise((r) => setTimeout(r, 300));
     expect(win.__errors).to.deep.equal([]);
@@ -120,10 +109,10 @@ describe('dist/sdi-widgets.classic.js on a plain page', () => {
   it('reads the default snapshot beside the script, the folder the module tag reads', async () => {
     const expected = new URL('/dist/snapshot/index.json', location.href).href;
     const viaClassic = await load(classicTag, '<sdi-edition-banner></sdi-edition-banner>');
-    await until(() => resources(viaClassic.window).some((name) => name.includes('/snapshot/')), 'a snapshot request (classic)');
+    await pollUntil(() => resources(viaClassic.window).some((name) => name.includes('/snapshot/')), 'a snapshot request (classic)');
     const classicRequests = resources(viaClassic.window).filter((name) => name.includes('/snapshot/'));
     const viaModule = await load(moduleTag, '<sdi-edition-banner></sdi-edition-banner>');
-    await until(() => resources(viaModule.window).some((name) => name.includes('/snapshot/')), 'a snapshot request (module)');
+    await pollUntil(() => resources(viaModule.window).some((name) => name.includes('/snapshot/')), 'a snapshot request (module)');
     const moduleRequests = resources(viaModule.window).filter((name) => name.includes('/snapshot/'));
     expect(classicRequests[0]).to.equal(expected);
     expect(moduleRequests[0]).to.equal(expected);
@@ -136,7 +125,7 @@ describe('dist/sdi-widgets.classic.js on a plain page', () => {
     const banner = doc.createElement('sdi-edition-banner');
     banner.setAttribute('number', '3');
     doc.body.append(banner);
-    await until(() => shadowText(banner).includes('3 événements'), 'the added banner');
+    await pollUntil(() => shadowText(banner).includes('3 événements'), 'the added banner');
     expect(win.__errors).to.deep.equal([]);
   });
 
@@ -148,7 +137,7 @@ describe('dist/sdi-widgets.classic.js on a plain page', () => {
       `${SNAPSHOT}<script type="text/x-deferred" src="${CLASSIC}"></script><script>${code}</script>`,
       '<sdi-edition-banner number="9"></sdi-edition-banner>',
     );
-    await until(() => shadowText(doc.querySelector('sdi-edition-banner')).includes('9 événements'), 'the banner');
+    await pollUntil(() => shadowText(doc.querySelector('sdi-edition-banner')).includes('9 événements'), 'the banner');
     expect(win.__errors).to.deep.equal([]);
     expect(win.__warnings).to.deep.equal([]);
   });
@@ -158,7 +147,7 @@ describe('dist/sdi-widgets.classic.js on a plain page', () => {
     // The partner's CSP lists the loader's exact address but not the bundle beside it.
     const csp = `<meta http-equiv="Content-Security-Policy" content="script-src 'unsafe-inline' ${allowed}">`;
     const { window: win } = await load(`${csp}${classicTag}`, '<sdi-edition-banner></sdi-edition-banner>');
-    await until(() => win.__warnings.length > 0, 'a warning');
+    await pollUntil(() => win.__warnings.length > 0, 'a warning');
     expect(win.__warnings[0]).to.contain('[semaine-industrie-widgets] could not load');
     expect(win.__warnings[0]).to.contain(MODULE);
     await new Promise((r) => setTimeout(r, 200));
@@ -172,7 +161,7 @@ describe('dist/sdi-widgets.classic.js on a plain page', () => {
     try {
       // A blob: copy has an address but no folder to find the bundle in.
       const fromBlob = await load(`<script src="${blobUrl}"></script>`, '');
-      await until(() => fromBlob.window.__warnings.length > 0, 'a warning (blob)');
+      await pollUntil(() => fromBlob.window.__warnings.length > 0, 'a warning (blob)');
       expect(fromBlob.window.__warnings[0]).to.contain('cannot locate sdi-widgets.js');
       expect(fromBlob.window.__errors).to.deep.equal([]);
     } finally {
@@ -185,7 +174,7 @@ describe('dist/sdi-widgets.classic.js on a plain page', () => {
     const script = inShadow.document.createElement('script');
     script.src = CLASSIC;
     root.append(script);
-    await until(() => inShadow.window.__warnings.length > 0, 'a warning (shadow root)');
+    await pollUntil(() => inShadow.window.__warnings.length > 0, 'a warning (shadow root)');
     expect(inShadow.window.__warnings[0]).to.contain('could not find its own address');
     expect(inShadow.window.__errors).to.deep.equal([]);
   });

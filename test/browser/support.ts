@@ -60,3 +60,20 @@ export function collectUncaught(): unknown[] {
   });
   return uncaught;
 }
+
+/**
+ * Polls a condition on a page the test does not run in (an iframe loading the built bundle),
+ * where @open-wc's waitUntil and the elements' updateComplete are not at hand.
+ */
+export async function pollUntil(check: () => boolean, what: string, timeout = 15000): Promise<void> {
+  const started = Date.now();
+  while (!check()) {
+    if (Date.now() - started > timeout) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** An element's shadow text with whitespace folded, as a visitor reads it. */
+export function shadowText(el: Element | null): string {
+  return el?.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '';
+}
