@@ -7,7 +7,7 @@
  * DOMPurify is loaded with a dynamic import, only when a visitor opens a detail, so the script-tag
  * bundle of a page that only shows cards never carries it.
  */
-import type { Config, DOMPurify, WindowLike } from 'dompurify';
+import type { Config, DOMPurify } from 'dompurify';
 import { safeHttpUrl } from '../model/url.js';
 
 const ALLOWED_TAGS = [
@@ -38,50 +38,23 @@ export function safeLinkHref(value: string): string | undefined {
   return safeHttpUrl(trimmed);
 }
 
-/**
- * The Trusted Types policy name partners who restrict names (`trusted-types …`) must allow, with
- * lit's `lit-html`. DOMPurify's default name, `dompurify`, would collide with a host page's own
- * DOMPurify where duplicate names are refused, and our descriptions would then fail to parse.
- */
-export const TRUSTED_TYPES_POLICY_NAME = 'sdi-widgets';
+type PolicyModule = typeof import('../security/trusted-types.js');
 
-type SanitizerPolicy = NonNullable<Config['TRUSTED_TYPES_POLICY']>;
-
-let policy: SanitizerPolicy | null | undefined;
-
-/**
- * The policy is held by this module and given to our DOMPurify instance only: DOMPurify uses it to
- * parse the untrusted text into an inert document it then cleans. Nothing else can reach it to
- * turn a string into TrustedHTML. Scripts and script URLs are refused: no allowed tag takes one.
- */
-function sanitizerPolicy(): SanitizerPolicy | null {
-  if (policy !== undefined) return policy;
-  const refuse = (): never => {
-    throw new TypeError('descriptions carry no script');
-  };
-  let created: SanitizerPolicy | null = null;
-  try {
-    created =
-      (window as WindowLike).trustedTypes?.createPolicy(TRUSTED_TYPES_POLICY_NAME, {
-        createHTML: (html: string) => html,
-        createScript: refuse,
-        createScriptURL: refuse,
-      }) ?? null;
-  } catch {
-    // The page forbids the name (or another copy of the widgets took it): DOMPurify's own policy.
-  }
-  policy = created;
-  return created;
+interface Purifier {
+  purify: DOMPurify;
+  policies: PolicyModule;
 }
 
-let purifier: Promise<DOMPurify> | undefined;
+let purifier: Promise<Purifier> | undefined;
 
 /**
  * A DOMPurify instance of our own (not the module's shared default), so our hooks never change how
  * the host page's own copy of DOMPurify behaves, and theirs never weaken ours.
  */
-function loadPurifier(): Promise<DOMPurify> {
-  purifier ??= import('dompurify').then(({ default: shared }) => {
+function loadPurifier(): Promise<Purifier> {
+  // The Trusted Types module is a chunk of its own (the JSON-LD shares it): fetched beside
+  // DOMPurify, not after the detail's chunk that imports it, so opening a detail waits no longer.
+  purifier ??= Promise.all([import('dompurify'), import('../security/trusted-types.js')]).then(([{ default: shared }, policies]) => {
     const purify = shared(window);
     purify.addHook('uponSanitizeAttribute', (node, data) => {
       if (data.attrName === 'href') {
@@ -112,7 +85,7 @@ function loadPurifier(): Promise<DOMPurify> {
         if (!node.hasAttribute('alt')) node.setAttribute('alt', '');
       }
     });
-    return purify;
+    return { purify, policies };
   });
   // A failed chunk load (offline, CDN hiccup) must be retried on the next opening.
   purifier.catch(() => {
@@ -128,8 +101,10 @@ export function preloadSanitizer(): void {
 
 /** Sanitised HTML from any HTML. */
 export async function sanitizeHtml(html: string): Promise<string> {
-  const purify = await loadPurifier();
-  const trusted = sanitizerPolicy();
+  const { purify, policies } = await loadPurifier();
+  // The library's one policy (src/security/trusted-types.ts) lets DOMPurify parse the text into the
+  // inert document it then cleans.
+  const trusted = policies.sanitizerPolicy();
   // A string out, always: lit's unsafeHTML takes nothing else (and its own policy, `lit-html`, lets it in).
   return purify.sanitize(demoteHeadings(html), trusted ? { ...CONFIG, TRUSTED_TYPES_POLICY: trusted } : CONFIG);
 }

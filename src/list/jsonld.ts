@@ -7,6 +7,10 @@ import { pickText } from '../model/text.js';
 import type { Choice, FeedSchema, Lang, SdiEvent, SdiLocation } from '../model/types.js';
 import { plainText, slotDateTimeAttr } from './format-event.js';
 
+// Reached by the list through this lazily loaded module, so the Trusted Types code stays off the
+// first load of a page (src/elements/event-list/seo.ts loads this module at idle).
+export { setJsonScriptText } from '../security/trusted-types.js';
+
 const SCHEMA = 'https://schema.org/';
 const MAX_DESCRIPTION = 5000;
 

@@ -2,8 +2,8 @@
  * The widgets on a page with a strict Content-Security-Policy sent as a response header, Trusted
  * Types enforced (test/hostile-pages/csp/): the built bundle and the sources, reading a snapshot
  * or the live API. Each page is driven like a visitor would (a detail opened, a region chosen, a
- * map popup opened and closed) and must report no violation, no uncaught error and no refused
- * resource. Canaries at the end prove that the policy was in force and the probe was listening, so
+ * map popup opened and closed; with `seo`, the list's JSON-LD block checked) and must report no
+ * violation, no uncaught error and no refused resource. Canaries at the end prove that the policy was in force and the probe was listening, so
  * an empty report means something. Chromium and WebKit enforce Trusted Types; Firefox ESR the
  * rest of the policy (the test checks `window.trustedTypes` and says which applies).
  */
@@ -83,7 +83,8 @@ function shadowOf(page: Page, tag: string): ShadowRoot {
   return root;
 }
 
-const text = (node: Node | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const squash = (value: string) => value.replace(/\s+/g, ' ').trim();
+const text = (node: Node | null | undefined) => squash(node?.textContent ?? '');
 
 async function rendered(page: Page): Promise<void> {
   await until(() => page.win.customElements.get('sdi-event-list') && page.win.customElements.get('sdi-region-map'), 'the elements');
@@ -118,6 +119,40 @@ async function openDetail(page: Page): Promise<void> {
   expect(description.children.length, 'the description is HTML, not text').to.be.above(0);
   list.querySelector('dialog')!.close();
   await until(() => !list.querySelector('dialog')?.open, 'the dialog to close');
+}
+
+interface JsonLdEvent {
+  '@type'?: string;
+  name?: string;
+}
+
+/**
+ * The list's JSON-LD block (`seo`), once it names exactly the events of the cards: it is written at
+ * idle, through the library's Trusted Types policy, and again whenever the cards change.
+ */
+async function jsonLdOfCards(page: Page, what: string): Promise<string[]> {
+  const list = page.doc.querySelector('sdi-event-list') as HTMLElement;
+  const cardTitles = () => [...shadowOf(page, 'sdi-event-list').querySelectorAll('[part~="card-title"]')].map((node) => text(node));
+  const block = () => list.querySelector<HTMLScriptElement>(':scope > script[type="application/ld+json"]');
+  const names = (): string[] | undefined => {
+    const script = block();
+    if (!script) return undefined;
+    return (JSON.parse(script.textContent ?? '') as JsonLdEvent[]).map((event) => squash(event.name ?? ''));
+  };
+  await until(() => {
+    const found = names();
+    const titles = cardTitles();
+    // The same events; the order is the results' (cards are grouped by day), not checked here.
+    return found !== undefined && titles.length > 0 && JSON.stringify([...found].sort()) === JSON.stringify([...titles].sort());
+  }, what).catch((error: Error) => {
+    throw new Error(`${error.message}; JSON-LD names ${JSON.stringify(names())}, cards ${JSON.stringify(cardTitles())}`);
+  });
+  const script = block() as HTMLScriptElement;
+  expect(list.querySelectorAll('script').length, 'one JSON-LD block').to.equal(1);
+  const data = JSON.parse(script.textContent ?? '') as JsonLdEvent[];
+  expect(data.every((event) => event['@type'] === 'Event'), 'schema.org Events').to.equal(true);
+  expect(script.textContent, 'no "<" that could close the script element').to.not.contain('<');
+  return names() ?? [];
 }
 
 /** Until the map has stopped moving for a moment (a region is framed with an animation). */
@@ -165,6 +200,14 @@ async function openPopup(page: Page): Promise<void> {
   await until(() => map.querySelector('.sdi-popup-title'), 'the popup to fill').catch((error: Error) => {
     throw new Error(`${error.message}; popup: ${text(map.querySelector('.leaflet-popup-pane'))}`);
   });
+  // Links to the event pages (OpenAgenda, from the feed): a new tab that cannot reach this page
+  // (window.opener) nor learn its address (Referer).
+  const links = [...map.querySelectorAll<HTMLAnchorElement>('.sdi-popup a')];
+  expect(links.length, 'the popup links to the event page').to.be.above(0);
+  for (const link of links) {
+    expect(link.target).to.equal('_blank');
+    expect(link.rel).to.equal('noopener noreferrer');
+  }
   const close = map.querySelector<HTMLElement>('.leaflet-popup-close-button');
   expect(close, 'the popup has a close button').to.not.equal(null);
   expect(close!.getAttribute('aria-label')).to.equal('Fermer');
@@ -187,11 +230,19 @@ async function canaries(page: Page): Promise<void> {
 
 async function visit(query: string): Promise<Page> {
   const page = await open(query);
+  const seo = new URLSearchParams(query).get('seo') === '1';
   // Chromium has enforced Trusted Types for years: its absence would be a broken harness, not a pass.
   if (/Chrome\//.test(navigator.userAgent)) expect(page.trustedTypes, 'Chromium exposes Trusted Types').to.equal(true);
   await rendered(page);
+  // With `seo`, the JSON-LD takes the library's policy first, and the description must then share
+  // it: a second createPolicy('sdi-widgets') is refused where only the documented names are allowed.
+  const first = seo ? await jsonLdOfCards(page, 'the JSON-LD of the first cards') : [];
   await openDetail(page);
   await pickRegion(page);
+  if (seo) {
+    const region = await jsonLdOfCards(page, "the JSON-LD of the region's cards");
+    expect(region, 'the JSON-LD followed the region chosen').to.not.deep.equal(first);
+  }
   await openPopup(page);
   // Late reports (a lazy image, an idle task) have a moment to arrive.
   await new Promise((r) => setTimeout(r, 300));
@@ -231,5 +282,17 @@ describe('strict Content-Security-Policy with Trusted Types enforced', function 
 
   it('the sources with the policy names restricted', async () => {
     await visit('script=src&source=snapshot&tt=names');
+  });
+
+  it('the built bundle with `seo`: the JSON-LD block is published through the Trusted Types policy', async () => {
+    await visit('script=dist&source=snapshot&seo=1');
+  });
+
+  it('the built bundle with `seo` and the policy names restricted: one policy for JSON-LD and descriptions', async () => {
+    await visit('script=dist&source=snapshot&seo=1&tt=names');
+  });
+
+  it('the sources with `seo` and the policy names restricted', async () => {
+    await visit('script=src&source=snapshot&seo=1&tt=names');
   });
 });

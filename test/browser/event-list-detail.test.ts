@@ -156,6 +156,13 @@ describe('<sdi-event-list> detail dialog', () => {
       expect(links.some((a) => a.getAttribute('href') === href), href).to.equal(true);
     }
     for (const link of links) expect(link.getAttribute('href')).to.match(/^(https?:|mailto:|tel:)/);
+    // Web pages from the feed open in a new tab that cannot reach this page nor learn its address.
+    const web = links.filter((a) => /^https?:/.test(a.getAttribute('href') ?? ''));
+    expect(web.length, 'a registration web page').to.be.above(0);
+    for (const link of web) {
+      expect(link.target).to.equal('_blank');
+      expect(link.rel).to.equal('noopener noreferrer');
+    }
   });
 
   it('shows the online link of an online event, and «En ligne» for its place', async () => {

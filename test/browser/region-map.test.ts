@@ -10,6 +10,8 @@ import type { EventOpenDetail, FilterChangeDetail } from '../../src/filters/grou
 import { filterEvents, indexEvents } from '../../src/filters/apply.js';
 import { stubWarn, testControl } from './support.js';
 import { mapSettled } from './map-support.js';
+import { fillEvents, popupRoot } from '../../src/elements/region-map/popup.js';
+import { MAP_MESSAGES } from '../../src/elements/region-map/messages.js';
 
 const SNAPSHOT = new URL('/snapshot/', location.href).href;
 const REUNION: [number, number] = [-21.115, 55.536];
@@ -288,6 +290,18 @@ describe('<sdi-region-map>', () => {
     // Audited once faded in: half-transparent text mid-animation is not what visitors read.
     await waitUntil(() => getComputedStyle(shadow(el).querySelector('.leaflet-popup')!).opacity === '1');
     await expect(el).to.be.accessible();
+  });
+
+  it("the popup's link to the event page opens a new tab that gets neither the page (opener) nor its address (referrer)", async () => {
+    const { events } = await feedStore.events({ kind: 'snapshot', src: SNAPSHOT });
+    const event = events.find((e) => e.url?.startsWith('https://'))!;
+    const root = popupRoot();
+    fillEvents(root, [event], 'fr', MAP_MESSAGES.fr);
+    const links = [...root.querySelectorAll('a')];
+    expect(links.length).to.equal(1);
+    expect(links[0]!.href).to.equal(new URL(event.url!).href);
+    expect(links[0]!.target).to.equal('_blank');
+    expect(links[0]!.rel).to.equal('noopener noreferrer');
   });
 
   it('with tiles="none" every request stays on the page origin', async () => {

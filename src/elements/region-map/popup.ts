@@ -43,7 +43,9 @@ function summary(event: SdiEvent, lang: Lang, m: MapMessages, now: number): HTML
     const link = el('a', 'sdi-popup-link', m.popupLink);
     link.href = href;
     link.target = '_blank';
-    link.rel = 'noopener';
+    // As the list's links to the same page: the event's site cannot reach the partner's page
+    // (window.opener) nor learn its address (Referer).
+    link.rel = 'noopener noreferrer';
     // The link text is the same for every event: the title tells screen readers which one.
     link.setAttribute('aria-label', `${m.popupLink} : ${title}`);
     box.append(link);

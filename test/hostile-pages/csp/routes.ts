@@ -6,6 +6,7 @@
  *   loaded by the built script-tag bundle (/dist/sdi-widgets.js, as partners paste it) or by the
  *   sources (through the test server's TypeScript transform), reading a snapshot or the live API;
  *   `tt=names` also restricts the Trusted Types policy names to the ones the README documents.
+ *   `seo=1` sets the list's `seo`: its JSON-LD block is script text, a Trusted Types sink.
  * - /__csp/probe.js: the page's first script, which reports violations to the parent window.
  * - /__csp/snapshot/… and /__csp/mock-api/v2/…: the fixture data with its event images moved to
  *   the page's own origin, /__csp/images/… (tiny SVGs).
@@ -56,6 +57,7 @@ export function page(params: URLSearchParams): string {
 <meta name="sdi:api-key" content="test-key">
 <meta name="sdi:api" content="/__csp/mock-api/v2">`
     : '<meta name="sdi:src" content="/__csp/snapshot/">';
+  const seo = params.get('seo') === '1' ? ' seo' : '';
   // The map first and every widget in one group: choosing a region on the map filters the list.
   return `<!doctype html>
 <html lang="fr"><head><meta charset="utf-8">
@@ -67,7 +69,7 @@ ${source}
 <sdi-region-map tiles="none" height="420" group="csp"></sdi-region-map>
 <sdi-edition-banner number="15"></sdi-edition-banner>
 <sdi-countdown edition="15"></sdi-countdown>
-<sdi-event-list group="csp" past page-size="12"></sdi-event-list>
+<sdi-event-list group="csp" past page-size="12"${seo}></sdi-event-list>
 </body></html>`;
 }
 
