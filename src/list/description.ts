@@ -106,7 +106,9 @@ export async function sanitizeHtml(html: string): Promise<string> {
   // inert document it then cleans.
   const trusted = policies.sanitizerPolicy();
   // A string out, always: lit's unsafeHTML takes nothing else (and its own policy, `lit-html`, lets it in).
-  return purify.sanitize(demoteHeadings(html), trusted ? { ...CONFIG, TRUSTED_TYPES_POLICY: trusted } : CONFIG);
+  // DOMPurify types the option with `trusted-types/lib`'s policy; ours is the same object, typed locally.
+  const config: Config = trusted ? { ...CONFIG, TRUSTED_TYPES_POLICY: trusted as NonNullable<Config['TRUSTED_TYPES_POLICY']> } : CONFIG;
+  return purify.sanitize(demoteHeadings(html), config);
 }
 
 /** The description, markdown or HTML, as sanitised HTML ('' when empty). */

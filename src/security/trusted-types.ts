@@ -16,7 +16,24 @@
  *   does nothing (no call, no assignment), and without `<` it cannot close its script element.
  * - Script URLs: none.
  */
-import type { TrustedTypePolicy, TrustedTypesWindow } from 'trusted-types/lib';
+
+/**
+ * The part of a policy the widgets use. Declared here rather than imported from
+ * `trusted-types/lib`: these declarations ship in the package's types, and an app resolving
+ * with `nodenext` cannot find that path (the published types would not compile).
+ */
+export interface WidgetsPolicy {
+  readonly name: string;
+  createHTML(input: string): unknown;
+  createScript(input: string): unknown;
+}
+
+interface PolicyFactory {
+  createPolicy(
+    name: string,
+    rules: { createHTML(input: string): string; createScript(input: string): string; createScriptURL(input: string): never },
+  ): WidgetsPolicy;
+}
 
 export const TRUSTED_TYPES_POLICY_NAME = 'sdi-widgets';
 
@@ -31,19 +48,19 @@ export function checkJsonScript(text: string): string {
   return text;
 }
 
-let policy: TrustedTypePolicy | null | undefined;
+let policy: WidgetsPolicy | null | undefined;
 
 /**
  * The policy, or null where the browser has no Trusted Types or the page refused the name (the
  * callers then fall back: DOMPurify to its own policy, the JSON-LD to a plain string, which only
  * a page without enforcement accepts). Asked once: a refusal is not retried, nor re-reported.
  */
-function widgetsPolicy(): TrustedTypePolicy | null {
+function widgetsPolicy(): WidgetsPolicy | null {
   if (policy !== undefined) return policy;
   policy = null;
   try {
     policy =
-      (globalThis as Partial<TrustedTypesWindow>).trustedTypes?.createPolicy(TRUSTED_TYPES_POLICY_NAME, {
+      (globalThis as { trustedTypes?: PolicyFactory }).trustedTypes?.createPolicy(TRUSTED_TYPES_POLICY_NAME, {
         createHTML: (html: string) => html,
         createScript: checkJsonScript,
         createScriptURL: refuseScriptUrl,
@@ -55,7 +72,7 @@ function widgetsPolicy(): TrustedTypePolicy | null {
 }
 
 /** For our DOMPurify instance only (`TRUSTED_TYPES_POLICY`): its createHTML trusts any string. */
-export function sanitizerPolicy(): TrustedTypePolicy | null {
+export function sanitizerPolicy(): WidgetsPolicy | null {
   return widgetsPolicy();
 }
 

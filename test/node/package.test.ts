@@ -42,7 +42,8 @@ describe('npm package', { skip, timeout: 180_000 }, () => {
   test('the tarball holds the builds, types, manifest, CLI and docs, and nothing else', () => {
     const files = packed.files;
     for (const file of [
-      'package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'docs/FRAMEWORKS.md', 'docs/SNAPSHOT.md', 'bin/sdi-snapshot.js',
+      'package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'docs/FRAMEWORKS.md', 'docs/SNAPSHOT.md',
+      'docs/ACCESSIBILITY.md', 'docs/CMS.md', 'docs/PUBLISHING.md', 'docs/examples/publish-snapshot.sh', 'bin/sdi-snapshot.js',
       'dist/sdi-widgets.js', 'dist/define.js', 'dist/index.js', 'dist/sdi-event-list.js',
       'dist/npm/index.js', 'dist/npm/react/index.js', 'dist/types/index.d.ts',
       'dist/custom-elements.json', 'dist/node/snapshot-cli.js',
@@ -53,7 +54,7 @@ describe('npm package', { skip, timeout: 180_000 }, () => {
       assert.ok(files.includes(target.replace(/^\.\//, '')), `exports target ${target} is in the tarball`);
     }
     const unexpected = files.filter(
-      (f) => !/^(package\.json|README\.md|LICENSE|CHANGELOG\.md|docs\/(FRAMEWORKS|SNAPSHOT)\.md|bin\/[^/]+\.js|dist\/[^/]+\.js(\.map)?|dist\/custom-elements\.json|dist\/node\/[^/]+\.js|dist\/npm\/.+\.js|dist\/types\/.+\.d\.ts)$/.test(f),
+      (f) => !/^(package\.json|README\.md|LICENSE|CHANGELOG\.md|docs\/(ACCESSIBILITY|CMS|FRAMEWORKS|PUBLISHING|SNAPSHOT)\.md|docs\/examples\/[^/]+|bin\/[^/]+\.js|dist\/[^/]+\.js(\.map)?|dist\/custom-elements\.json|dist\/node\/[^/]+\.js|dist\/npm\/.+\.js|dist\/types\/.+\.d\.ts)$/.test(f),
     );
     assert.deepEqual(unexpected, [], 'files outside the published layout (demo, snapshot data, sources, tests…)');
     // The sample snapshot alone is megabytes: a size guard catches it or any other stray data.
