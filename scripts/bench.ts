@@ -2,8 +2,9 @@
  * `npm run bench`: the figures the issues ask for, measured in one run on this machine (times
  * are noisy on a shared 2-core box: compare the ratios printed, not absolute values across runs).
  * Not part of `npm test`. Sections, in order (`npm run bench -- --only page,requests,lighthouse`
- * runs some): snapshot, bundle, list, map, page, requests, lighthouse. Ends with one table of
- * every row; exits 1 when a page of widgets asked for a file twice.
+ * runs some; `--only "main thread"`): snapshot, bundle, list, map, main thread, page, requests,
+ * lighthouse. Ends with one table of every row; exits 1 when a page of widgets asked for a file
+ * twice.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -18,6 +19,7 @@ import { listBench } from './bench-browser.js';
 import { mapBench } from './bench-map.js';
 import { openPageBench, pageSection, requestsSection } from './bench-page.js';
 import { lighthouseBench } from './bench-lighthouse.js';
+import { mainThreadBench } from './bench-main-thread.js';
 import { CHROMIUM_PATH } from './chromium.mjs';
 // @ts-expect-error plain ESM helper shared with the rollup config
 import { closureSize, staticClosure } from './bundle-graph.mjs';
@@ -114,7 +116,7 @@ function bundleSection(): void {
 const onlyArg = process.argv.indexOf('--only');
 const only = onlyArg > 0 ? new Set((process.argv[onlyArg + 1] ?? '').split(',')) : undefined;
 const wants = (name: string) => !only || only.has(name);
-const SECTIONS = ['snapshot', 'bundle', 'list', 'map', 'page', 'requests', 'lighthouse'];
+const SECTIONS = ['snapshot', 'bundle', 'list', 'map', 'main thread', 'page', 'requests', 'lighthouse'];
 const unknown = [...(only ?? [])].filter((name) => !SECTIONS.includes(name));
 if (unknown.length > 0) {
   console.error(`unknown section ${unknown.join(', ')}; sections: ${SECTIONS.join(', ')}`);
@@ -133,6 +135,10 @@ if (wants('list')) {
 if (wants('map')) {
   heading('map', 'Region map in headless Chromium (same points, same run)');
   await mapBench(row);
+}
+if (wants('main thread')) {
+  heading('main thread', "Main thread from the national file's arrival to the list's first cards, headless Chromium (before / after slicing, same run)");
+  await mainThreadBench(row);
 }
 let failed = false;
 if (wants('page') || wants('requests')) {

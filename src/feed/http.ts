@@ -18,6 +18,10 @@ export interface FetchJsonOptions {
   /** Upper bound of any single wait, Retry-After included, so a hostile header cannot stall us. */
   maxWaitMs?: number;
   signal?: AbortSignal;
+  /** Replaces `response.text()` (a large file decoded in slices). */
+  readText?: (response: Response) => Promise<string>;
+  /** Replaces JSON.parse (a large file parsed in slices); throws on a body that is not JSON. */
+  parse?: (text: string) => unknown;
   fetch?: FetchLike;
   /** Called before each retry (tests and logs count them). */
   onRetry?: (attempt: number, reason: string, waitMs: number) => void;
@@ -123,15 +127,16 @@ async function attempt(url: string, options: FetchJsonOptions): Promise<unknown>
     }
     let text: string;
     try {
-      text = await response.text();
+      text = options.readText ? await options.readText(response) : await response.text();
     } catch (error) {
       if (outer?.aborted) throw new HttpError('aborted', 'aborted');
       if (timedOut) throw new HttpError('timeout while reading the body', 'timeout');
       throw new HttpError(`network error: ${(error as Error).message}`, 'network');
     }
     try {
-      return JSON.parse(text);
+      return options.parse ? await options.parse(text) : JSON.parse(text);
     } catch {
+      if (outer?.aborted) throw new HttpError('aborted', 'aborted');
       // A truncated body is usually a dropped connection, so it is worth another try; the
       // caller's validation catches a server that always answers garbage.
       throw new HttpError('response is not valid JSON', 'network');

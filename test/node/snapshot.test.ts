@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import type { FetchLike } from '../../src/feed/http.js';
 import { readAllEvents } from '../../src/feed/openagenda-api.js';
-import { compactEvent, eventPageUrl, expandEvent, withDetails } from '../../src/feed/snapshot-expand.js';
+import { compactEvent, eventPageUrl, expandEvent, fastEventPageUrl, withDetails } from '../../src/feed/snapshot-expand.js';
 import {
   POINT_FIELDS,
   readPoints,
@@ -19,7 +19,9 @@ import {
 } from '../../src/feed/snapshot-format.js';
 import {
   detailsFor,
+  parseEventsFile,
   readDetails,
+  readTextSliced,
   readEvents,
   readIndex,
   SnapshotError,
@@ -751,6 +753,166 @@ describe('compact events and details', () => {
     assert.equal(e.url, undefined);
     assert.equal(e.location, undefined);
     assert.deepEqual([e.description, e.conditions, e.registration], [{}, {}, []]);
+  });
+
+  it('rebuilds page URLs without the URL parser, to the very string the parser gives', () => {
+    const agendas = ['s', 'semaine-industrie', ' padded ', '.', '..', 'a/b', 'usine éco', 'x'.repeat(1990), ''];
+    const slugs = ['e-1', '.', '..', '...', '%2e%2e', '%2E', 'a b', 'é/ü?#&=', "l'usine(1)*!~_", '\u202e\u200b', '\t', 'x'.repeat(1960), 'x'.repeat(2100), '', '🏭'];
+    let checked = 0;
+    // Agendas alternate, so the remembered prefix is changed and used again.
+    for (let round = 0; round < 2; round++) {
+      for (const agenda of agendas) {
+        for (const slug of slugs) {
+          assert.equal(fastEventPageUrl(agenda, slug), eventPageUrl(agenda, slug), `${agenda.slice(0, 20)} / ${slug.slice(0, 20)}`);
+          checked++;
+        }
+      }
+    }
+    assert.equal(checked, agendas.length * slugs.length * 2);
+    assert.equal(fastEventPageUrl('s', '..'), 'https://openagenda.com/s/', 'the parser resolves dot segments');
+    // A lone surrogate cannot be encoded: both ways throw the same error.
+    assert.throws(() => eventPageUrl('s', '\ud800'), URIError);
+    assert.throws(() => fastEventPageUrl('s', '\ud800'), URIError);
+    assert.throws(() => fastEventPageUrl('\udc00', 'e'), URIError);
+  });
+
+  describe('parseEventsFile', () => {
+    const many = (n: number, extra: (i: number) => Record<string, unknown> = () => ({})) =>
+      Array.from({ length: n }, (_, i) => ({ ...compactEvent(full(i + 1), 's'), ...extra(i) }));
+    const file = (events: unknown[]) => JSON.stringify({ format: 1, events });
+    let yields = 0;
+    before(() => {
+      // Counts the pauses; each resumes at once, so the test also runs fast.
+      (globalThis as { scheduler?: unknown }).scheduler = { yield: () => ((yields += 1), Promise.resolve()) };
+    });
+    after(() => {
+      delete (globalThis as { scheduler?: unknown }).scheduler;
+    });
+    beforeEach(() => {
+      yields = 0;
+    });
+
+    it('parses a large file in slices, to exactly what JSON.parse gives', async () => {
+      const text = file(many(6000));
+      assert.ok(text.length > 1_500_000, `${text.length} chars`);
+      assert.deepStrictEqual(await parseEventsFile(text), JSON.parse(text));
+      assert.ok(yields >= 5, `${yields} pauses`);
+      assert.deepStrictEqual(await parseEventsFile(`${text}\n`), JSON.parse(text), 'a final newline');
+    });
+
+    it('gives JSON.parse’s result when seams fall inside events, or a title looks like one', async () => {
+      // Arrays of objects starting with "uid" inside every event: many seams are not between events.
+      const nested = file(many(4000, (i) => ({ links: [{ uid: i }, { uid: i + 1, x: [{ uid: 2 }] }], title: { fr: `a},{"uid":${i}` } })));
+      assert.deepStrictEqual(await parseEventsFile(nested), JSON.parse(nested));
+      // Not the builder's layout: parsed whole.
+      const spaced = JSON.stringify({ format: 1, events: many(3000) }, null, 1);
+      assert.deepStrictEqual(await parseEventsFile(spaced), JSON.parse(spaced));
+      assert.equal(yields, 0);
+      const other = JSON.stringify({ events: many(3000), format: 1 });
+      assert.deepStrictEqual(await parseEventsFile(other), JSON.parse(other));
+    });
+
+    it('keeps JSON.parse’s verdict on a damaged file, wherever the damage is', async () => {
+      const text = file(many(4000));
+      const seams = [...text.matchAll(/\},\{"uid":/g)].map((m) => m.index ?? 0);
+      const middle = seams[Math.floor(seams.length / 2)] ?? 0;
+      const damaged = [
+        text.slice(0, -1), // truncated
+        text.slice(0, middle + 1) + '],"events":[' + text.slice(middle + 2), // a second events key: valid, the last wins
+        text.slice(0, middle + 1) + text.slice(middle + 2), // a comma missing
+        text.slice(0, middle) + '}' + text.slice(middle), // a brace too many
+        text.replace('"timezone":"Europe/Paris"', '"timezone":"Europe/Paris}'), // a broken string early
+        `${text}x`,
+        `${text.slice(0, -1)}]`, // the object not closed
+        `[${text.slice(1)}`, // not an object
+      ];
+      assert.equal((JSON.parse(damaged[1] ?? '') as { events: unknown[] }).events.length, 2000);
+      for (const [i, bad] of damaged.entries()) {
+        let expected: unknown;
+        try {
+          expected = JSON.parse(bad);
+        } catch (error) {
+          await assert.rejects(parseEventsFile(bad), SyntaxError, `case ${i}`);
+          continue;
+        }
+        assert.deepStrictEqual(await parseEventsFile(bad), expected, `case ${i}`);
+      }
+    });
+
+    it('decodes a body in slices to exactly what response.text() gives', async () => {
+      const euro = '€'.repeat(400_000); // 1.2 MB; 3 bytes a character, so slices cut characters
+      const bytes = new TextEncoder().encode(`\ufeff${euro}é`);
+      const damaged = new Uint8Array([...new TextEncoder().encode('ok '), 0xff, 0xc3, 0x28, 0xe2, 0x82]);
+      const chunked = (chunks: Uint8Array[]) =>
+        new Response(new ReadableStream<Uint8Array>({ start(c) { for (const chunk of chunks) c.enqueue(chunk); c.close(); } }));
+      const cases: [string, () => Response][] = [
+        ['one large chunk with a BOM', () => new Response(bytes)],
+        ['chunks cut inside characters', () => chunked([bytes.subarray(0, 5), bytes.subarray(5, 700_001), bytes.subarray(700_001)])],
+        ['bad bytes, a character cut at the end', () => new Response(damaged)],
+        ['empty', () => new Response('')],
+      ];
+      for (const [name, response] of cases) {
+        yields = 0;
+        assert.equal(await readTextSliced(response()), await response().text(), name);
+        if (name.startsWith('one large')) assert.equal(yields, 2, 'three slices of 512 KB');
+      }
+    });
+
+    it('rejects like response.text() when the body fails, and stops once given up', async () => {
+      const failing = () =>
+        new Response(new ReadableStream<Uint8Array>({ start(c) { c.enqueue(new Uint8Array(10)); c.error(new TypeError('connection reset')); } }));
+      await assert.rejects(failing().text(), TypeError);
+      await assert.rejects(readTextSliced(failing()), TypeError);
+      const controller = new AbortController();
+      (globalThis as { scheduler?: unknown }).scheduler = {
+        yield: () => {
+          controller.abort();
+          return Promise.resolve();
+        },
+      };
+      let pulls = 0;
+      const long = new Response(
+        new ReadableStream<Uint8Array>({ pull(c) { pulls += 1; if (pulls > 20) c.close(); else c.enqueue(new Uint8Array(1024 * 1024)); } }),
+      );
+      await assert.rejects(readTextSliced(long, controller.signal), (e: unknown) => e instanceof DOMException && e.name === 'AbortError');
+      assert.ok(pulls <= 2, `${pulls} chunks read`);
+      (globalThis as { scheduler?: unknown }).scheduler = { yield: () => ((yields += 1), Promise.resolve()) };
+    });
+
+    it('stops between slices once its reader is given up', async () => {
+      const controller = new AbortController();
+      (globalThis as { scheduler?: unknown }).scheduler = {
+        yield: () => {
+          yields += 1;
+          controller.abort();
+          return Promise.resolve();
+        },
+      };
+      await assert.rejects(parseEventsFile(file(many(4000)), controller.signal), (e: unknown) => e instanceof DOMException && e.name === 'AbortError');
+      assert.equal(yields, 1);
+      (globalThis as { scheduler?: unknown }).scheduler = { yield: () => ((yields += 1), Promise.resolve()) };
+    });
+  });
+
+  it('stops checking and expanding a file once its reader is given up', async () => {
+    const events = Array.from({ length: 500 }, (_, i) => full(i + 1));
+    const { index, files } = build(events);
+    const tree = new Map(files);
+    const controller = new AbortController();
+    const fetchTree = treeFetch(tree);
+    // Given up the moment the file has arrived: nothing of it is expanded any more.
+    const fetchThenLeave: FetchLike = async (input, init) => {
+      const response = await fetchTree(input, init);
+      const text = await response.text();
+      controller.abort();
+      return new Response(text, { status: response.status });
+    };
+    await assert.rejects(
+      readEvents(BASE, index.files.all, { fetch: fetchThenLeave, retries: 0, signal: controller.signal }, index),
+      (error: unknown) => error instanceof DOMException && error.name === 'AbortError',
+    );
+    const whole = await readEvents(BASE, index.files.all, { fetch: fetchTree, retries: 0 }, index);
+    assert.equal(whole.events.length, 500);
   });
 
   it('writes one details file per region that has details, and a text edit renames only that file', () => {
