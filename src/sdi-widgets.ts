@@ -6,6 +6,7 @@
  * components' shadow roots are not seen: import the per-element entries for those.
  */
 import { configureWidgets } from './feed/source.js';
+import { reserveSpace } from './reserve-space.js';
 
 const LOADERS: Record<string, () => Promise<unknown>> = {
   'sdi-edition-banner': () => import('./elements/edition-banner/define.js'),
@@ -51,6 +52,8 @@ function start(): void {
 
 // Module scripts run after parsing, so the page's elements are there; guard for odd loaders.
 if (typeof document !== 'undefined') {
+  // First, before any chunk is asked for: the tags get their boxes in the next frame.
+  reserveSpace(document);
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
   else start();
 }

@@ -244,10 +244,16 @@ export class SdiEditionBanner extends LitElement {
       }</p>`;
     };
     if (fixed !== undefined) return show(fixed, false);
+    // The message sits over an invisible copy of the sentence to come, so the line wraps as the
+    // count will (a region's name takes two lines in a phone's column) and nothing moves when it arrives.
+    const [figure, ...rest] = m.events(formatCount(SIZER_COUNT, lang), SIZER_COUNT).split(' ');
+    const waiting = (message: string) => html`<p class="count pending" part="count"><span>${message}</span><span
+        class="sizer" aria-hidden="true"><strong>${figure}</strong> ${rest.join(' ')}${where}</span></p>`;
     return this.countTask.render({
-      initial: () => html`<p class="count pending" part="count">${m.countLoading}</p>`,
-      pending: () => html`<p class="count pending" part="count">${m.countLoading}</p>`,
+      initial: () => waiting(m.countLoading),
+      pending: () => waiting(m.countLoading),
       complete: (result) => show(result.count, result.stale),
+      // Long enough to wrap like the count; alone, so it reads as one sentence.
       error: () => html`<p class="count pending" part="count">${m.countUnavailable}</p>`,
     });
   }
@@ -279,6 +285,9 @@ export class SdiEditionBanner extends LitElement {
     `;
   }
 }
+
+/** As wide as a national count (four digits, plural): the pending line reserves its width. */
+const SIZER_COUNT = 8888;
 
 /** "16" and "22 novembre 2026" from a range, so the sentence reads « du 16 au 22 novembre 2026 ». */
 function splitRange(start: string, end: string, lang: Lang): [string, string] {

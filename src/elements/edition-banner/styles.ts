@@ -57,6 +57,14 @@ export const bannerStyles = css`
   }
   .count.pending {
     color: var(--_muted);
+    display: grid;
+  }
+  /* The message and the invisible sentence to come share one cell: the taller sets the height. */
+  .count.pending > * {
+    grid-area: 1 / 1;
+  }
+  .count .sizer {
+    visibility: hidden;
   }
   .stale {
     color: var(--_muted);

@@ -18,6 +18,10 @@ export class Narrow implements ReactiveController {
 
   hostConnected(): void {
     if (typeof ResizeObserver === 'undefined') return;
+    // Known before the first render when the host already has its box (the loader reserves it):
+    // folding only once the observer reports would move the events up after they were painted.
+    const width = this.host.getBoundingClientRect().width;
+    if (width > 0) this.value = width < NARROW_PX;
     this.observer = new ResizeObserver((entries) => {
       const width = entries[entries.length - 1]?.contentRect.width ?? 0;
       // A hidden widget measures 0: that says nothing about the room it will have.

@@ -369,8 +369,15 @@ export const listStyles = css`
   }
 
   /* Loading placeholders, the size of real cards -------------------------------------------- */
+  /* A card with its day heading: measured 135 + 36 px in a wide list, 230 to 410 px in a narrow
+     one, where the picture goes above the text (test/browser/layout-shift.test.ts logs them). */
   .skeleton {
-    min-height: 7.5rem;
+    min-height: 10rem;
+  }
+  @container (max-width: 30rem) {
+    .skeleton {
+      min-height: 18rem;
+    }
   }
   .skeleton .bar {
     height: 1em;
