@@ -14,20 +14,25 @@ export const budgets = {
   // the check prints by how much it is over.
   // Measured on 27 November 2026 (issue #5): lit's core alone is 6.5 KB, the snapshot reader and
   // store 6 KB, the filters 6.6 KB, so only the countdown, which needs neither, fits.
+  // `npm run size:floor` (scripts/size-floor.mjs) bundles the least each widget needs to draw its
+  // loaded state, in one file: list 27.3 KB, so no lazy-loading brings the list page to 20 KB.
+  // Raised the same day, each page by what two changes cost: the loader's space reservation
+  // (+0.5 KB: no layout shift when widgets load, src/reserve-space.ts) and the sliced reading of
+  // event files (+0.7 KB on pages with the store: a phone's longest task 425 -> 98 ms).
   pages: {
-    // 22.3 KB: lit, the store and the snapshot reader (for the live count) and the banner itself.
-    'banner only': { tags: ['sdi-edition-banner'], limit: 23 * 1024, target: TARGET },
+    // 23.7 KB: lit, the store and the snapshot reader (for the live count) and the banner itself.
+    'banner only': { tags: ['sdi-edition-banner'], limit: 24 * 1024, target: TARGET },
     'countdown only': { tags: ['sdi-countdown'], limit: TARGET },
-    // 44.3 KB: the list, its filters and styles; the detail, the address sync and the JSON-LD are lazy.
-    'list only': { tags: ['sdi-event-list'], limit: 45 * 1024, target: TARGET },
-    // 52.4 KB.
+    // 45.7 KB: the list, its filters and styles; the detail, the address sync and the JSON-LD are lazy.
+    'list only': { tags: ['sdi-event-list'], limit: 46 * 1024, target: TARGET },
+    // 54.0 KB.
     'banner+countdown+list': {
       tags: ['sdi-edition-banner', 'sdi-countdown', 'sdi-event-list'],
-      limit: 53 * 1024,
+      limit: 55 * 1024,
       target: TARGET,
     },
-    // 33.6 KB: the element only, before the map scrolls into view; Leaflet is the map chunk's budget.
-    'map page': { tags: ['sdi-region-map'], limit: 34 * 1024, target: TARGET },
+    // 34.8 KB: the element only, before the map scrolls into view; Leaflet is the map chunk's budget.
+    'map page': { tags: ['sdi-region-map'], limit: 35 * 1024, target: TARGET },
   },
   // The chunk fetched when a map is shown: Leaflet as shipped (dist/leaflet.js) with a quarter on
   // top for our view code, plus the coastline data it draws. Both are measured at check time, so
