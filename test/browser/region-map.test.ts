@@ -452,6 +452,27 @@ describe('<sdi-region-map>', () => {
     expect(box.getAttribute('aria-busy')).to.equal('false');
   });
 
+  for (const width of [360, 1000]) {
+    it(`keeps the room of its region list while loading, ${width} px wide`, async () => {
+      await testControl.snapshotFault({ match: 'points.', delayMs: 800, times: 1 });
+      const frame = await fixture<HTMLDivElement>(html`<div style="width: ${width}px"><sdi-region-map src="/snapshot/" tiles="none"></sdi-region-map></div>`);
+      const el = frame.querySelector('sdi-region-map')!;
+      await el.updateComplete;
+      const loading = el.getBoundingClientRect().height;
+      // The copy keeping the room is out of sight, of the accessibility tree and of the Tab order.
+      const sizer = shadow(el).querySelector<HTMLElement>('.regions-sizer')!;
+      expect(sizer.getAttribute('aria-hidden')).to.equal('true');
+      expect(getComputedStyle(sizer).visibility).to.equal('hidden');
+      expect(regionButtons(el)).to.have.length(0);
+      await expect(el).to.be.accessible();
+      await ready(el);
+      expect(shadow(el).querySelector('.regions-sizer, .sizer')).to.equal(null);
+      // Before, the list and the note on online events came with the data and pushed the page down
+      // by their height (~790 px at 360 px, ~340 px at 1000 px).
+      expect(el.getBoundingClientRect().height).to.be.closeTo(loading, 8);
+    });
+  }
+
   it('speaks English with lang="en"', async () => {
     const el = await fixture<SdiRegionMap>(html`<sdi-region-map src="/snapshot/" lang="en"></sdi-region-map>`);
     await ready(el);

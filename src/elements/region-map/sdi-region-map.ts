@@ -611,13 +611,23 @@ export class SdiRegionMap extends LitElement {
   }
 
   private renderRegions(data: MapData | undefined): TemplateResult | typeof nothing {
-    if (!data) return nothing;
     const m = this.messages;
     const lang = this.language;
     const collator = new Intl.Collator(intlLocale(lang));
-    const shown = regions
-      .filter((r) => REGION_PLACES.has(r.code) && ((data.counts[r.code] ?? 0) > 0 || r.code === this.selection))
-      .sort((a, b) => collator.compare(a.name, b.name));
+    const placed = regions.filter((r) => REGION_PLACES.has(r.code)).sort((a, b) => collator.compare(a.name, b.name));
+    if (!data) {
+      if (this.dataTask.status === TaskStatus.ERROR) return nothing;
+      // While the points load, an invisible copy of the list to come keeps its room: the page
+      // below the map does not jump by its height (about 750 px in a phone's column) when it comes.
+      return html`<div class="regions-sizer" aria-hidden="true">
+        <p class="list-title">${m.listTitle}</p>
+        <ul class="region-list">
+          ${placed.map((r) => html`<li><button type="button" disabled>${m.regionButton(r.name, formatCount(SIZER_COUNT, lang), SIZER_COUNT)}</button></li>`)}
+        </ul>
+        <button type="button" class="all" disabled>${m.all}</button>
+      </div>`;
+    }
+    const shown = placed.filter((r) => (data.counts[r.code] ?? 0) > 0 || r.code === this.selection);
     return html`<div class="regions" id="regions" role="group" tabindex="-1" aria-labelledby="regions-title">
       <p class="list-title" id="regions-title">${m.listTitle}</p>
       <ul class="region-list" part="region-list" aria-labelledby="regions-title">
@@ -648,6 +658,10 @@ export class SdiRegionMap extends LitElement {
       <p class="status" role="status">${this.liveMessage}</p>
       ${data && data.points.length === 0 ? html`<p class="empty">${m.empty}</p>` : nothing}
       ${unplaced > 0 ? html`<p class="muted">${m.unplaced(formatCount(unplaced, lang), unplaced)}</p>` : nothing}
+      ${!data && this.dataTask.status !== TaskStatus.ERROR
+        ? // An edition always has online events: their note's room is kept while loading, as the list's.
+          html`<p class="muted sizer" aria-hidden="true">${m.unplaced(formatCount(SIZER_COUNT, lang), SIZER_COUNT)}</p>`
+        : nothing}
       ${this.stale ? html`<p class="muted">${m.stale}</p>` : nothing}
       ${this.outlinesFailed ? html`<p class="muted">${m.regionsGeojsonFailed}</p>` : nothing}
     </div>`;
@@ -673,6 +687,9 @@ export class SdiRegionMap extends LitElement {
     `;
   }
 }
+
+/** As wide as a region's count in a national edition (three digits, plural). */
+const SIZER_COUNT = 888;
 
 /** An absolute http(s) URL resolved against the page, or undefined. */
 function httpUrl(value: string): string | undefined {

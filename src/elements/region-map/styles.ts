@@ -120,6 +120,11 @@ export const regionMapStyles = css`
     outline: 2px solid var(--sdi-focus, var(--_primary));
     outline-offset: 2px;
   }
+  /* The loading copy of the region list: its room, nothing to see, read or reach. */
+  .regions-sizer,
+  .sizer {
+    visibility: hidden;
+  }
   .list-title {
     margin: 0 0 0.25rem;
     font-weight: 700;
