@@ -5,6 +5,7 @@ import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 import { stampVersion } from './scripts/rollup-stamp-version.mjs';
 import { classicLoader } from './scripts/rollup-classic-loader.mjs';
+import { reserveCss } from './scripts/rollup-reserve-css.mjs';
 import { sizeReport } from './scripts/size-report.mjs';
 
 /**
@@ -80,6 +81,7 @@ const browser = {
     terser({ ecma: 2022, module: true, format: { comments: false } }),
     sizeReport(),
     classicLoader(),
+    reserveCss(),
   ],
 };
 

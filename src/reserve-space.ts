@@ -21,35 +21,54 @@
 const HEIGHTS =
   'edition-banner 9.3 11.1|edition-banner[region],edition-banner[department] 9.3 12.9|edition-banner[href] 9.3 13.9|' +
   'edition-banner[href][region],edition-banner[href][department] 9.3 15.6|countdown 7|countdown[href],countdown[heading] 9|' +
-  'countdown[href][heading] 11.1|region-map 32.6 34.75|event-list 56.8 71.2|event-list[layout=compact] 39.3 29.7|' +
+  'countdown[href][heading] 11.1|region-map 52.75 81.6|event-list 56.8 71.2|event-list[layout=compact] 39.3 29.7|' +
   'event-list[layout=grid] 34.8 71.2|event-list[limit],event-list[filters=none] 34.3 58.3';
 
 /** A map's `height` attribute as the map reads it (pixels or a CSS length); anything else is left out. */
 const LENGTH = /^\d+(\.\d+)?(px|r?em|vh)?$/;
 
-export function reserveSpace(doc: Document): void {
+/**
+ * The rules that need nothing from the page: every tag's default loading height, wide and narrow.
+ * `extra` goes inside the same layer. The build writes this, bare, to dist/sdi-widgets.css, the
+ * stylesheet partners may link so that the space is kept from the first paint, before the loader
+ * runs (scripts/rollup-reserve-css.mjs): one table for both, so they cannot drift apart.
+ */
+export function reserveCss(extra = ''): string {
   const wide: string[] = [];
   const narrow: string[] = [];
-  const maps: string[] = [];
   for (const entry of HEIGHTS.split('|')) {
     const [selectors = '', high, low = high] = entry.split(' ');
     const selector = selectors.split(',').map((s) => `sdi-${s}:not(:defined)`).join();
     wide.push(`${selector}{min-height:${high}rem}`);
     narrow.push(`${selector}{min-height:${low}rem}`);
   }
-  // The map adds its switcher and status line to the height it is given.
+  return (
+    `@layer sdi-widgets-reserve{:is(sdi-edition-banner,sdi-countdown,sdi-event-list,sdi-region-map):not(:defined){display:block}` +
+    `${wide.join('')}@media(max-width:36rem){${narrow.join('')}}${extra}}`
+  );
+}
+
+export function reserveSpace(doc: Document): void {
+  const wide: string[] = [];
+  const narrow: string[] = [];
+  // The map adds its switcher, status lines and region list to the height it is given (measured
+  // like HEIGHTS: the list is one column in a phone's width). Static CSS cannot read an attribute
+  // as a length, so the linked stylesheet keeps the default height and this does the rest.
   for (const map of doc.querySelectorAll('sdi-region-map[height]')) {
     const height = map.getAttribute('height')!.trim();
     if (LENGTH.test(height)) {
-      maps.push(`sdi-region-map[height="${height}"]:not(:defined){min-height:calc(${height}${/\d$/.test(height) ? 'px' : ''} + 5rem)}`);
+      const rule = (extra: number) =>
+        `sdi-region-map[height="${height}"]:not(:defined){min-height:calc(${height}${/\d$/.test(height) ? 'px' : ''} + ${extra}rem)}`;
+      wide.push(rule(24.75));
+      narrow.push(rule(53.6));
     }
   }
+  const maps = wide.length > 0 ? `${wide.join('')}@media(max-width:36rem){${narrow.join('')}}` : '';
   try {
     const sheet = new CSSStyleSheet();
-    sheet.replaceSync(
-      `@layer sdi-widgets-reserve{:is(sdi-edition-banner,sdi-countdown,sdi-event-list,sdi-region-map):not(:defined){display:block}` +
-        `${wide.join('')}@media(max-width:36rem){${narrow.join('')}}${maps.join('')}}`,
-    );
+    // Also when the page links dist/sdi-widgets.css: adopted sheets come after the page's in the
+    // cascade, so this version's heights win over a linked copy from another (cached) version.
+    sheet.replaceSync(reserveCss(maps));
     // Appended: the partner's own adopted sheets stay.
     doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
   } catch {

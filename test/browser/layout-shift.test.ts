@@ -11,8 +11,10 @@
  *
  * The bundle's tag carries `blocking="render"` (honoured by Chromium), so that the frame is not
  * painted before the loader runs: a page painted before the loader arrives shows 0 px tags whatever
- * the widgets do (measured here without it: 0.34 at 360 px when that race is lost); docs/CMS.md
- * says what partners can add for that case.
+ * the widgets do (measured here without it: 0.34 at 360 px when that race is lost). The "late
+ * loader" cases lose that race on purpose (the script tag is inserted only once a frame has been
+ * painted) and check what docs/CMS.md tells partners to add for it: the stylesheet the build
+ * writes beside the loader (dist/sdi-widgets.css), which keeps the space from the first paint.
  *
  * Needs `npm run build` first, as dist-bundle.test.ts.
  */
@@ -20,6 +22,7 @@ import { expect } from '@open-wc/testing';
 import { pollUntil, shadowText, testControl } from './support.js';
 
 const BUNDLE = '/dist/sdi-widgets.js';
+const SHEET = '/dist/sdi-widgets.css';
 const TAGS = ['sdi-edition-banner', 'sdi-countdown', 'sdi-region-map', 'sdi-event-list'] as const;
 /** Lighthouse's "good" CLS is under 0.1; the widgets together must stay far below it. */
 const BUDGET = 0.02;
@@ -35,6 +38,19 @@ interface ProbeWindow extends Window {
   sdiShifts: Shift[];
   sdiHeld: string[];
   sdiRelease: () => void;
+  /** With a late loader: the tags' heights in the frame painted before the loader was inserted. */
+  sdiBeforeLoader?: Record<string, number>;
+}
+
+interface PageOptions {
+  partnerCss?: string;
+  /** Links dist/sdi-widgets.css in the head, as docs/CMS.md recommends. */
+  sheet?: boolean;
+  /**
+   * Inserts the loader's script tag only after a frame has been painted (the second animation
+   * frame after DOMContentLoaded), as a slow network delivers a deferred module: no `blocking`.
+   */
+  late?: boolean;
 }
 
 /**
@@ -71,14 +87,27 @@ window.sdiRelease = () => {
 };
 `;
 
-function page(partnerCss = ''): string {
+/** Inserts the loader once the first frame is painted, noting the heights that frame showed. */
+const LATE_LOADER = `
+document.addEventListener('DOMContentLoaded', () => requestAnimationFrame(() => requestAnimationFrame(() => {
+  window.sdiBeforeLoader = Object.fromEntries(${JSON.stringify(TAGS)}.map((tag) =>
+    [tag, Math.round(document.querySelector(tag).getBoundingClientRect().height)]));
+  const script = document.createElement('script');
+  script.type = 'module';
+  script.src = '${BUNDLE}';
+  document.head.append(script);
+})));
+`;
+
+function page({ partnerCss = '', sheet = false, late = false }: PageOptions = {}): string {
   const after = (what: string) => `<p class="after" id="after-${what}">Le contenu de la page, sous le widget (${what}).</p>`;
   return `<!doctype html><html lang="fr"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="sdi:src" content="/snapshot/">
+${sheet ? `<link rel="stylesheet" href="${SHEET}">` : ''}
 <style>body { margin: 0; padding: 0 8px; font: 16px/1.5 sans-serif; } .after { margin: 0; padding: 8px 0; } ${partnerCss}</style>
 <script>${PROBE}</script>
-<script type="module" blocking="render" src="${BUNDLE}"></script>
+${late ? `<script>${LATE_LOADER}</script>` : `<script type="module" blocking="render" src="${BUNDLE}"></script>`}
 </head><body>
 <sdi-edition-banner region="32" href="#programme"></sdi-edition-banner>${after('banner')}
 <sdi-countdown edition="15" href="#programme"></sdi-countdown>${after('countdown')}
@@ -96,18 +125,20 @@ interface Loaded {
   loadingHeights: Record<string, number>;
   finalHeights: Record<string, number>;
   shifts: Shift[];
+  /** With a late loader: the heights painted before the loader ran. */
+  beforeLoader?: Record<string, number>;
 }
 
 const frames = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
 
-async function load(width: number, height: number, partnerCss = ''): Promise<Loaded> {
+async function load(width: number, height: number, options: PageOptions = {}): Promise<Loaded> {
   const iframe = document.createElement('iframe');
   // Fixed and in view: Chromium does not render (nor report shifts in) an off-screen frame.
   Object.assign(iframe.style, { position: 'fixed', top: '0', left: '0', width: `${width}px`, height: `${height}px`, border: '0' });
   document.body.append(iframe);
   await new Promise<void>((resolve) => {
     iframe.addEventListener('load', () => resolve(), { once: true });
-    iframe.srcdoc = page(partnerCss);
+    iframe.srcdoc = page(options);
   });
   const win = iframe.contentWindow as ProbeWindow & typeof globalThis;
   const doc = iframe.contentDocument!;
@@ -131,7 +162,10 @@ async function load(width: number, height: number, partnerCss = ''): Promise<Loa
   // Late effects (the list's count line, the map's fit) land within a few frames.
   await new Promise((r) => setTimeout(r, 800));
   await frames();
-  return { win, doc, undefinedHeights, loadingHeights, finalHeights: heights(), shifts: [...win.sdiShifts] };
+  return {
+    win, doc, undefinedHeights, loadingHeights, finalHeights: heights(), shifts: [...win.sdiShifts],
+    ...(win.sdiBeforeLoader ? { beforeLoader: win.sdiBeforeLoader } : {}),
+  };
 }
 
 /** Sums by source node, as Lighthouse attributes them (an entry counts for each node it moved). */
@@ -179,11 +213,45 @@ describe('layout shift of the widgets on a partner page (dist/sdi-widgets.js)', 
     });
   }
 
-  it("the partner's own CSS wins over the reservation, whatever its specificity", async () => {
-    const { undefinedHeights } = await load(1000, 800, 'sdi-countdown { min-height: 300px } sdi-event-list:not(:defined) { min-height: 100px }');
-    expect(undefinedHeights['sdi-countdown']).to.equal(300);
-    expect(undefinedHeights['sdi-event-list']).to.equal(100);
-  });
+  for (const [width, height] of [[360, 800], [1000, 800]] as const) {
+    it(`at ${width} px wide, with dist/sdi-widgets.css linked, a loader run after the first paint moves nothing (< ${BUDGET} in Chromium)`, async () => {
+      const { beforeLoader, undefinedHeights, shifts } = await load(width, height, { sheet: true, late: true });
+      const total = Number(shifts.reduce((sum, s) => sum + s.value, 0).toFixed(4));
+      console.log(`late loader with the stylesheet at ${width} px: total ${LAYOUT_SHIFT ? total : 'not measured (no layout-shift entries)'}`, JSON.stringify(bySource(shifts)),
+        '\n  heights before the loader', JSON.stringify(beforeLoader), '\n  after it', JSON.stringify(undefinedHeights));
+      expect(beforeLoader, 'heights noted before the loader was inserted').to.be.an('object');
+      for (const tag of TAGS) expect(beforeLoader![tag], `height of <${tag}> painted before the loader`).to.be.above(0);
+      // One table for the file and the loader: running the loader changes no height, except the
+      // map's, whose `height` attribute static CSS cannot read.
+      for (const tag of TAGS.filter((t) => t !== 'sdi-region-map')) {
+        expect(undefinedHeights[tag], `<${tag}> before and after the loader`).to.equal(beforeLoader![tag]);
+      }
+      if (!LAYOUT_SHIFT) return;
+      expect(total, `layout shift ${JSON.stringify(bySource(shifts))}`).to.be.below(BUDGET);
+    });
+
+    it(`at ${width} px wide, without the stylesheet, the same late loader moves the page (what the case above guards)`, async () => {
+      const { beforeLoader, undefinedHeights, shifts } = await load(width, height, { late: true });
+      const total = Number(shifts.reduce((sum, s) => sum + s.value, 0).toFixed(4));
+      console.log(`late loader without the stylesheet at ${width} px: total ${LAYOUT_SHIFT ? total : 'not measured (no layout-shift entries)'}`,
+        '\n  heights before the loader', JSON.stringify(beforeLoader), '\n  after it', JSON.stringify(undefinedHeights));
+      // An undefined tag is an empty inline box until the loader's sheet arrives: a line at most.
+      for (const tag of TAGS) expect(beforeLoader![tag], `height of <${tag}> painted before the loader`).to.be.below(undefinedHeights[tag]! / 2);
+      if (!LAYOUT_SHIFT) return;
+      expect(total, 'layout shift without the stylesheet').to.be.above(BUDGET);
+    });
+  }
+
+  for (const sheet of [false, true]) {
+    it(`the partner's own CSS wins over the reservation, whatever its specificity${sheet ? ', with dist/sdi-widgets.css linked' : ''}`, async () => {
+      const { undefinedHeights } = await load(1000, 800, {
+        sheet,
+        partnerCss: 'sdi-countdown { min-height: 300px } sdi-event-list:not(:defined) { min-height: 100px }',
+      });
+      expect(undefinedHeights['sdi-countdown']).to.equal(300);
+      expect(undefinedHeights['sdi-event-list']).to.equal(100);
+    });
+  }
 
   it('reserves the space on the strict-CSP page too (adopted sheet, no <style>)', async () => {
     const iframe = document.createElement('iframe');
@@ -200,6 +268,32 @@ describe('layout shift of the widgets on a partner page (dist/sdi-widgets.js)', 
     expect(rules).to.contain('sdi-event-list:not(:defined)');
     // csp-trusted-types.test.ts checks that this page reports no violation.
     const reports = (win as unknown as { __sdiCspReports: { kind: string; directive?: string }[] }).__sdiCspReports;
+    expect(reports.filter((r) => r.kind === 'violation')).to.deep.equal([]);
+  });
+
+  it("links dist/sdi-widgets.css on the strict-CSP page without a violation (style-src 'self')", async () => {
+    const iframe = document.createElement('iframe');
+    Object.assign(iframe.style, { position: 'fixed', top: '0', left: '0', width: '1000px', height: '800px', border: '0' });
+    document.body.append(iframe);
+    await new Promise<void>((resolve) => {
+      iframe.addEventListener('load', () => resolve(), { once: true });
+      iframe.src = '/__csp/page.html?script=dist';
+    });
+    const doc = iframe.contentDocument!;
+    // Added to the page's head, the stylesheet is fetched under the page's policy, as a <link>
+    // typed in the head would be.
+    const link = doc.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = SHEET;
+    const outcome = new Promise<string>((resolve) => {
+      link.addEventListener('load', () => resolve('load'), { once: true });
+      link.addEventListener('error', () => resolve('error'), { once: true });
+    });
+    doc.head.append(link);
+    expect(await outcome, 'the stylesheet loads').to.equal('load');
+    expect([...link.sheet!.cssRules].map((rule) => rule.cssText).join('\n')).to.contain('sdi-widgets-reserve');
+    await frames();
+    const reports = (iframe.contentWindow as unknown as { __sdiCspReports: { kind: string; directive?: string }[] }).__sdiCspReports;
     expect(reports.filter((r) => r.kind === 'violation')).to.deep.equal([]);
   });
 });

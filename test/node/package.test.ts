@@ -44,7 +44,7 @@ describe('npm package', { skip, timeout: 180_000 }, () => {
     for (const file of [
       'package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'docs/FRAMEWORKS.md', 'docs/SNAPSHOT.md',
       'docs/ACCESSIBILITY.md', 'docs/CMS.md', 'docs/PUBLISHING.md', 'docs/examples/publish-snapshot.sh', 'bin/sdi-snapshot.js',
-      'dist/sdi-widgets.js', 'dist/define.js', 'dist/index.js', 'dist/sdi-event-list.js',
+      'dist/sdi-widgets.js', 'dist/sdi-widgets.css', 'dist/define.js', 'dist/index.js', 'dist/sdi-event-list.js',
       'dist/npm/index.js', 'dist/npm/react/index.js', 'dist/types/index.d.ts',
       'dist/custom-elements.json', 'dist/node/snapshot-cli.js',
     ]) {
@@ -54,7 +54,7 @@ describe('npm package', { skip, timeout: 180_000 }, () => {
       assert.ok(files.includes(target.replace(/^\.\//, '')), `exports target ${target} is in the tarball`);
     }
     const unexpected = files.filter(
-      (f) => !/^(package\.json|README\.md|LICENSE|CHANGELOG\.md|docs\/(ACCESSIBILITY|CMS|FRAMEWORKS|PUBLISHING|SNAPSHOT)\.md|docs\/examples\/[^/]+|bin\/[^/]+\.js|dist\/[^/]+\.js(\.map)?|dist\/custom-elements\.json|dist\/node\/[^/]+\.js|dist\/npm\/.+\.js|dist\/types\/.+\.d\.ts)$/.test(f),
+      (f) => !/^(package\.json|README\.md|LICENSE|CHANGELOG\.md|docs\/(ACCESSIBILITY|CMS|FRAMEWORKS|PUBLISHING|SNAPSHOT)\.md|docs\/examples\/[^/]+|bin\/[^/]+\.js|dist\/[^/]+\.js(\.map)?|dist\/sdi-widgets\.css|dist\/custom-elements\.json|dist\/node\/[^/]+\.js|dist\/npm\/.+\.js|dist\/types\/.+\.d\.ts)$/.test(f),
     );
     assert.deepEqual(unexpected, [], 'files outside the published layout (demo, snapshot data, sources, tests…)');
     // The sample snapshot alone is megabytes: a size guard catches it or any other stray data.
