@@ -9,6 +9,12 @@
  * event's words. Scanning the distinct words of the whole dataset (a few hundred kB) and then
  * looking the matches up per event is several times faster than scanning 10 MB of descriptions,
  * whose cost also depends badly on how common the query's first letter is.
+ *
+ * Both structures are built by generators that yield after each event, so the list's
+ * `prepareIndex` (elements/event-list/results.ts) can build them in idle time in slices that give
+ * the main thread back (a phone is not frozen for half a second), while a filter arriving before
+ * it finished runs the rest of the same build at once (`EventIndex.step`): the structures, hence
+ * the results, are the same whichever way they were built, and no work already done is lost.
  */
 import type { AccessibilityKey, FilterState } from './filter-state.js';
 import { FILTER_KEYS } from './filter-state.js';
@@ -21,8 +27,13 @@ export interface EventIndex {
   readonly events: readonly SdiEvent[];
   /** @internal */
   readonly facets: Facets;
-  /** @internal Built on the first text query (see `prepareSearch`). */
+  /** @internal Built on the first text query, or ahead of it by `prepareIndex` / `prepareSearch`. */
   search?: SearchIndex;
+  /**
+   * @internal One unit of work (an event) of the facets' build, then the search's, which a filter
+   * that needs them now finishes at once and `prepareIndex` does in slices; true once both are built.
+   */
+  step(): boolean;
 }
 
 /**
@@ -67,28 +78,44 @@ const ACCESSIBILITY_KEYS: readonly AccessibilityKey[] = ['hi', 'vi', 'pi', 'mi',
 // Bits so that "onsite" keeps on-site and mixed events with one AND: mixed has both bits.
 const ATTENDANCE_BIT = { onsite: 1, online: 2, mixed: 3 } as const;
 
+/** Work that yields after each unit (an event), so that it can be run a slice at a time. */
+type Steps<T> = Generator<undefined, T, undefined>;
+
 /**
- * The facet arrays are built on the first filter that needs them, not here: the first paint of an
- * unfiltered list (the common case: a visitor opening a page) must not wait for the local day of
- * every slot of the edition (~25 ms for 8,000 events in Chromium).
+ * The facet arrays are built on the first filter that needs them, or by `prepareIndex`, not here:
+ * the first paint of an unfiltered list (the common case: a visitor opening a page) must not wait
+ * for the local day of every slot of the edition (~25 ms for 8,000 events in Chromium).
  */
 export function indexEvents(events: readonly SdiEvent[]): EventIndex {
   let facets: Facets | undefined;
-  return {
+  let steps: Steps<void> | undefined;
+  const index: EventIndex = {
     events,
+    step() {
+      steps ??= (function* () {
+        facets ??= yield* facetSteps(events);
+        index.search ??= yield* searchSteps(events);
+      })();
+      // Over (the builders' scratch, megabytes of raw words, is garbage then), or closed by an
+      // error: the next call starts again from what is built, so a build that threw throws again
+      // where its result is needed.
+      if (steps.next().done) steps = undefined;
+      return index.search !== undefined;
+    },
     get facets(): Facets {
-      facets ??= buildFacets(events);
+      while (!facets) index.step();
       return facets;
     },
   };
+  return index;
 }
 
-/** Builds the facets now (in idle time), sparing the visitor's first filter change the wait. */
+/** Builds the facets now, in one task, sparing the visitor's first filter change the wait. */
 export function prepareFacets(index: EventIndex): void {
   void index.facets;
 }
 
-function buildFacets(events: readonly SdiEvent[]): Facets {
+function* facetSteps(events: readonly SdiEvent[]): Steps<Facets> {
   const n = events.length;
   const facets: Facets = {
     region: new Array<string>(n),
@@ -101,22 +128,24 @@ function buildFacets(events: readonly SdiEvent[]): Facets {
     audiences: new Array<number[]>(n),
     days: new Array<Int32Array>(n),
   };
-  events.forEach((event, i) => indexFacets(event, i, facets));
+  for (let i = 0; i < n; i++) {
+    indexFacets(events[i] as SdiEvent, i, facets);
+    yield;
+  }
   return facets;
 }
 
 /**
- * Builds the text-search part of the index now rather than on the first query. It is most of the
- * indexing cost (about half a second for 10,000 long descriptions in Node, more on a phone) and
- * many visitors never type a query, so it is left out of `indexEvents`; call this in idle time to
- * spare the first keystroke the wait.
+ * Builds the text-search part of the index now, in one task, rather than on the first query. It
+ * is most of the indexing cost (about half a second for 10,000 long descriptions in Node, more on
+ * a phone) and many visitors never type a query, so it is left out of `indexEvents`.
  */
 export function prepareSearch(index: EventIndex): void {
   searchOf(index);
 }
 
 function searchOf(index: EventIndex): SearchIndex {
-  if (!index.search) index.search = buildSearch(index.events);
+  while (!index.search) index.step();
   return index.search;
 }
 
@@ -244,13 +273,13 @@ class EventWords {
   }
 }
 
-function buildSearch(events: readonly SdiEvent[]): SearchIndex {
+function* searchSteps(events: readonly SdiEvent[]): Steps<SearchIndex> {
   const vocabulary = new Vocabulary();
   const used = new EventWords();
   const eventWordStart = new Int32Array(events.length + 1);
-  events.forEach((event, i) => {
+  for (let i = 0; i < events.length; i++) {
     eventWordStart[i] = used.length;
-    for (const field of searchFields(event)) {
+    for (const field of searchFields(events[i] as SdiEvent)) {
       // Splitting on spaces alone is enough: fold() turns the newlines, tabs and other spaces
       // left inside a piece into word breaks.
       for (const raw of field.split(' ')) {
@@ -260,11 +289,12 @@ function buildSearch(events: readonly SdiEvent[]): SearchIndex {
         else for (const id of ids) used.use(id, i);
       }
     }
-  });
+    yield;
+  }
   eventWordStart[events.length] = used.length;
   const eventWords = used.ids.slice(0, used.length);
   const { words } = vocabulary;
-  const { postings, postingStart } = invert(eventWords, eventWordStart, words.length);
+  const { postings, postingStart } = yield* invert(eventWords, eventWordStart, words.length);
   const wordStart = new Int32Array(words.length + 1);
   let offset = 0;
   words.forEach((word, id) => {
@@ -282,11 +312,11 @@ function grow(array: Int32Array, index: number): Int32Array {
 }
 
 /** The events of each word, from the words of each event (counting sort, so postings ascend). */
-function invert(
+function* invert(
   eventWords: Int32Array,
   eventWordStart: Int32Array,
   wordCount: number,
-): { postings: Int32Array; postingStart: Int32Array } {
+): Steps<{ postings: Int32Array; postingStart: Int32Array }> {
   const postingStart = new Int32Array(wordCount + 1);
   for (const id of eventWords) postingStart[id + 1]++;
   for (let w = 0; w < wordCount; w++) postingStart[w + 1] += postingStart[w];
@@ -297,6 +327,7 @@ function invert(
       const id = eventWords[k];
       postings[fill[id]++] = i;
     }
+    yield;
   }
   return { postings, postingStart };
 }

@@ -9,8 +9,6 @@ import {
   activeFilterCount,
   cleanFilters,
   indexEvents,
-  prepareFacets,
-  prepareSearch,
   sameFilters,
   type EventIndex,
 } from '../../filters/apply.js';
@@ -41,7 +39,7 @@ import { Narrow } from './narrow.js';
 import { NearMe } from './near-me.js';
 import { LIST_MESSAGES, type ListMessages } from './messages.js';
 import { parseOptions, type ControlKey, type ListOptions } from './options.js';
-import { ResultsMemo, type Results } from './results.js';
+import { prepareIndex, ResultsMemo, type Results } from './results.js';
 import { loadJsonLd, publishJsonLd, removeJsonLd, SEO_MAX_EVENTS, type JsonLdModule } from './seo.js';
 import { listStyles } from './styles.js';
 import { loadUrlState, UrlSync, urlMode, type HistoryWrite, type UrlStateModule } from './url-sync.js';
@@ -332,6 +330,7 @@ export class SdiEventList extends LitElement {
     if (this.source) this.watch(this.source);
     this.requestUpdate();
     if (!this.data && this.dataTask.status !== TaskStatus.PENDING) void this.dataTask.run();
+    if (this.index) this.prepare(this.index);
   }
 
   override disconnectedCallback(): void {
@@ -510,9 +509,29 @@ export class SdiEventList extends LitElement {
     if (group && this.isConnected) this.unfollow = followGroup(this, group, (detail) => this.applyFromGroup(detail));
   }
 
+  /** Stops the index's preparation, pending or under way. */
   private cancelIdle?: () => void;
 
+  /**
+   * The first paint needs no index; it is built while the visitor reads, for their first filter,
+   * in slices so that their taps and typing are not kept waiting. A filter before it is done
+   * finishes the rest at once (see prepareIndex).
+   */
+  private prepare(index: EventIndex): void {
+    // The previous data's preparation is of no use now (cancelling twice is harmless).
+    this.cancelIdle?.();
+    // Data arriving for a list that has left the page: prepared if it comes back (connectedCallback).
+    if (!this.isConnected) return;
+    const preparation = new AbortController();
+    const cancel = whenIdle(() => prepareIndex(index, preparation.signal));
+    this.cancelIdle = () => {
+      cancel();
+      preparation.abort();
+    };
+  }
+
   private forgetData(): void {
+    this.cancelIdle?.();
     this.data = undefined;
     this.index = undefined;
     this.memo.clear();
@@ -525,12 +544,7 @@ export class SdiEventList extends LitElement {
     this.data = data;
     const index = indexEvents(data.events);
     this.index = index;
-    // The first paint needs no index; build it while the visitor reads, for their first filter.
-    this.cancelIdle?.();
-    this.cancelIdle = whenIdle(() => {
-      prepareFacets(index);
-      this.cancelIdle = whenIdle(() => prepareSearch(index));
-    });
+    this.prepare(index);
     this.reference = this.now();
     this.memo.clear();
     if (schemaArrived && (this.type || this.audience)) this.applyPresets([], true);

@@ -3,11 +3,12 @@
  * no requestIdleCallback, so a short timeout stands in. Returns a cancel function: an element
  * leaving the page must not leave the callback pending.
  */
-export function whenIdle(work: () => void, timeout = 2000): () => void {
-  // Deferred work runs outside any caller's try/catch: an error here would reach the host page.
-  const safe = () => {
+export function whenIdle(work: () => unknown, timeout = 2000): () => void {
+  // Deferred work runs outside any caller's try/catch: an error here, or the rejection of the
+  // promise the work returns, would reach the host page.
+  const safe = async () => {
     try {
-      work();
+      await work();
     } catch (error) {
       console.warn('[semaine-industrie-widgets] background work failed:', error);
     }
