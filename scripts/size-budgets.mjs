@@ -20,19 +20,20 @@ export const budgets = {
   // (+0.5 KB: no layout shift when widgets load, src/reserve-space.ts) and the sliced reading of
   // event files (+0.7 KB on pages with the store: a phone's longest task 425 -> 98 ms).
   pages: {
-    // 23.7 KB: lit, the store and the snapshot reader (for the live count) and the banner itself.
+    // 23.8 KB: lit, the store and the snapshot reader (for the live count) and the banner itself.
     'banner only': { tags: ['sdi-edition-banner'], limit: 24 * 1024, target: TARGET },
     'countdown only': { tags: ['sdi-countdown'], limit: TARGET },
-    // 45.7 KB: the list, its filters and styles; the detail, the address sync and the JSON-LD are lazy.
+    // 45.9 KB: the list, its filters and styles; the detail, the address sync and the JSON-LD are lazy.
     'list only': { tags: ['sdi-event-list'], limit: 46 * 1024, target: TARGET },
-    // 54.0 KB.
+    // 54.3 KB.
     'banner+countdown+list': {
       tags: ['sdi-edition-banner', 'sdi-countdown', 'sdi-event-list'],
       limit: 55 * 1024,
       target: TARGET,
     },
-    // 34.8 KB: the element only, before the map scrolls into view; Leaflet is the map chunk's budget.
-    'map page': { tags: ['sdi-region-map'], limit: 35 * 1024, target: TARGET },
+    // 35.1 KB: the element only, before the map scrolls into view; Leaflet is the map chunk's budget.
+    // (+0.3 KB the same day: the loading render keeps the room of the region list, ~790 px on a phone.)
+    'map page': { tags: ['sdi-region-map'], limit: 36 * 1024, target: TARGET },
   },
   // The chunk fetched when a map is shown: Leaflet as shipped (dist/leaflet.js) with a quarter on
   // top for our view code, plus the coastline data it draws. Both are measured at check time, so
