@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { SdiEventList } from '../../src/elements/event-list/sdi-event-list.js';
 import type { FilterState } from '../../src/filters/filter-state.js';
 import { FILTER_CHANGE, announceFilters, type FilterChangeDetail } from '../../src/filters/group-link.js';
+import { stubWarn } from './support.js';
 import { SNAPSHOT, cards, choose, clock, countOf, expected, input, list, loaded, select, sharedStore, until } from './event-list-helpers.js';
 
 async function expectCount(el: SdiEventList, filters: FilterState): Promise<void> {
@@ -94,6 +95,52 @@ describe('<sdi-event-list sync-url>', () => {
     choose(select(el, 'f-region'), '84');
     await expectCount(el, { region: '84' });
     expect(location.href).to.equal(original);
+  });
+
+  it('keeps the address for one list: a second one, of no common group, says it does not', async () => {
+    const warn = stubWarn();
+    try {
+      const wrapper = await fixture<HTMLDivElement>(html`<div>
+        <sdi-event-list id="first" sync-url src=${SNAPSHOT} .now=${clock} .store=${sharedStore}></sdi-event-list>
+        <sdi-event-list id="second" sync-url src=${SNAPSHOT} .now=${clock} .store=${sharedStore}></sdi-event-list>
+      </div>`);
+      const [first, second] = ['first', 'second'].map((id) => wrapper.querySelector(`#${id}`) as SdiEventList) as [SdiEventList, SdiEventList];
+      await Promise.all([loaded(first), loaded(second)]);
+      const notice = (el: SdiEventList) => el.shadowRoot!.querySelector('[part~="notice"][role="alert"]')?.textContent?.trim();
+      expect(notice(first)).to.equal(undefined);
+      expect(notice(second)).to.contain("sync-url : une autre liste de la page garde déjà ses filtres dans l'adresse");
+      expect(warn.calls.some((call) => String(call[0]).includes('"sync-url"'))).to.equal(true);
+      // The second filters for itself, leaving the address to the first.
+      choose(select(second, 'f-region'), '84');
+      await expectCount(second, { region: '84' });
+      expect(location.href).to.equal(original);
+      choose(select(first, 'f-region'), '32');
+      await expectCount(first, { region: '32' });
+      expect(new URL(location.href).searchParams.get('sdi-region')).to.equal('32');
+      expect(second.filterState.region).to.equal('84');
+      // Once the first has left and the second is given the group it now shares with nobody, it takes the address.
+      first.remove();
+      second.setAttribute('group', 'seule');
+      await until(second, () => notice(second) === undefined, 'the notice stayed');
+      choose(select(second, 'f-region'), '11');
+      await expectCount(second, { region: '11' });
+      expect(new URL(location.href).searchParams.get('sdi-region')).to.equal('11');
+    } finally {
+      warn.restore();
+    }
+  });
+
+  it('lets the lists of one group share the address', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div>
+      <sdi-event-list id="a" group="g" sync-url src=${SNAPSHOT} .now=${clock} .store=${sharedStore}></sdi-event-list>
+      <sdi-event-list id="b" group="g" sync-url src=${SNAPSHOT} .now=${clock} .store=${sharedStore}></sdi-event-list>
+    </div>`);
+    const [a, b] = ['a', 'b'].map((id) => wrapper.querySelector(`#${id}`) as SdiEventList) as [SdiEventList, SdiEventList];
+    await Promise.all([loaded(a), loaded(b)]);
+    expect(b.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
+    choose(select(b, 'f-region'), '84');
+    await expectCount(a, { region: '84' });
+    expect(new URL(location.href).searchParams.get('sdi-region')).to.equal('84');
   });
 });
 

@@ -47,6 +47,8 @@ export interface ListMessages {
   error: string;
   retry: string;
   staleNote: string;
+  /** `sync-url` on a second list of the page, not of the first one's group. */
+  urlTaken: string;
   staleError: string;
   skipped: (formatted: string, n: number) => string;
   emptyFiltered: (criteria: string) => string;
@@ -153,6 +155,8 @@ export const LIST_MESSAGES: Record<Lang, ListMessages> = {
     error: 'Les événements n’ont pas pu être chargés. Vérifiez votre connexion puis réessayez.',
     retry: 'Réessayer',
     staleNote: 'Données de la dernière mise à jour : elles peuvent avoir changé depuis.',
+    urlTaken:
+      "une autre liste de la page garde déjà ses filtres dans l'adresse (donnez-leur le même group).",
     staleError: 'La mise à jour a échoué : les événements affichés sont ceux de la dernière mise à jour.',
     skipped: (formatted, n) =>
       `${formatted} ${n > 1 ? 'événements n’ont pas pu être affichés' : 'événement n’a pas pu être affiché'} (données incomplètes).`,
@@ -269,6 +273,8 @@ export const LIST_MESSAGES: Record<Lang, ListMessages> = {
     error: 'The events could not be loaded. Check your connection and try again.',
     retry: 'Try again',
     staleNote: 'Data from the last update: it may have changed since.',
+    urlTaken:
+      'another list on this page already keeps its filters in the address (give them the same group).',
     staleError: 'The update failed: the events shown are from the last update.',
     skipped: (formatted, n) => `${formatted} ${n === 1 ? 'event' : 'events'} could not be shown (incomplete data).`,
     emptyFiltered: (criteria) => `No events match your filters (${criteria}).`,

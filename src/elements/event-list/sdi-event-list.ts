@@ -111,7 +111,7 @@ function isAbort(error: unknown): boolean {
  * @attr limit - Teaser: show at most this many events, without controls or paging.
  * @attr href - Link of the teaser's «Voir tous les événements» (http or https).
  * @attr heading-level - Level of the day headings, 1–6 (default 3); card titles are one level below.
- * @attr sync-url - Keep the filters in the page address (query string; "hash" for the fragment).
+ * @attr sync-url - Keep the filters in the page address (query string; "hash" for the fragment). One list per page, or the lists of one group: another list is refused and says so.
  * @attr group - Share filters with the other widgets of this group.
  * @attr seo - Publish the events shown as schema.org JSON-LD in the page.
  * @attr past - Include events that are over.
@@ -230,6 +230,7 @@ export class SdiEventList extends LitElement {
     (filters) => this.applyFromUrl(filters),
     () => this.loadUrlState(),
     () => this.urlArrived(),
+    () => this.group?.trim() || undefined,
   );
   /** The first read of the address waits for its code: the list shows its skeleton meanwhile. */
   private urlAwaited = false;
@@ -381,7 +382,10 @@ export class SdiEventList extends LitElement {
     const changedAttributes = FILTER_ATTRIBUTES.filter((a) => changed.has(a));
     if (!this.initialised || langChanged || changedAttributes.length > 0) this.applyPresets(changedAttributes, false);
     if (changed.has('group') || !this.hasUpdated) this.follow();
-    if (changed.has('syncUrl')) this.urlSync.sync();
+    if (changed.has('syncUrl') || changed.has('group')) this.urlSync.sync();
+    if (this.urlSync.refused) {
+      this.problems.report({ attribute: 'sync-url', value: this.syncUrl ?? '', message: this.messages.urlTaken });
+    } else this.problems.clear('sync-url');
   }
 
   private readOptions(): void {

@@ -23,8 +23,17 @@ export function urlMode(attribute: string | null | undefined): UrlMode | undefin
   return value === 'hash' ? 'hash' : 'query';
 }
 
+/**
+ * The lists of the page keeping their filters in the address. Two lists of different groups would
+ * write the same keys over each other (and Back would set both to either's filters): the first one
+ * keeps the address, the others are refused and say so. Lists of one group share their filters
+ * anyway, so they may all write them.
+ */
+const holders = new Set<UrlSync>();
+
 export class UrlSync implements ReactiveController {
   private listening = false;
+  private refusedNow = false;
   private module?: UrlStateModule;
   private loading?: Promise<void>;
   private failed = false;
@@ -37,13 +46,25 @@ export class UrlSync implements ReactiveController {
     private readonly load: () => Promise<UrlStateModule>,
     /** The address code arrived (or could not): the host reads the address it could not read before. */
     private readonly arrived: () => void,
+    /** The host's `group`: lists of one group may share the address. */
+    private readonly group: () => string | undefined = () => undefined,
   ) {
     host.addController(this);
   }
 
+  /** `sync-url` is set, but another list of the page (not of this group) keeps the address. */
+  get refused(): boolean {
+    return this.refusedNow;
+  }
+
+  /** The mode in force: none while refused. */
+  private active(): UrlMode | undefined {
+    return this.refusedNow ? undefined : this.mode();
+  }
+
   /** Syncing is on but its code is still on its way: the address cannot be read yet. */
   get pending(): boolean {
-    return this.mode() !== undefined && !this.module && !this.failed;
+    return this.active() !== undefined && !this.module && !this.failed;
   }
 
   private fetch(): void {
@@ -63,7 +84,7 @@ export class UrlSync implements ReactiveController {
 
   /** The filters in the current address, or undefined when syncing is off or `pending`. */
   read(): FilterState | undefined {
-    const mode = this.mode();
+    const mode = this.active();
     if (!mode) return undefined;
     if (!this.module) {
       this.fetch();
@@ -73,7 +94,7 @@ export class UrlSync implements ReactiveController {
   }
 
   write(filters: FilterState, how: HistoryWrite): void {
-    const mode = this.mode();
+    const mode = this.active();
     if (!mode) return;
     if (!this.module) {
       this.fetch();
@@ -97,11 +118,16 @@ export class UrlSync implements ReactiveController {
     if (filters) this.apply(filters);
   };
 
-  /** Called on every update, since `sync-url` may be added or removed at any time. */
+  /** Called when `sync-url` or `group` change, and on connection. */
   sync(): void {
     // Never off the page: lit also updates a list removed before its first render, and a listener
     // added then would outlive it (hostConnected syncs when it comes back).
-    const wanted = this.connected && this.mode() !== undefined;
+    let wanted = this.connected && this.mode() !== undefined;
+    const group = this.group();
+    this.refusedNow = wanted && [...holders].some((other) => other !== this && (!group || other.group() !== group));
+    if (this.refusedNow) wanted = false;
+    if (wanted) holders.add(this);
+    else holders.delete(this);
     if (wanted) this.fetch();
     if (wanted && !this.listening) {
       window.addEventListener('popstate', this.onPopState);
@@ -121,6 +147,7 @@ export class UrlSync implements ReactiveController {
 
   hostDisconnected(): void {
     this.connected = false;
+    holders.delete(this);
     window.removeEventListener('popstate', this.onPopState);
     this.listening = false;
   }
