@@ -6,7 +6,7 @@
 import { createReadStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.mjs';
 import { createMockApi, startMockServer } from '../tools/mock-api/mock-api.js';
@@ -31,20 +31,21 @@ export async function buildSnapshot(count: number): Promise<string> {
   return out;
 }
 
+/** How the bench bundles the sources for its pages (every section the same way). */
+export const BENCH_BUILD = {
+  bundle: true,
+  format: 'esm',
+  minify: true,
+  target: 'es2022',
+  conditions: ['production'],
+  // package.json's sideEffects covers dist/ only; the bench imports the sources' define.ts.
+  ignoreAnnotations: true,
+  logLevel: 'error',
+  tsconfig: join(root, 'tsconfig.json'),
+} satisfies BuildOptions;
+
 export async function bundle(entry: string, name: string): Promise<void> {
-  await build({
-    entryPoints: [join(root, entry)],
-    bundle: true,
-    format: 'esm',
-    minify: true,
-    target: 'es2022',
-    conditions: ['production'],
-    // package.json's sideEffects covers dist/ only; the bench imports the sources' define.ts.
-    ignoreAnnotations: true,
-    outfile: join(work, 'pages', `${name}.js`),
-    logLevel: 'error',
-    tsconfig: join(root, 'tsconfig.json'),
-  });
+  await build({ ...BENCH_BUILD, entryPoints: [join(root, entry)], outfile: join(work, 'pages', `${name}.js`) });
 }
 
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.json': 'application/json', '.html': 'text/html', '.css': 'text/css' };

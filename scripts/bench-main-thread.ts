@@ -18,7 +18,7 @@ import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import puppeteer, { type Browser } from 'puppeteer-core';
-import { buildSnapshot, median, serve } from './bench-browser.js';
+import { BENCH_BUILD, buildSnapshot, median, serve } from './bench-browser.js';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.mjs';
 
 type Row = (label: string, value: string) => void;
@@ -143,16 +143,9 @@ async function bundlePages(): Promise<void> {
   const dirs: Record<Side, string> = { before, 'list-before': listBefore, after: root };
   for (const side of SIDES) {
     await build({
+      ...BENCH_BUILD,
       stdin: { contents: PAGE, resolveDir: dirs[side], loader: 'ts', sourcefile: `main-thread-${side}.ts` },
-      bundle: true,
-      format: 'esm',
-      minify: true,
-      target: 'es2022',
-      conditions: ['production'],
-      ignoreAnnotations: true,
       outfile: join(out, `${side}.js`),
-      logLevel: 'error',
-      tsconfig: join(root, 'tsconfig.json'),
     });
     writeFileSync(
       join(out, `${side}.html`),

@@ -50,22 +50,16 @@ export async function yieldToBrowser(signal?: AbortSignal): Promise<void> {
 }
 
 /**
- * Calls `step(item, i)` for each item, in order, yielding whenever a slice has run `sliceMs`
- * (time, not a count: a slow phone gets smaller slices, not longer tasks). The first slice runs
- * at once, in the caller's task; an abort stops the work within 16 items, even mid-slice.
+ * Calls `step` until it says it is done, yielding whenever a slice has run `sliceMs` (time, not a
+ * count: a slow phone gets smaller slices, not longer tasks). The first slice runs at once, in the
+ * caller's task; an abort stops the work within `checkEvery` steps, even mid-slice, with an AbortError.
  */
-export async function forEachSliced<T>(
-  items: readonly T[],
-  step: (item: T, i: number) => void,
-  signal?: AbortSignal,
-  sliceMs = SLICE_MS,
-): Promise<void> {
+export async function runSliced(step: () => boolean, signal?: AbortSignal, sliceMs = SLICE_MS, checkEvery = 16): Promise<void> {
   if (signal?.aborted) throw abortError();
   let sliceStart = performance.now();
-  for (let i = 0; i < items.length; i++) {
-    step(items[i] as T, i);
-    // performance.now() is cheap but not free: look at the clock (and the signal) every few items.
-    if ((i & 15) === 15 && i + 1 < items.length) {
+  for (let n = 1; !step(); n++) {
+    // performance.now() is cheap but not free: look at the clock (and the signal) every few steps.
+    if (n % checkEvery === 0) {
       if (signal?.aborted) throw abortError();
       if (performance.now() - sliceStart >= sliceMs) {
         await yieldToBrowser(signal);
@@ -73,4 +67,24 @@ export async function forEachSliced<T>(
       }
     }
   }
+}
+
+/** Calls `step(item, i)` for each item, in order, in slices (see runSliced). */
+export async function forEachSliced<T>(
+  items: readonly T[],
+  step: (item: T, i: number) => void,
+  signal?: AbortSignal,
+  sliceMs = SLICE_MS,
+): Promise<void> {
+  let i = 0;
+  await runSliced(
+    () => {
+      if (i >= items.length) return true;
+      step(items[i] as T, i);
+      i += 1;
+      return i >= items.length;
+    },
+    signal,
+    sliceMs,
+  );
 }

@@ -177,6 +177,20 @@ function bySource(shifts: Shift[]): Record<string, number> {
   return sums;
 }
 
+/** The strict-CSP page (test/hostile-pages/csp) with the built bundle, loaded in a frame; `violations` reads its probe. */
+async function openStrictPage(): Promise<{ doc: Document; win: Window & typeof globalThis; violations: () => unknown[] }> {
+  const iframe = document.createElement('iframe');
+  Object.assign(iframe.style, { position: 'fixed', top: '0', left: '0', width: '1000px', height: '800px', border: '0' });
+  document.body.append(iframe);
+  await new Promise<void>((resolve) => {
+    iframe.addEventListener('load', () => resolve(), { once: true });
+    iframe.src = '/__csp/page.html?script=dist';
+  });
+  const win = iframe.contentWindow as Window & typeof globalThis;
+  const reports = () => (win as unknown as { __sdiCspReports: { kind: string; directive?: string }[] }).__sdiCspReports;
+  return { doc: iframe.contentDocument!, win, violations: () => reports().filter((r) => r.kind === 'violation') };
+}
+
 describe('layout shift of the widgets on a partner page (dist/sdi-widgets.js)', function () {
   this.timeout(60000);
 
@@ -254,32 +268,16 @@ describe('layout shift of the widgets on a partner page (dist/sdi-widgets.js)', 
   }
 
   it('reserves the space on the strict-CSP page too (adopted sheet, no <style>)', async () => {
-    const iframe = document.createElement('iframe');
-    Object.assign(iframe.style, { position: 'fixed', top: '0', left: '0', width: '1000px', height: '800px', border: '0' });
-    document.body.append(iframe);
-    await new Promise<void>((resolve) => {
-      iframe.addEventListener('load', () => resolve(), { once: true });
-      iframe.src = '/__csp/page.html?script=dist';
-    });
-    const doc = iframe.contentDocument!;
-    const win = iframe.contentWindow as Window & typeof globalThis;
+    const { doc, win, violations } = await openStrictPage();
     await pollUntil(() => Boolean(win.customElements.get('sdi-countdown')), 'the countdown');
     const rules = doc.adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)).join('\n');
     expect(rules).to.contain('sdi-event-list:not(:defined)');
     // csp-trusted-types.test.ts checks that this page reports no violation.
-    const reports = (win as unknown as { __sdiCspReports: { kind: string; directive?: string }[] }).__sdiCspReports;
-    expect(reports.filter((r) => r.kind === 'violation')).to.deep.equal([]);
+    expect(violations()).to.deep.equal([]);
   });
 
   it("links dist/sdi-widgets.css on the strict-CSP page without a violation (style-src 'self')", async () => {
-    const iframe = document.createElement('iframe');
-    Object.assign(iframe.style, { position: 'fixed', top: '0', left: '0', width: '1000px', height: '800px', border: '0' });
-    document.body.append(iframe);
-    await new Promise<void>((resolve) => {
-      iframe.addEventListener('load', () => resolve(), { once: true });
-      iframe.src = '/__csp/page.html?script=dist';
-    });
-    const doc = iframe.contentDocument!;
+    const { doc, violations } = await openStrictPage();
     // Added to the page's head, the stylesheet is fetched under the page's policy, as a <link>
     // typed in the head would be.
     const link = doc.createElement('link');
@@ -293,7 +291,6 @@ describe('layout shift of the widgets on a partner page (dist/sdi-widgets.js)', 
     expect(await outcome, 'the stylesheet loads').to.equal('load');
     expect([...link.sheet!.cssRules].map((rule) => rule.cssText).join('\n')).to.contain('sdi-widgets-reserve');
     await frames();
-    const reports = (iframe.contentWindow as unknown as { __sdiCspReports: { kind: string; directive?: string }[] }).__sdiCspReports;
-    expect(reports.filter((r) => r.kind === 'violation')).to.deep.equal([]);
+    expect(violations()).to.deep.equal([]);
   });
 });

@@ -3,7 +3,7 @@
  * index, hide what is over, sort), memoised on its inputs so a render that changes nothing else
  * (a dialog opening, a status message) never filters or sorts 8,000 events again.
  */
-import { SLICE_MS, yieldToBrowser } from '../../feed/yield.js';
+import { runSliced, SLICE_MS } from '../../feed/yield.js';
 import { filterEvents, type EventIndex } from '../../filters/apply.js';
 import type { FilterState } from '../../filters/filter-state.js';
 import { sortEvents, type SortKey } from '../../list/sort.js';
@@ -106,12 +106,9 @@ function sameInput(a: ResultsInput, b: ResultsInput): boolean {
  * prepares ahead, and the map's page need not download this.
  */
 export async function prepareIndex(index: EventIndex, signal?: AbortSignal, sliceMs = SLICE_MS): Promise<void> {
-  let sliceStart = performance.now();
-  // A filter may finish the work while this waits: `step` then says it is over at once.
-  while (!signal?.aborted && !index.step()) {
-    if (performance.now() - sliceStart >= sliceMs) {
-      await yieldToBrowser();
-      sliceStart = performance.now();
-    }
-  }
+  // A filter may finish the work while this waits: `step` then says it is over at once. Each step
+  // is one event of one build, so the clock is read at every one.
+  await runSliced(() => index.step(), signal, sliceMs, 1).catch((error: unknown) => {
+    if (!(error instanceof DOMException && error.name === 'AbortError')) throw error;
+  });
 }
