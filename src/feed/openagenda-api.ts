@@ -206,10 +206,11 @@ export async function fetchEventsPage(
 }
 
 /**
- * Follows the cursor to the end. The API still sends a cursor with the last page, so a short
- * page that completes `total` also ends the read (saving a request that would come back empty);
- * full pages never do, because a capped `total` must not truncate the agenda. Records seen twice
- * (the agenda changed during the read) are kept: the normaliser drops and counts duplicates.
+ * Follows the cursor to the end: only a null cursor or an empty page ends the read. `total` is
+ * never trusted to stop it (a capped or lying `total` with short pages would truncate the agenda,
+ * #11.6); the API sends a cursor with its last page, which costs one request coming back empty.
+ * Records seen twice (the agenda changed during the read) are kept: the normaliser drops and
+ * counts duplicates. The caller compares what was read with `total`.
  */
 export async function readAllEvents(
   source: ApiSource,
@@ -228,14 +229,15 @@ export async function readAllEvents(
       throw new ApiShapeError(`stopped after ${maxPages} pages: the cursor does not reach the end`);
     }
     const page = await fetchEventsPage(source, { ...query, size }, after);
+    // The API never sends more than asked; a page that does is hostile or broken, and the list
+    // it carries must not reach code that could spread it onto the stack.
+    if (page.events.length > size) {
+      throw new ApiShapeError(`the API sent ${page.events.length} events in a page of ${size}`);
+    }
     total = page.total;
-    events.push(...page.events);
+    for (const event of page.events) events.push(event);
     onPage?.({ events: page.events, total: page.total, pageIndex });
-    const done =
-      page.after === null ||
-      page.events.length === 0 ||
-      (page.events.length < size && events.length >= page.total);
-    if (done) return { events, total, pages: pageIndex + 1 };
+    if (page.after === null || page.events.length === 0) return { events, total, pages: pageIndex + 1 };
     // A cursor seen before would loop forever (a server bug, or a proxy caching by path only).
     const cursorKey = JSON.stringify(page.after);
     if (seenCursors.has(cursorKey)) {

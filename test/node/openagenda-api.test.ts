@@ -188,11 +188,34 @@ describe('readAllEvents', () => {
     assert.match(seen[1]?.url ?? '', /after\[\]=300/);
   });
 
-  it('ends on a short last page that still carries a cursor, as the API does', async () => {
+  it('asks once more after a short last page that still carries a cursor (#11.6: total is not trusted)', async () => {
     const { fetch, seen } = stubFetch(pagedAgenda(650, 'cursor'));
     const result = await readAllEvents(source({ fetch }));
     assert.equal(result.events.length, 650);
-    assert.equal(seen.length, 3);
+    assert.equal(seen.length, 4);
+  });
+
+  it('reads on past a lying total with short pages, to the end of the cursor (#11.6)', async () => {
+    // 8,000 events served 50 at a time with `total: 50`: the old read stopped after one page.
+    const { fetch } = stubFetch((url) => {
+      const after = url.searchParams.getAll('after[]').map(Number);
+      const start = after[0] ?? 0;
+      const uids = Array.from({ length: Math.max(0, Math.min(50, 8000 - start)) }, (_, i) => start + i + 1);
+      return { total: 50, events: uids.map((uid) => ({ uid })), after: uids.length ? [start + uids.length] : null };
+    });
+    const result = await readAllEvents(source({ fetch }), {}, undefined, { maxPages: 1000 });
+    assert.equal(result.events.length, 8000);
+    assert.equal(result.pages, 161);
+  });
+
+  it('refuses a page holding more events than asked, without blowing the stack (#11.13)', async () => {
+    const huge = { total: 250_000, events: Array.from({ length: 250_000 }, (_, uid) => ({ uid })), after: null };
+    const { fetch } = stubFetch(() => huge);
+    await assert.rejects(readAllEvents(source({ fetch })), (error: unknown) => {
+      assert.ok(error instanceof ApiShapeError, String(error));
+      assert.match(error.message, /250000 events in a page of 300/);
+      return true;
+    });
   });
 
   it('asks once more after a full last page with a cursor', async () => {
