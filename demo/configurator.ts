@@ -12,9 +12,44 @@ import { CONTROL_KEYS, DEFAULT_CONTROLS, type ControlKey } from '../src/elements
 import { departments, regions } from '../src/geo/admin.js';
 import { parseHeight } from '../src/map/height.js';
 import { hasHiddenCharacters } from '../src/model/url.js';
+import {
+  PLACEHOLDER_SCRIPT_URL,
+  classifyAddress,
+  deploymentFiles,
+  findBundleUrl,
+  type AddressKind,
+} from './deployment-address.js';
+import { allEventsOver, frenchDay, readSnapshotDays, type SnapshotDays } from './preview-phase.js';
 
-/** Where partners will load the script from; a placeholder until the CDN address is decided. */
-export const CDN_SCRIPT_URL = 'https://cdn.example.org/semaine-industrie-widgets/sdi-widgets.js';
+export { PLACEHOLDER_SCRIPT_URL } from './deployment-address.js';
+
+/**
+ * Where the fallback link of an element goes when the partner gave no link of their own: the
+ * national programme's site, whose address has stayed the same across editions, while the
+ * OpenAgenda agenda changes slug every year and a pasted snippet stays for years.
+ */
+export const NATIONAL_PROGRAMME_URL = 'https://www.semaine-industrie.gouv.fr/';
+
+export type LoaderKind = 'module' | 'classic';
+
+/** How the code around the element is written; none of it is an attribute of the element. */
+export interface SnippetSettings {
+  /** The bundle's absolute URL; the classic loader and the stylesheet are beside it. */
+  scriptUrl: string;
+  /** `classic` for CMSs that keep `<script>` but drop its `type="module"`. */
+  loader: LoaderKind;
+  /** A plain link inside the element: what visitors see without JavaScript or when a CMS drops the script. */
+  fallback: boolean;
+  /** The optional stylesheet that keeps the widgets' space from the first paint. */
+  stylesheet: boolean;
+}
+
+export const DEFAULT_SNIPPET: Readonly<SnippetSettings> = {
+  scriptUrl: PLACEHOLDER_SCRIPT_URL,
+  loader: 'module',
+  fallback: true,
+  stylesheet: false,
+};
 
 export type WidgetKey = 'banner' | 'countdown' | 'list' | 'map';
 export const WIDGET_KEYS: readonly WidgetKey[] = ['banner', 'countdown', 'list', 'map'];
@@ -457,19 +492,55 @@ export function escapeAttribute(value: string): string {
 /** Past this the element is written one attribute a line, easier to read and edit in a CMS. */
 const MAX_LINE = 100;
 
-export function elementHtml(widget: WidgetKey, options: WidgetOptions): string {
+/** The element's no-JavaScript link: the partner's own link when the widget has one, else the national site. */
+export function fallbackLink(widget: WidgetKey, options: WidgetOptions): { href: string; text: string } {
+  const attributes = attributesFor(widget, options);
+  const href = attributes.find(([name]) => name === 'href')?.[1] ?? NATIONAL_PROGRAMME_URL;
+  const english = attributes.some(([name, value]) => name === 'lang' && value === 'en');
+  return { href, text: english ? 'See the events of the Semaine de l’industrie' : "Voir les événements de la Semaine de l'industrie" };
+}
+
+function escapeText(value: string): string {
+  return value.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c] ?? c);
+}
+
+export function elementHtml(widget: WidgetKey, options: WidgetOptions, fallback = false): string {
   const { tag } = WIDGETS[widget];
   const written = attributesFor(widget, options).map(([name, value]) =>
     value === '' ? name : `${name}="${escapeAttribute(value)}"`,
   );
-  const line = `<${tag}${written.map((a) => ` ${a}`).join('')}></${tag}>`;
-  if (line.length <= MAX_LINE) return line;
-  return `<${tag}\n${written.map((a) => `  ${a}`).join('\n')}\n></${tag}>`;
+  const link = fallback ? fallbackLink(widget, options) : undefined;
+  const inner = link ? `\n  <a href="${escapeAttribute(link.href)}">${escapeText(link.text)}</a>\n` : '';
+  const line = `<${tag}${written.map((a) => ` ${a}`).join('')}>`;
+  if (line.length <= MAX_LINE) return `${line}${inner}</${tag}>`;
+  return `<${tag}\n${written.map((a) => `  ${a}`).join('\n')}\n>${inner}</${tag}>`;
 }
 
-/** The HTML a partner pastes: the loader script, then the element. */
-export function snippetFor(widget: WidgetKey, options: WidgetOptions): string {
-  return `<script type="module" src="${CDN_SCRIPT_URL}"></script>\n${elementHtml(widget, options)}\n`;
+/** The HTML a partner pastes: the optional stylesheet, the loader script, then the element. */
+export function snippetFor(widget: WidgetKey, options: WidgetOptions, settings: Partial<SnippetSettings> = {}): string {
+  const { scriptUrl, loader, fallback, stylesheet } = { ...DEFAULT_SNIPPET, ...settings };
+  const files = deploymentFiles(scriptUrl);
+  const lines: string[] = [];
+  if (stylesheet) lines.push(`<link rel="stylesheet" href="${escapeAttribute(files.stylesheet)}">`);
+  lines.push(
+    loader === 'classic'
+      ? `<script src="${escapeAttribute(files.classic)}"></script>`
+      : `<script type="module" src="${escapeAttribute(files.module)}"></script>`,
+  );
+  lines.push(elementHtml(widget, options, fallback));
+  return `${lines.join('\n')}\n`;
+}
+
+/** What the editor is told about the address the code loads the widgets from. */
+export function addressNotice(scriptUrl: string, kind: AddressKind = classifyAddress(scriptUrl)): string {
+  switch (kind) {
+    case 'local':
+      return `Attention : ce code charge les widgets depuis ${scriptUrl}, une adresse locale, que seul cet ordinateur (ou son réseau) peut joindre. Collé dans un autre site, il n'affichera rien. Copiez le code depuis le configurateur publié avec les widgets, à leur adresse publique.`;
+    case 'placeholder':
+      return `Attention : ce code charge les widgets depuis ${scriptUrl}, une adresse d'exemple qui ne mène nulle part. Collé dans un site, il n'affichera rien. Copiez le code depuis le configurateur publié avec les widgets, à leur adresse publique.`;
+    case 'public':
+      return `Ce code charge les widgets depuis ${scriptUrl}.`;
+  }
 }
 
 /** The live element for the preview: built with DOM calls from the same attributes as the snippet. */
@@ -664,11 +735,17 @@ export interface ConfiguratorHandle {
   flush(): void;
   /** Copies the snippet and announces the result; resolves when done. */
   copy(): Promise<void>;
+  /** Resolves once the snapshot beside the bundle has been read and the preview follows it. */
+  ready: Promise<void>;
   destroy(): void;
 }
 
 export interface MountOptions {
   widget?: WidgetKey;
+  /** The bundle the snippets load; by default the one this page loaded (the placeholder if none). */
+  scriptUrl?: string;
+  /** Clock, to tell whether the snapshot's events are all over. */
+  now?: () => number;
 }
 
 /** Typing in a text field rebuilds the preview after this pause, not on every key. */
@@ -681,6 +758,9 @@ const PREVIEW_DELAY_MS = 300;
 export function mountConfigurator(root: HTMLElement, mount: MountOptions = {}): ConfiguratorHandle {
   let widget: WidgetKey = mount.widget ?? 'banner';
   const controls = new Map<string, Control[]>();
+  const scriptUrl = mount.scriptUrl ?? findBundleUrl(root.ownerDocument) ?? PLACEHOLDER_SCRIPT_URL;
+  const addressKind = classifyAddress(scriptUrl);
+  const now = mount.now ?? (() => Date.now());
 
   const radios = WIDGET_KEYS.map((key) =>
     h('input', { type: 'radio', name: 'sdi-cfg-widget', id: `sdi-cfg-widget-${key}`, value: key, checked: key === widget }),
@@ -725,10 +805,54 @@ export function mountConfigurator(root: HTMLElement, mount: MountOptions = {}): 
     h('div', { class: 'cfg-grid' }, common.map((b) => b.node)),
   ]);
 
+  const fallbackBox = h('input', {
+    type: 'checkbox',
+    id: 'sdi-cfg-snippet-fallback',
+    checked: DEFAULT_SNIPPET.fallback,
+    'aria-describedby': 'sdi-cfg-snippet-fallback-hint',
+  });
+  const stylesheetBox = h('input', {
+    type: 'checkbox',
+    id: 'sdi-cfg-snippet-stylesheet',
+    checked: DEFAULT_SNIPPET.stylesheet,
+    'aria-describedby': 'sdi-cfg-snippet-stylesheet-hint',
+  });
+  const loaderSelect = h('select', { id: 'sdi-cfg-snippet-loader', 'aria-describedby': 'sdi-cfg-snippet-loader-hint' });
+  loaderSelect.append(
+    new Option('Module (par défaut)', 'module', false, DEFAULT_SNIPPET.loader === 'module'),
+    new Option('Script classique', 'classic', false, DEFAULT_SNIPPET.loader === 'classic'),
+  );
+  const snippetFieldset = h('fieldset', { class: 'cfg-options' }, [
+    h('legend', {}, ['4. Code à coller']),
+    h('div', { class: 'cfg-grid' }, [
+      h('div', { class: 'cfg-field cfg-field-check' }, [
+        h('div', { class: 'cfg-check' }, [fallbackBox, h('label', { for: fallbackBox.id }, ['Lien pour les visiteurs sans JavaScript'])]),
+        h('p', { class: 'cfg-hint', id: 'sdi-cfg-snippet-fallback-hint' }, [
+          'Un lien dans le widget, vers votre lien s’il en a un, sinon vers le site national de la Semaine de l’industrie : ' +
+            'les visiteurs le voient si le script ne se charge pas (JavaScript désactivé, script retiré par le CMS).',
+        ]),
+      ]),
+      h('div', { class: 'cfg-field' }, [
+        h('label', { for: loaderSelect.id }, ['Chargement du script']),
+        loaderSelect,
+        h('p', { class: 'cfg-hint', id: 'sdi-cfg-snippet-loader-hint' }, [
+          'Script classique : pour un CMS qui garde la balise <script> mais retire type="module".',
+        ]),
+      ]),
+      h('div', { class: 'cfg-field cfg-field-check' }, [
+        h('div', { class: 'cfg-check' }, [stylesheetBox, h('label', { for: stylesheetBox.id }, ['Feuille de style facultative'])]),
+        h('p', { class: 'cfg-hint', id: 'sdi-cfg-snippet-stylesheet-hint' }, [
+          'Réserve la place des widgets dès l’affichage de la page, pour que rien ne bouge quand ils arrivent (une requête de plus).',
+        ]),
+      ]),
+    ]),
+  ]);
+
   const form = h('form', { class: 'cfg-form', 'aria-label': 'Réglages du widget' }, [
     widgetFieldset,
     ...optionFieldsets.values(),
     commonFieldset,
+    snippetFieldset,
   ]);
   // Enter in a text field would submit the form and reload the page.
   form.addEventListener('submit', (event) => event.preventDefault());
@@ -739,8 +863,14 @@ export function mountConfigurator(root: HTMLElement, mount: MountOptions = {}): 
     readonly: true,
     spellcheck: 'false',
     rows: '4',
-    'aria-describedby': 'sdi-cfg-snippet-hint',
+    'aria-describedby': 'sdi-cfg-snippet-hint sdi-cfg-address-notice',
   });
+  const addressNoticeNode = h(
+    'p',
+    { class: addressKind === 'public' ? 'cfg-hint' : 'cfg-warning', id: 'sdi-cfg-address-notice' },
+    [addressNotice(scriptUrl, addressKind)],
+  );
+  const previewNotice = h('p', { class: 'cfg-warning', id: 'sdi-cfg-preview-notice', hidden: true }, []);
   const copyButton = h('button', { type: 'button', class: 'cfg-copy' }, ['Copier le code']);
   const status = h('p', { class: 'cfg-status', role: 'status', 'aria-live': 'polite' }, []);
   const preview = h('div', { class: 'cfg-preview', id: 'sdi-cfg-preview' }, []);
@@ -752,11 +882,13 @@ export function mountConfigurator(root: HTMLElement, mount: MountOptions = {}): 
       h('p', { class: 'cfg-hint', id: 'sdi-cfg-snippet-hint' }, [
         'À coller dans votre page, dans un bloc « HTML ». Le script ne se charge qu’une fois, même avec plusieurs widgets.',
       ]),
+      addressNoticeNode,
       snippet,
       h('div', { class: 'cfg-actions' }, [copyButton, status]),
     ]),
     h('section', { class: 'cfg-preview-section', 'aria-labelledby': 'sdi-cfg-preview-title' }, [
       h('h2', { id: 'sdi-cfg-preview-title' }, ['Aperçu']),
+      previewNotice,
       preview,
     ]),
   ]);
@@ -787,22 +919,44 @@ export function mountConfigurator(root: HTMLElement, mount: MountOptions = {}): 
 
   let shownKey = '';
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let snapshotDays: SnapshotDays | undefined;
+
+  function settings(): SnippetSettings {
+    return {
+      scriptUrl,
+      loader: loaderSelect.value === 'classic' ? 'classic' : 'module',
+      fallback: fallbackBox.checked,
+      stylesheet: stylesheetBox.checked,
+    };
+  }
 
   function renderPreview(): void {
     clearTimeout(timer);
     timer = undefined;
     const options = read();
-    const key = JSON.stringify([widget, attributesFor(widget, options)]);
+    // A list of events that are all over shows no card: the preview (never the code) then
+    // includes past events, and says so, so the options still show what they do.
+    const pastOnly = widget === 'list' && allEventsOver(snapshotDays, now());
+    previewNotice.hidden = !pastOnly;
+    previewNotice.textContent =
+      pastOnly && snapshotDays
+        ? `Aperçu : les événements publiés sont tous passés (le dernier a eu lieu le ${frenchDay(snapshotDays.lastDay)}). ` +
+          'L’aperçu les montre pour que vous voyiez le rendu de vos réglages ; sur votre site, la liste indiquera ' +
+          'qu’il n’y a plus d’événement à venir et proposera de voir les événements passés.'
+        : '';
+    const key = JSON.stringify([widget, attributesFor(widget, options), pastOnly]);
     // A new element only when the attributes changed: each one reloads its data and resets.
     if (key === shownKey) return;
     shownKey = key;
-    preview.replaceChildren(createWidgetElement(widget, options));
+    const element = createWidgetElement(widget, options);
+    if (pastOnly) element.setAttribute('past', '');
+    preview.replaceChildren(element);
   }
 
   function renderSnippet(): void {
     const options = read();
     reflectValidity(options);
-    const text = snippetFor(widget, options);
+    const text = snippetFor(widget, options, settings());
     if (snippet.value !== text) {
       snippet.value = text;
       snippet.rows = Math.max(3, text.split('\n').length);
@@ -876,6 +1030,15 @@ export function mountConfigurator(root: HTMLElement, mount: MountOptions = {}): 
 
   renderSnippet();
   renderPreview();
+  let destroyed = false;
+  // A placeholder address resolves nowhere: no request for it.
+  const ready =
+    addressKind === 'placeholder'
+      ? Promise.resolve()
+      : readSnapshotDays(new URL('snapshot/index.json', scriptUrl).href).then((days) => {
+          snapshotDays = days;
+          if (!destroyed) renderPreview();
+        });
 
   return {
     form,
@@ -886,7 +1049,9 @@ export function mountConfigurator(root: HTMLElement, mount: MountOptions = {}): 
     current: () => ({ widget, options: read() }),
     flush: renderPreview,
     copy,
+    ready,
     destroy() {
+      destroyed = true;
       clearTimeout(timer);
       form.removeEventListener('input', onInput);
       form.removeEventListener('change', onCommit);

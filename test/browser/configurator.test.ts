@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import {
-  CDN_SCRIPT_URL,
+  NATIONAL_PROGRAMME_URL,
+  PLACEHOLDER_SCRIPT_URL,
   COMMON_OPTIONS,
   DOCUMENTED_ATTRIBUTES,
   THEME_PROPERTIES,
@@ -102,7 +103,7 @@ describe('configurator: snippetFor', () => {
       const snippet = snippetFor(widget, everything(widget));
       const { script, element, doc } = parse(snippet, widget);
       expect(script.getAttribute('type')).to.equal('module');
-      expect(script.getAttribute('src')).to.equal(CDN_SCRIPT_URL);
+      expect(script.getAttribute('src')).to.equal(PLACEHOLDER_SCRIPT_URL);
       expect(doc.querySelectorAll('script')).to.have.length(1);
       const allowed = new Set([...DOCUMENTED_ATTRIBUTES[widget], 'style']);
       const names = element.getAttributeNames();
@@ -114,9 +115,13 @@ describe('configurator: snippetFor', () => {
 
     it(`${widget}: defaults, given or not, write a bare element`, () => {
       const { tag } = WIDGETS[widget];
-      const bare = `<script type="module" src="${CDN_SCRIPT_URL}"></script>\n<${tag}></${tag}>\n`;
+      const link = `<a href="${NATIONAL_PROGRAMME_URL}">Voir les événements de la Semaine de l'industrie</a>`;
+      const bare = `<script type="module" src="${PLACEHOLDER_SCRIPT_URL}"></script>\n<${tag}>\n  ${link}\n</${tag}>\n`;
       expect(snippetFor(widget, {})).to.equal(bare);
       expect(snippetFor(widget, defaults(widget))).to.equal(bare);
+      expect(snippetFor(widget, {}, { fallback: false })).to.equal(
+        `<script type="module" src="${PLACEHOLDER_SCRIPT_URL}"></script>\n<${tag}></${tag}>\n`,
+      );
     });
 
     it(`${widget}: the preview element gets exactly the snippet's attributes`, () => {
@@ -128,6 +133,7 @@ describe('configurator: snippetFor', () => {
       const preview = createWidgetElement(widget, options);
       expect(preview.localName).to.equal(WIDGETS[widget].tag);
       expect(attributeMap(preview)).to.deep.equal(attributeMap(parse(snippetFor(widget, options), widget).element));
+      // The fallback link is for pages without the script; the preview has the script.
       expect(preview.childNodes).to.have.length(0);
     });
   }
@@ -157,7 +163,7 @@ describe('configurator: snippetFor', () => {
 
   it('writes boolean-like attributes bare and the filters in a stable order', () => {
     const snippet = snippetFor('list', { seo: true, 'sync-url': 'query', filters: ['near', 'region'] });
-    expect(snippet).to.include('<sdi-event-list filters="region near" sync-url seo></sdi-event-list>');
+    expect(snippet).to.include('<sdi-event-list filters="region near" sync-url seo>\n  <a href=');
     expect(attributesFor('list', { filters: [] })).to.deep.equal([['filters', 'none']]);
     expect(attributesFor('list', { 'sync-url': 'hash' })).to.deep.equal([['sync-url', 'hash']]);
     expect(attributesFor('countdown', { seconds: true, lang: 'en' })).to.deep.equal([['seconds', ''], ['lang', 'en']]);
@@ -185,6 +191,32 @@ describe('configurator: snippetFor', () => {
     const snippet = snippetFor('list', options);
     expect(snippet).to.include('<sdi-event-list\n  region="32"\n');
     expect(attributeMap(parse(snippet, 'list').element)).to.deep.equal(attributeMap(createWidgetElement('list', options)));
+  });
+
+  it('the fallback link goes to the partner\'s own link when the widget has one, in the widget\'s language', () => {
+    expect(snippetFor('banner', { href: '/agenda?a=1&b=2' })).to.include(
+      `<a href="/agenda?a=1&amp;b=2">Voir les événements de la Semaine de l'industrie</a>`,
+    );
+    // A list's href counts only with a teaser (limit): otherwise the widget ignores it.
+    expect(snippetFor('list', { href: 'https://example.org/a' })).to.include(`<a href="${NATIONAL_PROGRAMME_URL}">`);
+    expect(snippetFor('list', { limit: '3', href: 'https://example.org/a' })).to.include('<a href="https://example.org/a">');
+    expect(snippetFor('countdown', { lang: 'en' })).to.include('>See the events of the Semaine de l’industrie</a>');
+    const { doc } = parse(snippetFor('banner', { href: 'https://example.org/"><b>x</b>' }), 'banner');
+    expect(doc.querySelector('b')).to.equal(null);
+  });
+
+  it('offers the classic loader and the stylesheet, both beside the bundle', () => {
+    const scriptUrl = 'https://static.cci-exemple.fr/sdi/v1/sdi-widgets.js';
+    expect(snippetFor('countdown', {}, { scriptUrl, loader: 'classic', stylesheet: true, fallback: false })).to.equal(
+      '<link rel="stylesheet" href="https://static.cci-exemple.fr/sdi/v1/sdi-widgets.css">\n' +
+        '<script src="https://static.cci-exemple.fr/sdi/v1/sdi-widgets.classic.js"></script>\n' +
+        '<sdi-countdown></sdi-countdown>\n',
+    );
+  });
+
+  it('writes a long element one attribute a line with its link, read back the same', () => {
+    const snippet = snippetFor('list', everything('list'));
+    expect(snippet).to.match(/\n  style="[^"]*"\n>\n  <a href="https:\/\/www\.example\.org\/agenda">[^<]+<\/a>\n<\/sdi-event-list>\n$/);
   });
 
   it('offers language and colours to every widget', () => {
@@ -238,7 +270,7 @@ describe('configurator: the form', () => {
     expect(ui.current().widget).to.equal('map');
     expect(control('fieldset[data-widget="map"]').hidden).to.equal(false);
     expect(control('fieldset[data-widget="banner"]').hidden).to.equal(true);
-    expect(ui.snippet.value).to.include('<sdi-region-map></sdi-region-map>');
+    expect(ui.snippet.value).to.include('<sdi-region-map>\n  <a href=');
     expect(ui.preview.firstElementChild?.localName).to.equal('sdi-region-map');
   });
 
@@ -246,7 +278,7 @@ describe('configurator: the form', () => {
     choose('list');
     set('#sdi-cfg-list-region', '32');
     set('#sdi-cfg-list-layout', 'grid');
-    expect(ui.snippet.value).to.include('<sdi-event-list region="32" layout="grid"></sdi-event-list>');
+    expect(ui.snippet.value).to.include('<sdi-event-list region="32" layout="grid">\n  <a href=');
     const preview = ui.preview.firstElementChild;
     expect(preview?.getAttribute('region')).to.equal('32');
     expect(preview?.getAttribute('layout')).to.equal('grid');
@@ -285,7 +317,7 @@ describe('configurator: the form', () => {
     const href = control<HTMLInputElement>('#sdi-cfg-banner-href');
     expect(href.getAttribute('aria-invalid')).to.equal('true');
     expect(control('#sdi-cfg-banner-href-error').textContent).to.match(/http/);
-    expect(ui.snippet.value).not.to.include('href=');
+    expect(ui.snippet.value).not.to.match(/<sdi-edition-banner[^>]* href=/);
     set('#sdi-cfg-banner-href', 'https://www.example.org/agenda', 'input');
     expect(href.hasAttribute('aria-invalid')).to.equal(false);
     expect(cta.disabled).to.equal(false);

@@ -11,6 +11,7 @@ import { createMockApi, startMockServer, type Fault, type MockApi } from '../../
 import { generateEdition } from '../../tools/sample/generate.js';
 import { runCli } from '../../src/node/snapshot/cli.js';
 import { createCspRoutes } from '../hostile-pages/csp/routes.js';
+import { createPasteRoutes } from './paste-routes.js';
 
 export const AGENDA_UID = 9464342;
 export const API_KEY = 'test-key';
@@ -85,6 +86,7 @@ export async function createFixtureServer(options: { count?: number; dir?: strin
     agenda: { uid: String(AGENDA_UID), config: edition.agenda, events: edition.events },
     apiKey: API_KEY,
   });
+  const paste = createPasteRoutes({ snapshotDir });
   const staticLog: { method: string; url: string; at: number }[] = [];
   let staticFaults: StaticFault[] = [];
 
@@ -154,6 +156,7 @@ export async function createFixtureServer(options: { count?: number; dir?: strin
         return true;
       }
       if (path.startsWith('/__csp/')) return csp.handle(req, res, path);
+      if (path.startsWith('/__paste/')) return paste.handle(req, res, path);
       return api.handle(req, res);
     },
   };
