@@ -39,7 +39,17 @@ function meta(name: string): string | undefined {
  * who pastes only the script tag gets the national edition. Computed from this module's URL.
  */
 export function defaultSnapshotUrl(): string {
-  return new URL('./snapshot/', import.meta.url).href;
+  return snapshotUrlBeside(import.meta.url);
+}
+
+/**
+ * `sdi-snapshot publish` puts the bundle in `widgets/<version>/` and `widgets/v<major>/`, and one
+ * snapshot in `snapshot/` above `widgets/` (docs/PUBLISHING.md): both paths read that one, not a
+ * copy per path. Anywhere else the snapshot is beside the script.
+ */
+export function snapshotUrlBeside(scriptUrl: string): string {
+  const versioned = /\/widgets\/(v\d+|\d+\.\d+\.\d+(-[\w.-]+)?)\/[^/]*$/.test(new URL(scriptUrl).pathname);
+  return new URL(versioned ? '../../snapshot/' : './snapshot/', scriptUrl).href;
 }
 
 export type SourceProblem = { attribute: 'src' | 'agenda' | 'api'; value: string };
