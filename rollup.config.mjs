@@ -86,9 +86,10 @@ const browser = {
 };
 
 const cli = {
-  input: { 'snapshot-cli': 'src/node/snapshot/cli.ts' },
+  input: { 'snapshot-cli': 'src/node/snapshot/cli.ts', 'publish-cli': 'src/node/publish/cli.ts' },
   output: { dir: 'dist/node', format: 'es', sourcemap: true },
-  external: (id) => id.startsWith('node:'),
+  // The AWS SDK is loaded at run time by `publish` only (an optional install), never bundled.
+  external: (id) => id.startsWith('node:') || id.startsWith('@aws-sdk/'),
   plugins: [
     stampVersion(),
     nodeResolve({ preferBuiltins: true }),
