@@ -5,18 +5,75 @@
  * looks by default) → the widgets in demo/index.html.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { createMockApi, startMockServer } from '../tools/mock-api/mock-api.js';
+import { parseArgs } from 'node:util';
+import { createMockApi, startMockServer, type MockApi } from '../tools/mock-api/mock-api.js';
 import { generateEdition } from '../tools/sample/generate.js';
 import { runCli } from '../src/node/snapshot/cli.js';
 
+const HELP = `npm start [-- options]: the demo on a generated sample edition, offline.
+
+Options:
+  --no-build            reuse dist/ as built (skip rollup)
+  --snapshot-dir DIR    write the demo snapshot to DIR instead of dist/snapshot/ (served at /dist/snapshot/)
+  --help                this text
+
+Environment:
+  PORT                  port to serve on (default 8000); when it is taken, the next free one is used
+                        and printed
+  SDI_SAMPLE_EVENTS     events in the sample edition (default 8000)
+`;
+
+const { values: flags } = parseArgs({
+  options: {
+    'no-build': { type: 'boolean', default: false },
+    'snapshot-dir': { type: 'string' },
+    help: { type: 'boolean', default: false },
+  },
+});
+if (flags.help) {
+  process.stdout.write(HELP);
+  process.exit(0);
+}
+
 const root = resolve(new URL('..', import.meta.url).pathname);
-const port = Number(process.env.PORT ?? 8000);
+const preferredPort = Number(process.env.PORT ?? 8000);
 const AGENDA = '9464342';
 const KEY = 'demo-key';
 const count = Number(process.env.SDI_SAMPLE_EVENTS ?? 8000);
+const snapshotDir = resolve(flags['snapshot-dir'] ?? join(root, 'dist/snapshot'));
+
+/** Listens on `port`, or the next free one of the ten after it, or any free one. */
+async function listenOnFreePort(server: Server, port: number): Promise<number> {
+  const candidates = [...Array.from({ length: 11 }, (_, i) => port + i).filter((p) => p > 0 && p < 65536), 0];
+  for (const candidate of candidates) {
+    const bound = await new Promise<number | undefined>((resolveListen, reject) => {
+      const onError = (error: NodeJS.ErrnoException) => {
+        server.off('listening', onListening);
+        if (error.code === 'EADDRINUSE' || error.code === 'EACCES') resolveListen(undefined);
+        else reject(error);
+      };
+      const onListening = () => {
+        server.off('error', onError);
+        const address = server.address();
+        resolveListen(address && typeof address === 'object' ? address.port : candidate);
+      };
+      server.once('error', onError);
+      server.once('listening', onListening);
+      server.listen(candidate, '127.0.0.1');
+    });
+    if (bound !== undefined) return bound;
+  }
+  throw new Error('no free port');
+}
+
+// The server is bound first: the sample's image URLs name the port actually used.
+let api: MockApi | undefined;
+const server = createServer((req, res) => serve(req, res));
+const port = await listenOnFreePort(server, preferredPort);
+if (port !== preferredPort) console.log(`port ${preferredPort} is taken: using ${port} (set PORT to choose)`);
 
 function step(label: string): () => void {
   const started = performance.now();
@@ -24,22 +81,25 @@ function step(label: string): () => void {
   return () => console.log(`${Math.round(performance.now() - started)} ms`);
 }
 
-let done = step('building the widgets (rollup)');
-const build = spawnSync('npx', ['rollup', '-c', '--silent'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-if (build.status !== 0) process.exit(build.status ?? 1);
-done();
+let done: () => void;
+if (!flags['no-build']) {
+  done = step('building the widgets (rollup)');
+  const build = spawnSync('npx', ['rollup', '-c', '--silent'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+  done();
+}
 
 done = step(`generating the sample edition (${count} events)`);
 const edition = generateEdition({ count, imageBase: `http://localhost:${port}/sample-images/` });
 done();
 
-const api = createMockApi({ agendas: { [AGENDA]: { config: edition.agenda, events: edition.events } }, keys: [KEY] });
+api = createMockApi({ agendas: { [AGENDA]: { config: edition.agenda, events: edition.events } }, keys: [KEY] });
 const mock = await startMockServer(api, 0);
 
 done = step('building the snapshot through the mock OpenAgenda API');
 // The sample is the 15th edition (2026): recorded in the snapshot so the banner names it.
 const code = await runCli([
-  '--agenda', AGENDA, '--key', KEY, '--api', `${mock.url}/v2`, '--out', join(root, 'dist/snapshot'),
+  '--agenda', AGENDA, '--key', KEY, '--api', `${mock.url}/v2`, '--out', snapshotDir,
   '--edition', '15', '--year', '2026', '--start', '2026-11-16', '--end', '2026-11-22', '--quiet',
 ]);
 if (code !== 0) {
@@ -77,7 +137,12 @@ function placeholderImage(path: string): string {
 </svg>`;
 }
 
-const server = createServer((req, res) => {
+function serve(req: IncomingMessage, res: ServerResponse): void {
+  if (!api) {
+    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '5' });
+    res.end('starting, retry in a few seconds');
+    return;
+  }
   // The live-mode demo reads the mock API on the same origin, as a partner's proxy would serve it.
   if (api.handle(req, res)) return;
   const url = new URL(req.url ?? '/', 'http://localhost');
@@ -93,8 +158,10 @@ const server = createServer((req, res) => {
   }
   let path = normalize(decodeURIComponent(url.pathname));
   if (path.endsWith('/')) path += 'index.html';
-  const file = resolve(root, `.${path}`);
-  if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile() || file.includes('node_modules')) {
+  // The snapshot may live elsewhere (--snapshot-dir); the pages find it at /dist/snapshot/.
+  const base = path.startsWith('/dist/snapshot/') ? snapshotDir : root;
+  const file = path.startsWith('/dist/snapshot/') ? resolve(snapshotDir, `.${path.slice('/dist/snapshot'.length)}`) : resolve(root, `.${path}`);
+  if (!file.startsWith(base) || !existsSync(file) || !statSync(file).isFile() || file.includes('node_modules')) {
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
     res.end('not found');
     return;
@@ -104,13 +171,12 @@ const server = createServer((req, res) => {
     'cache-control': 'no-cache',
   });
   createReadStream(file).pipe(res);
-});
+}
 
-server.listen(port, '127.0.0.1', () => {
-  console.log(`\nDemo on the sample edition: http://localhost:${port}/demo/`);
-  console.log(`Mock OpenAgenda API: http://localhost:${port}/v2/agendas/${AGENDA}/events (key header: ${KEY})`);
-  console.log('Ctrl+C to stop.');
-});
+console.log(`\nDemo on the sample edition: http://localhost:${port}/demo/`);
+console.log(`Snippet configurator: http://localhost:${port}/demo/configurator.html`);
+console.log(`Mock OpenAgenda API: http://localhost:${port}/v2/agendas/${AGENDA}/events (key header: ${KEY})`);
+console.log(`PORT=${port} chooses this port next time; npm start -- --help for the options. Ctrl+C to stop.`);
 
 const stop = () => {
   server.close();
