@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { gunzipSync } from 'node:zlib';
@@ -241,6 +241,33 @@ describe('sdi-snapshot publish to S3 (s3rver)', () => {
     assert.deepEqual((await httpGet(url('sdi-dry', 'snapshot/index.json'))).body, indexBefore);
     const dryRollback = await cli(['rollback', '--to', 's3://sdi-dry', '--dry-run']);
     assert.equal(dryRollback.code, 10, 'one index only');
+  });
+});
+
+describe('sdi-snapshot publish --site', () => {
+  it('publishes the folder as built, the bundle on its two paths, HTML pages after the index', async () => {
+    const site = join(work, 'site');
+    await writeFakeBundle(site);
+    await writeSampleSnapshot(join(site, 'snapshot'));
+    await mkdir(join(site, 'docs'), { recursive: true });
+    await writeFile(join(site, 'index.html'), '<!doctype html><script type="module" src="./sdi-widgets.js"></script>');
+    await writeFile(join(site, 'docs', 'integration.html'), '<!doctype html><title>Intégration</title>');
+    const dry = await cli(['publish', '--to', `s3://${BUCKET}/site`, '--site', site, '--dry-run']);
+    const order = dry.out.split('\n').filter((line) => line.startsWith('  upload ')).map((line) => line.split(/\s+/)[2]!);
+    const indexAt = order.indexOf('site/snapshot/index.json');
+    assert.ok(indexAt > 0 && indexAt < order.indexOf('site/index.html') && indexAt < order.indexOf('site/docs/integration.html'), order.join(' '));
+    assert.ok(order.indexOf('site/sdi-widgets.js') < indexAt && order.indexOf('site/core-Ab3_axxx.js') < order.indexOf('site/sdi-widgets.js'));
+
+    const run = await cli(['publish', '--to', `s3://${BUCKET}/site`, '--site', site]);
+    assert.equal(run.code, 0, run.err);
+    const page = await httpGet(url(BUCKET, 'site/docs/integration.html'));
+    assert.equal(page.headers['content-type'], 'text/html; charset=utf-8');
+    assert.equal(page.headers['cache-control'], SHORT);
+    assert.equal((await httpGet(url(BUCKET, 'site/sdi-widgets.js'))).headers['cache-control'], SHORT);
+    assert.equal((await httpGet(url(BUCKET, 'site/core-Ab3_axxx.js'))).headers['cache-control'], IMMUTABLE);
+    assert.equal((await httpGet(url(BUCKET, 'site/widgets/0.1.0/sdi-widgets.js'))).status, 200);
+    assert.equal((await httpGet(url(BUCKET, 'site/widgets/v0/sdi-widgets.js'))).status, 200);
+    await assertIndexReadable(BUCKET, 'site/');
   });
 });
 
