@@ -4,7 +4,7 @@
  * region's details file when a card opens.
  */
 import type { FetchJsonOptions } from './http.js';
-import { fetchJson } from './http.js';
+import { fetchJson, HttpError } from './http.js';
 import {
   NO_REGION,
   regionKey,
@@ -14,10 +14,11 @@ import {
   type SnapshotFileRef,
   type SnapshotIndex,
 } from './snapshot-format.js';
-import { expandEvent, type ExpandContext } from './snapshot-expand.js';
-import type { LocalText, Registration, SdiEvent } from '../model/types.js';
+import { expandEvent, shardRegistration, shardText, type ExpandContext } from './snapshot-expand.js';
+import type { Registration, SdiEvent } from '../model/types.js';
+import { MAX_EVENT_COUNT, MAX_TIMINGS_PER_EVENT } from '../model/limits.js';
+import { TEXT_MAX_LENGTH } from '../model/text.js';
 import { forEachSliced, yieldToBrowser } from './yield.js';
-import { hasHiddenCharacters, safeHttpUrl } from '../model/url.js';
 
 export { expandEvent, withDetails, type ExpandContext } from './snapshot-expand.js';
 
@@ -28,13 +29,52 @@ export class SnapshotError extends Error {
   }
 }
 
+/**
+ * No snapshot where the widget looked: index.json missing (404, or 403 as object stores answer
+ * for a missing key), not JSON (a web server's HTML page), or of a format this code does not
+ * read. The operator's problem, not the visitor's connection: widgets say the programme is not
+ * available, and the console names the address and the fix (feed-store.ts warns once per page).
+ */
+export class SnapshotUnavailableError extends SnapshotError {
+  constructor(
+    /** The index.json address that was tried. */
+    readonly url: string,
+    readonly reason: 'missing' | 'not-json' | 'format',
+    detail: string,
+  ) {
+    super(`no snapshot at ${url} (${detail})`);
+    this.name = 'SnapshotUnavailableError';
+  }
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function isFileRef(value: unknown): value is SnapshotFileRef {
-  return isRecord(value) && typeof value.path === 'string' && typeof value.count === 'number';
+function isCount(value: unknown): value is number {
+  return Number.isSafeInteger(value) && (value as number) >= 0 && (value as number) <= MAX_EVENT_COUNT;
 }
+
+function isFileRef(value: unknown): value is SnapshotFileRef {
+  return isRecord(value) && typeof value.path === 'string' && isCount(value.count);
+}
+
+/**
+ * A table keyed by feed values (region codes, day dates, choice ids), rebuilt without a
+ * prototype and with only the entries that pass: `counts.region['constructor']` must be
+ * undefined, not Object's constructor, whatever key a page or a file asks for.
+ */
+function ownTable<T>(value: unknown, isEntry: (entry: unknown) => entry is T): Record<string, T> {
+  const table = Object.create(null) as Record<string, T>;
+  if (!isRecord(value)) return table;
+  for (const key of Object.keys(value)) {
+    const entry = value[key];
+    if (key !== '__proto__' && isEntry(entry)) table[key] = entry;
+  }
+  return table;
+}
+
+const COUNT_TABLES = ['region', 'department', 'type', 'audience', 'attendance', 'day'] as const;
 
 export function validateIndex(body: unknown): SnapshotIndex {
   if (!isRecord(body)) throw new SnapshotError('index.json is not an object');
@@ -45,11 +85,16 @@ export function validateIndex(body: unknown): SnapshotIndex {
   if (!isRecord(files) || !isFileRef(files.all) || !isRecord(files.regions)) {
     throw new SnapshotError('index.json has no file list');
   }
-  if (!isRecord(body.counts) || typeof body.total !== 'number' || !isRecord(body.schema)) {
+  // Bounded: a damaged total (1e308) was printed in full on the banner.
+  if (!isRecord(body.counts) || !isCount(body.total) || !isRecord(body.schema)) {
     throw new SnapshotError('index.json has no counts');
   }
+  const counts = body.counts;
+  for (const name of COUNT_TABLES) counts[name] = ownTable(counts[name], isCount);
+  files.regions = ownTable(files.regions, isFileRef);
   // Lists work without details; a damaged details list only costs the opened cards their texts.
-  if (!isRecord(files.details)) files.details = {};
+  files.details = ownTable(files.details, isFileRef);
+  if (!isCount(body.skipped)) body.skipped = 0;
   return body as unknown as SnapshotIndex;
 }
 
@@ -89,26 +134,79 @@ function hasTitle(value: unknown): boolean {
  * dropped and counted instead of throwing while the list renders.
  */
 function isUsableEvent(value: unknown): value is SnapshotEvent {
-  return (
-    isRecord(value) &&
-    typeof value.uid === 'number' &&
-    Array.isArray(value.timings) &&
-    value.timings.length > 0 &&
-    value.timings.every(isSlot) &&
-    isKnownZone(value.timezone) &&
-    hasTitle(value.title)
-  );
+  if (!isRecord(value) || !Number.isSafeInteger(value.uid) || (value.uid as number) <= 0) return false;
+  const timings = value.timings;
+  if (!Array.isArray(timings) || timings.length === 0) return false;
+  // Capped before checking: the rest would be dropped anyway (expandEvent keeps the first ones).
+  if (timings.length > MAX_TIMINGS_PER_EVENT) value.timings = timings.slice(0, MAX_TIMINGS_PER_EVENT);
+  return (value.timings as unknown[]).every(isSlot) && isKnownZone(value.timezone) && hasTitle(value.title);
 }
 
-export function fileUrl(base: string, ref: SnapshotFileRef): string {
-  // Relative paths only: an index must not send the widget to another origin.
-  if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(ref.path)) throw new SnapshotError(`bad file path ${ref.path}`);
-  return new URL(ref.path, base).href;
+/** A shard entry as an event, or undefined when it cannot be shown (its title did not pass). */
+function readShardEvent(value: unknown, index: ExpandContext | undefined): SdiEvent | undefined {
+  if (!isUsableEvent(value)) return undefined;
+  const event = expandEvent(value, index);
+  return event.title.fr || event.title.en ? event : undefined;
 }
+
+// Tabs, newlines and other controls the URL parser strips, and backslashes it reads as slashes
+// in http(s) URLs: checked on the raw string because after parsing they are gone.
+const PATH_TRAPS = /[\u0000-\u0020\u007f-\u009f\\]/;
+
+/**
+ * The address of a file an index names. The path comes from a file anyone with write access to
+ * the bucket (or a CDN's error) can change, so it must resolve inside the snapshot's folder:
+ * same origin, under the base path. Anything else (another host, `..` out of the folder,
+ * `\\evil.example/x`, a tab in `//evil`) is refused.
+ */
+export function fileUrl(base: string, ref: SnapshotFileRef): string {
+  const path = ref.path;
+  if (typeof path !== 'string' || path === '' || path.length > 1024 || PATH_TRAPS.test(path)) {
+    throw new SnapshotError(`bad file path ${JSON.stringify(path)}`);
+  }
+  const folder = new URL('./', base);
+  let url: URL;
+  try {
+    url = new URL(path, folder);
+  } catch {
+    throw new SnapshotError(`bad file path ${JSON.stringify(path)}`);
+  }
+  if (url.origin !== folder.origin || !url.pathname.startsWith(folder.pathname) || url.username || url.password) {
+    throw new SnapshotError(`bad file path ${JSON.stringify(path)}`);
+  }
+  return url.href;
+}
+
+/** HTTP statuses that mean "nothing published here" rather than "the network failed". */
+const MISSING_STATUSES: ReadonlySet<number> = new Set([403, 404, 410]);
 
 export async function readIndex(base: string, options: FetchJsonOptions): Promise<SnapshotIndex> {
-  // The index is the one file that changes under the same name: ask caches to revalidate it.
-  return validateIndex(await fetchJson(new URL('index.json', base).href, options));
+  const url = new URL('index.json', base).href;
+  // A web server's HTML page in its place (a site's catch-all route, a "not found" page served
+  // with 200). fetchJson retries a body that does not parse, as a cut connection; a body that is
+  // HTML is not one, so it is refused before parsing, as an error fetchJson does not retry.
+  let body: unknown;
+  try {
+    body = await fetchJson(url, {
+      ...options,
+      readText: async (response) => {
+        const text = await response.text();
+        if (/^\s*</.test(text)) throw new HttpError('an HTML page, not JSON', 'parse');
+        return text;
+      },
+    });
+  } catch (error) {
+    if (error instanceof HttpError && error.kind === 'http' && MISSING_STATUSES.has(error.status ?? 0)) {
+      throw new SnapshotUnavailableError(url, 'missing', `HTTP ${error.status}`);
+    }
+    if (error instanceof HttpError && error.kind === 'parse') throw new SnapshotUnavailableError(url, 'not-json', error.message);
+    throw error;
+  }
+  if (!isRecord(body) || body.format !== SNAPSHOT_FORMAT) {
+    const format = isRecord(body) ? JSON.stringify(body.format) ?? 'none' : 'not an object';
+    throw new SnapshotUnavailableError(url, 'format', `format ${format}, this code reads format ${SNAPSHOT_FORMAT}`);
+  }
+  return validateIndex(body);
 }
 
 /** The shard for a scope: a region's own file, or the whole edition. */
@@ -229,8 +327,9 @@ export async function readEvents(
   await yieldToBrowser(options.signal);
   await forEachSliced(
     body.events as unknown[],
-    (event) => {
-      if (isUsableEvent(event)) events.push(expandEvent(event, index));
+    (value) => {
+      const event = readShardEvent(value, index);
+      if (event) events.push(event);
       else dropped += 1;
     },
     options.signal,
@@ -241,47 +340,15 @@ export async function readEvents(
 // ---------------------------------------------------------------------------------------------
 // Details
 
-// The normaliser's rules, checked again: these values become href="mailto:…" and href="tel:…" on
-// partner pages, and a details file is only as trustworthy as the CDN that served it.
-const EMAIL = /^[^\s@<>"(),;:\\[\]]+@[^\s@<>"'(),;:\\[\]]+\.[^\s@<>"'(),;:\\[\]]+$/;
-const PHONE_CHARS = /^[\d +().-]+$/;
-
-function localText(value: unknown): LocalText | undefined {
-  if (!isRecord(value)) return undefined;
-  const out: LocalText = {};
-  if (typeof value.fr === 'string' && value.fr) out.fr = value.fr;
-  if (typeof value.en === 'string' && value.en) out.en = value.en;
-  return out.fr || out.en ? out : undefined;
-}
-
-function registrationEntry(value: unknown): Registration | undefined {
-  if (!isRecord(value) || typeof value.value !== 'string') return undefined;
-  const v = value.value;
-  switch (value.type) {
-    case 'url': {
-      const url = safeHttpUrl(v);
-      return url ? { type: 'url', value: url } : undefined;
-    }
-    case 'email':
-      return v.length <= 254 && EMAIL.test(v) && !hasHiddenCharacters(v) ? { type: 'email', value: v } : undefined;
-    case 'phone': {
-      const digits = v.replace(/\D/g, '').length;
-      return PHONE_CHARS.test(v) && digits >= 6 && digits <= 20 ? { type: 'phone', value: v } : undefined;
-    }
-    default:
-      return undefined;
-  }
-}
-
 function readEntry(value: unknown): EventDetails | undefined {
   if (!isRecord(value)) return undefined;
   const details: EventDetails = {};
-  const description = localText(value.description);
-  if (description) details.description = description;
-  const conditions = localText(value.conditions);
-  if (conditions) details.conditions = conditions;
+  const description = shardText(value.description, TEXT_MAX_LENGTH);
+  if (description.fr || description.en) details.description = description;
+  const conditions = shardText(value.conditions, TEXT_MAX_LENGTH);
+  if (conditions.fr || conditions.en) details.conditions = conditions;
   if (Array.isArray(value.registration)) {
-    const registration = value.registration.map(registrationEntry).filter((r): r is Registration => !!r);
+    const registration = value.registration.map(shardRegistration).filter((r): r is Registration => !!r);
     if (registration.length > 0) details.registration = registration;
   }
   return Object.keys(details).length > 0 ? details : undefined;

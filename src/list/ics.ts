@@ -9,6 +9,7 @@ import { pickText } from '../model/text.js';
 import type { Lang, SdiEvent, SdiLocation } from '../model/types.js';
 import { offsetAt } from '../filters/quick-dates.js';
 import { zoneOffsetMs } from '../time/zoned.js';
+import { safeHttpUrl } from '../model/url.js';
 import { plainText } from './format-event.js';
 
 export interface IcsOptions {
@@ -41,7 +42,8 @@ function vevent(event: SdiEvent, index: number, options: IcsOptions): string[] {
   const timing = event.timings[index];
   if (!timing) return [];
   const zone = event.timezone;
-  const url = options.url ?? event.url;
+  // Links are checked here too: a calendar app makes them clickable, whatever the event's source.
+  const url = safeHttpUrl(options.url) ?? safeHttpUrl(event.url);
   const lines = [
     'BEGIN:VEVENT',
     `UID:${event.uid}-${index}@semaine-industrie-widgets`,
@@ -73,17 +75,19 @@ function describe(event: SdiEvent, lang: Lang, url: string | undefined): string 
   let summary = plainText(pickText(event.summary, lang) || pickText(event.description, lang));
   if (summary.length > MAX_DESCRIPTION) summary = `${summary.slice(0, MAX_DESCRIPTION - 1).trimEnd()}…`;
   const parts = [summary];
-  if (event.attendance === 'mixed' && event.onlineUrl) {
-    parts.push(`${lang === 'fr' ? 'En ligne\u00a0:' : 'Online:'} ${event.onlineUrl}`);
+  const online = safeHttpUrl(event.onlineUrl);
+  if (event.attendance === 'mixed' && online) {
+    parts.push(`${lang === 'fr' ? 'En ligne\u00a0:' : 'Online:'} ${online}`);
   }
   if (url) parts.push(url);
   return parts.filter(Boolean).join('\n\n');
 }
 
 export function locationText(event: SdiEvent): string | undefined {
-  if (event.attendance === 'online') return event.onlineUrl;
+  const online = safeHttpUrl(event.onlineUrl);
+  if (event.attendance === 'online') return online;
   const place = event.location ? postalLine(event.location) : undefined;
-  return place || event.onlineUrl;
+  return place || online;
 }
 
 function postalLine(location: SdiLocation): string {

@@ -5,6 +5,7 @@
  */
 import { pickText } from '../model/text.js';
 import type { Choice, FeedSchema, Lang, SdiEvent, SdiLocation } from '../model/types.js';
+import { safeHttpUrl } from '../model/url.js';
 import { plainText, slotDateTimeAttr } from './format-event.js';
 
 // Reached by the list through this lazily loaded module, so the Trusted Types code stays off the
@@ -14,21 +15,22 @@ export { setJsonScriptText } from '../security/trusted-types.js';
 const SCHEMA = 'https://schema.org/';
 const MAX_DESCRIPTION = 5000;
 
-const STATUS: Record<SdiEvent['status'], string> = {
-  'scheduled': 'EventScheduled',
+// Maps: an event's status comes from a file, and "constructor" must not find Object's.
+const STATUS: ReadonlyMap<string, string> = new Map([
+  ['scheduled', 'EventScheduled'],
   // Being full changes nothing about whether the event happens.
-  'full': 'EventScheduled',
-  'rescheduled': 'EventRescheduled',
-  'moved-online': 'EventMovedOnline',
-  'postponed': 'EventPostponed',
-  'cancelled': 'EventCancelled',
-};
+  ['full', 'EventScheduled'],
+  ['rescheduled', 'EventRescheduled'],
+  ['moved-online', 'EventMovedOnline'],
+  ['postponed', 'EventPostponed'],
+  ['cancelled', 'EventCancelled'],
+]);
 
-const ATTENDANCE: Record<SdiEvent['attendance'], string> = {
-  onsite: 'OfflineEventAttendanceMode',
-  online: 'OnlineEventAttendanceMode',
-  mixed: 'MixedEventAttendanceMode',
-};
+const ATTENDANCE: ReadonlyMap<string, string> = new Map([
+  ['onsite', 'OfflineEventAttendanceMode'],
+  ['online', 'OnlineEventAttendanceMode'],
+  ['mixed', 'MixedEventAttendanceMode'],
+]);
 
 type Json = Record<string, unknown>;
 
@@ -52,11 +54,12 @@ export function eventToJsonLd(event: SdiEvent, lang: Lang, schema?: FeedSchema):
     'description': description(event, lang),
     'startDate': first ? slotDateTimeAttr(first.begin, zone) : undefined,
     'endDate': last ? slotDateTimeAttr(last.end, zone) : undefined,
-    'eventStatus': SCHEMA + STATUS[event.status],
-    'eventAttendanceMode': SCHEMA + ATTENDANCE[event.attendance],
+    'eventStatus': SCHEMA + (STATUS.get(event.status) ?? 'EventScheduled'),
+    'eventAttendanceMode': SCHEMA + (ATTENDANCE.get(event.attendance) ?? 'OfflineEventAttendanceMode'),
     'location': location(event),
-    'image': event.image?.url,
-    'url': event.url,
+    // Checked again here, whatever the event's source: search engines and the page read these.
+    'image': safeHttpUrl(event.image?.url),
+    'url': safeHttpUrl(event.url),
     'isAccessibleForFree': true,
     'inLanguage': textLanguage(event, lang),
     'keywords': event.keywords.length > 0 ? event.keywords.join(', ') : undefined,
@@ -79,7 +82,7 @@ function textLanguage(event: SdiEvent, lang: Lang): Lang {
 function location(event: SdiEvent): Json | Json[] | undefined {
   const place = event.attendance !== 'online' && event.location ? placeOf(event.location) : undefined;
   // Online events need a location too for rich results; the event page stands in for a missing link.
-  const link = event.attendance !== 'onsite' ? (event.onlineUrl ?? event.url) : undefined;
+  const link = event.attendance !== 'onsite' ? (safeHttpUrl(event.onlineUrl) ?? safeHttpUrl(event.url)) : undefined;
   const virtual = link ? { '@type': 'VirtualLocation', 'url': link } : undefined;
   if (place && virtual) return [place, virtual];
   return place ?? virtual;

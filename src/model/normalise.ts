@@ -24,6 +24,7 @@ import {
   type UnknownRecord,
 } from './guards.js';
 import { cleanText, isEmptyText, localText, TEXT_MAX_LENGTH, TITLE_MAX_LENGTH } from './text.js';
+import { MAX_TIMINGS_PER_EVENT } from './limits.js';
 import { normaliseTimings, parseInstant } from './timing.js';
 import type {
   AccessibilityFlags,
@@ -56,28 +57,33 @@ const DEFAULT_TIMEZONE = 'Europe/Paris';
 const MAX_KEYWORDS = 30;
 const KEYWORD_MAX_LENGTH = 100;
 
-const STATUS_BY_CODE: Record<number, EventStatus> = {
-  1: 'scheduled',
-  2: 'rescheduled',
-  3: 'moved-online',
-  4: 'postponed',
-  5: 'full',
-  6: 'cancelled',
-};
+// Maps, not object literals: a code from the feed must never reach a prototype's properties.
+const STATUS_BY_CODE: ReadonlyMap<number, EventStatus> = new Map([
+  [1, 'scheduled'],
+  [2, 'rescheduled'],
+  [3, 'moved-online'],
+  [4, 'postponed'],
+  [5, 'full'],
+  [6, 'cancelled'],
+]);
 
-const ATTENDANCE_BY_CODE: Record<number, Attendance> = { 1: 'onsite', 2: 'online', 3: 'mixed' };
+const ATTENDANCE_BY_CODE: ReadonlyMap<number, Attendance> = new Map([
+  [1, 'onsite'],
+  [2, 'online'],
+  [3, 'mixed'],
+]);
 
 // ---------------------------------------------------------------------------------------------
 // Scalars
 
 function readStatus(raw: unknown): EventStatus {
   const code = asPositiveInteger(raw);
-  return (code !== undefined && STATUS_BY_CODE[code]) || 'scheduled';
+  return (code !== undefined && STATUS_BY_CODE.get(code)) || 'scheduled';
 }
 
 function readAttendance(event: UnknownRecord): Attendance {
   const code = asPositiveInteger(event['attendanceMode']);
-  const known = code !== undefined ? ATTENDANCE_BY_CODE[code] : undefined;
+  const known = code !== undefined ? ATTENDANCE_BY_CODE.get(code) : undefined;
   if (known) return known;
   // Older records predate attendanceMode: a link and no venue can only mean an online event.
   const hasLink = asTrimmedString(event['onlineAccessLink']) !== undefined;
@@ -133,8 +139,12 @@ function readKeywords(raw: unknown): string[] {
  * present but unusable `timings` means bad data, and the event is skipped.
  */
 function readTimings(event: UnknownRecord): Timing[] {
-  if (event['timings'] !== undefined) return normaliseTimings(event['timings']);
-  return normaliseTimings([event['firstTiming'], event['lastTiming']]);
+  const timings =
+    event['timings'] !== undefined
+      ? normaliseTimings(event['timings'])
+      : normaliseTimings([event['firstTiming'], event['lastTiming']]);
+  // Sorted, so the earliest are kept; see MAX_TIMINGS_PER_EVENT for why there is a cap at all.
+  return timings.length > MAX_TIMINGS_PER_EVENT ? timings.slice(0, MAX_TIMINGS_PER_EVENT) : timings;
 }
 
 // ---------------------------------------------------------------------------------------------

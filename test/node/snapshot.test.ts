@@ -286,7 +286,8 @@ describe('sdi-snapshot against the mock API', () => {
     const expected = new Map(normaliseEvents(rawEvents, ctx).events.map((e) => [e.uid, e]));
     const http = { fetch: treeFetch(tree), retries: 0 };
     const read = await readIndex(BASE, http);
-    assert.deepEqual(read, index);
+    // The reader rebuilds tables keyed by feed values without a prototype: compared as JSON.
+    assert.deepEqual(JSON.parse(JSON.stringify(read)), index);
     const national = await readEvents(BASE, read.files.all, http, read);
     assert.equal(national.dropped, 0);
     assert.equal(national.events.length, expected.size);
@@ -994,7 +995,7 @@ describe('compact events and details', () => {
     const { details: _details, ...rest } = index.files;
     const tree = new Map([...files, ['index.json', JSON.stringify({ ...index, files: rest })]]);
     const read = await readIndex(BASE, { fetch: treeFetch(tree), retries: 0 });
-    assert.deepEqual(read.files.details, {});
+    assert.deepEqual({ ...read.files.details }, {});
     assert.equal(detailsFor(read, full(1)), null);
     const { events } = await readEvents(BASE, read.files.all, { fetch: treeFetch(tree), retries: 0 }, read);
     assert.deepStrictEqual(events, [full(1)]);
