@@ -63,7 +63,8 @@ async function openPage(context = browser.defaultBrowserContext()) {
 }
 
 async function login(site, who) {
-  const page = await openPage();
+  // One browser context per person: WordPress's cookies have the same names for every user.
+  const page = await openPage(await browser.createBrowserContext());
   await page.goto(`${site}/wp-login.php`, { waitUntil: 'domcontentloaded' });
   await page.type('#user_login', who.login);
   await page.type('#user_pass', who.password);
@@ -73,19 +74,23 @@ async function login(site, who) {
 
 /** Counts the cards of every list and the region buttons of every map, once they render. */
 async function widgetState(page) {
+  // The map loads its data once on screen.
+  await page.evaluate(() => document.querySelector('sdi-region-map')?.scrollIntoView());
   await page.waitForFunction(() => {
     const lists = [...document.querySelectorAll('sdi-event-list')];
     const maps = [...document.querySelectorAll('sdi-region-map')];
     return lists.every((l) => l.shadowRoot?.querySelector('[part~="card"]'))
-      && maps.every((m) => m.shadowRoot?.querySelector('[part~="region-button"]'));
+      && maps.every((m) => m.shadowRoot?.querySelector('[part~="region-button"], [part~="map"] path'));
   }, { timeout: 20000 }).catch(() => {});
   return page.evaluate(() => ({
     lists: [...document.querySelectorAll('sdi-event-list')].map((l) => l.shadowRoot?.querySelectorAll('[part~="card"]').length ?? 0),
-    maps: [...document.querySelectorAll('sdi-region-map')].map((m) => m.shadowRoot?.querySelectorAll('[part~="region-button"]').length ?? 0),
+    maps: [...document.querySelectorAll('sdi-region-map')].map((m) => m.shadowRoot?.querySelectorAll('[part~="region-button"], [part~="map"] path').length ?? 0),
     moduleTags: [...document.querySelectorAll('script[type="module"]')].filter((s) => s.src.includes('semaine-industrie/assets/sdi-widgets.js')).length,
     meta: document.querySelector('head meta[name="sdi:src"]')?.getAttribute('content') ?? null,
     stylesheet: !!document.querySelector('head link[href*="semaine-industrie/assets/sdi-widgets.css"]'),
     notices: document.querySelectorAll('.sdi-editor-notice').length,
+    defined: !!customElements.get('sdi-event-list'),
+    listText: document.querySelector('sdi-event-list')?.shadowRoot?.textContent.replace(/\s+/g, ' ').slice(0, 200) ?? null,
   }));
 }
 
@@ -180,7 +185,7 @@ try {
   check('the saved post holds block comments only, no script', saved.includes('<!-- wp:semaine-industrie/event-list {"region":"32"} /-->') && !saved.includes('<script'), saved);
 
   // Visitors have no session: their own browser context, without the Author's cookies.
-  const visitor = await openPage(await browser.createIncognitoBrowserContext());
+  const visitor = await openPage(await browser.createBrowserContext());
   await visitor.goto(`${site}/?p=${blockPostId}`, { waitUntil: 'networkidle2' });
   let state = await widgetState(visitor);
   check('public block post: real cards and the map', state.lists.length === 1 && state.lists[0] > 0 && state.maps.length === 1 && state.maps[0] > 0, JSON.stringify(state));
@@ -215,6 +220,8 @@ try {
     html: document.querySelector('main, body').innerHTML,
     elements: [...document.querySelectorAll('sdi-event-list')].map((e) => Object.fromEntries([...e.attributes].map((a) => [a.name, a.value]))),
     notices: document.querySelectorAll('.sdi-editor-notice').length,
+    defined: !!customElements.get('sdi-event-list'),
+    listText: document.querySelector('sdi-event-list')?.shadowRoot?.textContent.replace(/\s+/g, ' ').slice(0, 200) ?? null,
   }));
   const attrsOk = hostileView.elements.length === 2 && hostileView.elements.every((a) => Object.keys(a).every((k) => ['region', 'layout', 'group', 'href', 'page-size'].includes(k)) && !String(a.href ?? '').startsWith('javascript'));
   check('hostile values dropped: no injected attribute, no javascript: link', attrsOk, JSON.stringify(hostileView.elements));

@@ -15,13 +15,19 @@ if (!out) {
 }
 const AGENDA = '9464342';
 const KEY = 'wp-test-key';
-const edition = generateEdition({ count: Number(countText), imageBase });
+// The edition is placed two weeks ahead, so the widgets (which hide past events) show cards
+// whatever day the test runs.
+const day = (offset: number) => new Date(Date.now() + offset * 86400000).toISOString().slice(0, 10);
+const start = day(14);
+const end = day(20);
+const year = Number(start.slice(0, 4));
+const edition = generateEdition({ count: Number(countText), imageBase, start, end, year });
 const api = createMockApi({ agendas: { [AGENDA]: { config: edition.agenda, events: edition.events } }, keys: [KEY] });
 const mock = await startMockServer(api, 0);
 try {
   const code = await runCli([
     '--agenda', AGENDA, '--key', KEY, '--api', `${mock.url}/v2`, '--out', out,
-    '--edition', '15', '--year', '2026', '--start', '2026-11-16', '--end', '2026-11-22', '--quiet',
+    '--edition', '15', '--year', String(year), '--start', start, '--end', end, '--quiet',
   ]);
   process.exitCode = code;
 } finally {
