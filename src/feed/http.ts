@@ -20,6 +20,12 @@ export interface FetchJsonOptions {
   signal?: AbortSignal;
   /** Replaces `response.text()` (a large file decoded in slices). */
   readText?: (response: Response) => Promise<string>;
+  /**
+   * Largest body read, error bodies included: past it the transfer is aborted (`too-large`, not
+   * retried). Unset in the browser, whose fetches the page controls; the snapshot builder sets it,
+   * so a hostile API cannot make it hold an endless body in memory.
+   */
+  maxBytes?: number;
   /** Replaces JSON.parse (a large file parsed in slices); throws on a body that is not JSON. */
   parse?: (text: string) => unknown;
   fetch?: FetchLike;
@@ -27,7 +33,7 @@ export interface FetchJsonOptions {
   onRetry?: (attempt: number, reason: string, waitMs: number) => void;
 }
 
-export type HttpErrorKind = 'http' | 'network' | 'timeout' | 'parse' | 'aborted';
+export type HttpErrorKind = 'http' | 'network' | 'timeout' | 'parse' | 'aborted' | 'too-large';
 
 export class HttpError extends Error {
   constructor(
@@ -42,7 +48,7 @@ export class HttpError extends Error {
   }
 
   get retryable(): boolean {
-    if (this.kind === 'aborted' || this.kind === 'parse') return false;
+    if (this.kind === 'aborted' || this.kind === 'parse' || this.kind === 'too-large') return false;
     if (this.kind === 'http') return this.status === 429 || (this.status ?? 0) >= 500;
     return true;
   }
@@ -75,9 +81,43 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
-async function readErrorMessage(response: Response): Promise<string | undefined> {
+function tooLarge(maxBytes: number): HttpError {
+  return new HttpError(`the response is larger than ${maxBytes} bytes`, 'too-large');
+}
+
+/**
+ * The body as text, streamed and counted: a declared length over the cap is refused unread, and
+ * the transfer is cancelled as soon as the bytes read pass it.
+ */
+async function readCapped(response: Response, maxBytes: number): Promise<string> {
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await response.body?.cancel().catch(() => undefined);
+    throw tooLarge(maxBytes);
+  }
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    if (bytes > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(maxBytes);
+    }
+    parts.push(decoder.decode(value, { stream: true }));
+  }
+  parts.push(decoder.decode());
+  return parts.join('');
+}
+
+async function readErrorMessage(response: Response, maxBytes: number | undefined): Promise<string | undefined> {
   try {
-    const body: unknown = await response.json();
+    const body: unknown =
+      maxBytes === undefined ? await response.json() : JSON.parse(await readCapped(response, maxBytes));
     if (body && typeof body === 'object' && 'message' in body) {
       const message = (body as { message: unknown }).message;
       return typeof message === 'string' ? message : undefined;
@@ -113,7 +153,7 @@ async function attempt(url: string, options: FetchJsonOptions): Promise<unknown>
       throw new HttpError(`network error: ${(error as Error).message}`, 'network');
     }
     if (!response.ok) {
-      const serverMessage = await readErrorMessage(response);
+      const serverMessage = await readErrorMessage(response, options.maxBytes);
       const error = new HttpError(
         `HTTP ${response.status}${serverMessage ? `: ${serverMessage}` : ''}`,
         'http',
@@ -127,8 +167,10 @@ async function attempt(url: string, options: FetchJsonOptions): Promise<unknown>
     }
     let text: string;
     try {
-      text = options.readText ? await options.readText(response) : await response.text();
+      if (options.maxBytes !== undefined) text = await readCapped(response, options.maxBytes);
+      else text = options.readText ? await options.readText(response) : await response.text();
     } catch (error) {
+      if (error instanceof HttpError) throw error;
       if (outer?.aborted) throw new HttpError('aborted', 'aborted');
       if (timedOut) throw new HttpError('timeout while reading the body', 'timeout');
       throw new HttpError(`network error: ${(error as Error).message}`, 'network');

@@ -24,6 +24,8 @@ export interface ApiSource {
   backoffMs?: number;
   maxWaitMs?: number;
   onRetry?: FetchJsonOptions['onRetry'];
+  /** Largest response body read (FetchJsonOptions.maxBytes); unset in the browser. */
+  maxBodyBytes?: number;
 }
 
 export type RelativeTime = 'passed' | 'current' | 'upcoming';
@@ -163,9 +165,11 @@ export function agendaUrl(source: ApiSource): string {
 }
 
 function httpOptions(source: ApiSource): FetchJsonOptions {
-  const { key, fetch, signal, timeoutMs, retries, backoffMs, maxWaitMs, onRetry } = source;
+  const { key, fetch, signal, timeoutMs, retries, backoffMs, maxWaitMs, onRetry, maxBodyBytes } = source;
   // fetchJson reads each option with `??`, so absent ones may stay undefined.
-  return { headers: key ? { key } : {}, fetch, signal, timeoutMs, retries, backoffMs, maxWaitMs, onRetry };
+  const options: FetchJsonOptions = { headers: key ? { key } : {}, fetch, signal, timeoutMs, retries, backoffMs, maxWaitMs, onRetry };
+  if (maxBodyBytes !== undefined) options.maxBytes = maxBodyBytes;
+  return options;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

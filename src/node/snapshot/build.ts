@@ -36,9 +36,17 @@ export interface BuiltSnapshot {
   index: SnapshotIndex;
   /** Relative path → content, index.json excepted (the writer writes it last). */
   files: Map<string, string>;
+  /** Slots left out by MAX_TIMINGS_PER_EVENT, and the events that lost some. */
+  droppedTimings: { events: number; timings: number };
 }
 
 export const INDEX_FILE = 'index.json';
+
+/**
+ * Slots kept per event (#11.9): a recurring event may list tens of thousands, which the detail
+ * view, the .ics and the day counts would all carry. Upcoming slots are kept first.
+ */
+export const MAX_TIMINGS_PER_EVENT = 1000;
 
 export function contentHash(content: string): string {
   return createHash('sha256').update(content, 'utf8').digest('hex').slice(0, 16);
@@ -69,6 +77,24 @@ function byFirstTiming(a: SdiEvent, b: SdiEvent): number {
   return (a.timings[0]?.begin ?? Infinity) - (b.timings[0]?.begin ?? Infinity) || a.uid - b.uid;
 }
 
+/**
+ * At most MAX_TIMINGS_PER_EVENT slots: the upcoming ones (not ended at `now`) first, soonest
+ * first, then the most recent past ones; returned in time order.
+ */
+export function capTimings(event: SdiEvent, now: number): { event: SdiEvent; dropped: number } {
+  const dropped = event.timings.length - MAX_TIMINGS_PER_EVENT;
+  if (dropped <= 0) return { event, dropped: 0 };
+  const upcoming = event.timings.filter((t) => t.end > now).sort((a, b) => a.begin - b.begin);
+  const past = event.timings.filter((t) => t.end <= now).sort((a, b) => b.begin - a.begin);
+  const kept = upcoming.slice(0, MAX_TIMINGS_PER_EVENT);
+  for (const timing of past) {
+    if (kept.length >= MAX_TIMINGS_PER_EVENT) break;
+    kept.push(timing);
+  }
+  kept.sort((a, b) => a.begin - b.begin || a.end - b.end);
+  return { event: { ...event, timings: kept }, dropped };
+}
+
 const round5 = (x: number): number => Math.round(x * 1e5) / 1e5;
 
 function pointsFile(events: readonly SdiEvent[]): { content: SnapshotPointsFile; count: number } {
@@ -84,7 +110,18 @@ function pointsFile(events: readonly SdiEvent[]): { content: SnapshotPointsFile;
 }
 
 export function buildSnapshot(input: BuildInput): BuiltSnapshot {
-  const events = input.events.map(publicEvent).sort(byFirstTiming);
+  const now = input.generatedAt.getTime();
+  const droppedTimings = { events: 0, timings: 0 };
+  const events = input.events
+    .map((raw) => {
+      const capped = capTimings(raw, now);
+      if (capped.dropped > 0) {
+        droppedTimings.events++;
+        droppedTimings.timings += capped.dropped;
+      }
+      return publicEvent(capped.event);
+    })
+    .sort(byFirstTiming);
   const agenda = agendaInfo(input.agenda, input.agendaUid);
   const files = new Map<string, string>();
 
@@ -146,5 +183,5 @@ export function buildSnapshot(input: BuildInput): BuiltSnapshot {
     counts: countEvents(events),
     files: { all, regions, points: addFile('points', points.content, points.count), details },
   };
-  return { index, files };
+  return { index, files, droppedTimings };
 }

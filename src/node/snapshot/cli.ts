@@ -13,9 +13,9 @@ import { HttpError, type FetchLike } from '../../feed/http.js';
 import { fetchAgenda, readAllEvents, type ApiSource } from '../../feed/openagenda-api.js';
 import { normaliseEvents } from '../../model/normalise.js';
 import { schemaFromAgenda } from '../../model/schema.js';
-import { buildSnapshot, INDEX_FILE } from './build.js';
+import { buildSnapshot, INDEX_FILE, MAX_TIMINGS_PER_EVENT } from './build.js';
 import { parseCliArgs, UsageError, USAGE, type CliOptions } from './args.js';
-import { writeSnapshotAtomic } from './write.js';
+import { assertReplaceable, NotSnapshotError, writeSnapshotAtomic } from './write.js';
 
 export interface TextSink {
   write(text: string): unknown;
@@ -27,17 +27,48 @@ export interface CliIo {
   fetch?: FetchLike;
   env?: Record<string, string | undefined>;
   /** Retry tuning; tests shrink the waits. */
-  http?: Pick<ApiSource, 'retries' | 'backoffMs' | 'timeoutMs' | 'maxWaitMs'>;
+  http?: Pick<ApiSource, 'retries' | 'backoffMs' | 'timeoutMs' | 'maxWaitMs' | 'maxBodyBytes'>;
   now?: () => Date;
 }
 
-export const EXIT = { ok: 0, failed: 1, usage: 2, refused: 3, unreachable: 4, empty: 5 } as const;
+export const EXIT = {
+  ok: 0,
+  failed: 1,
+  usage: 2,
+  refused: 3,
+  unreachable: 4,
+  empty: 5,
+  // 6, 10 and 11 are the publishing script's (docs/examples/publish-snapshot.sh).
+  notSnapshot: 7,
+  short: 8,
+  tooLarge: 9,
+} as const;
 
 /** The read gave no usable event and `--out` holds a snapshot with events: it is kept. */
 class EmptyAgendaError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'EmptyAgendaError';
+  }
+}
+
+/**
+ * Largest API answer read (#11.13). A detailed page of 300 events is 1 to 3 MB; an endless or
+ * absurd body stops here instead of exhausting memory.
+ */
+export const MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Records the API announced but the cursor did not deliver, tolerated before a read is called
+ * short: events added or removed during the read shift a cursor by a few.
+ */
+const TOTAL_SLACK = (total: number): number => Math.max(10, Math.ceil(total * 0.01));
+
+/** The read ended below the API's own total or far below the previous snapshot: it is kept. */
+class ShortReadError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ShortReadError';
   }
 }
 
@@ -74,7 +105,12 @@ function redacting(sink: TextSink, secret: string | undefined): (text: string) =
 
 function explain(error: unknown, agenda: string | undefined): { code: number; message: string } {
   if (error instanceof EmptyAgendaError) return { code: EXIT.empty, message: error.message };
+  if (error instanceof NotSnapshotError) return { code: EXIT.notSnapshot, message: error.message };
+  if (error instanceof ShortReadError) return { code: EXIT.short, message: error.message };
   if (error instanceof HttpError) {
+    if (error.kind === 'too-large') {
+      return { code: EXIT.tooLarge, message: `an API answer was refused: ${error.message}` };
+    }
     if (error.kind === 'http' && error.status !== undefined && error.status < 500 && error.status !== 429) {
       if (error.status === 401 || error.status === 403) {
         return { code: EXIT.refused, message: `the key is wrong or the agenda is private (${error.message})` };
@@ -88,17 +124,44 @@ function explain(error: unknown, agenda: string | undefined): { code: number; me
   return { code: EXIT.failed, message: error instanceof Error ? error.message : String(error) };
 }
 
+/**
+ * A lying or failing API can end the cursor early (#11.6): a read that delivers clearly less than
+ * the API announced, or far less than the snapshot it would replace, must not replace it.
+ */
+async function checkNotShort(options: CliOptions, records: number, total: number, usable: number): Promise<void> {
+  const override = 'Pass --allow-shrink to write it anyway.';
+  if (records < total - TOTAL_SLACK(total)) {
+    throw new ShortReadError(
+      `the read ended early: read ${records} records but the API announced ${total}; ` +
+        `nothing was written to ${options.out}. ${override}`,
+    );
+  }
+  if (options.minRatio <= 0) return;
+  const previous = await previousTotal(options.out);
+  if (previous === undefined || !Number.isFinite(previous) || previous === 0) return;
+  if (usable < previous * options.minRatio) {
+    throw new ShortReadError(
+      `the read gave ${usable} usable events, under ${options.minRatio * 100} % of the ${previous} of the ` +
+        `previous snapshot in ${options.out}, which is kept. If the agenda really shrank, pass a lower ` +
+        `--min-ratio or --allow-shrink.`,
+    );
+  }
+}
+
 async function snapshot(options: CliOptions, io: CliIo, log: (text: string) => void): Promise<string> {
   const started = performance.now();
   const source: ApiSource = {
     api: options.api,
     agenda: options.agenda,
     key: options.key,
+    maxBodyBytes: MAX_BODY_BYTES,
     ...io.http,
     ...(io.fetch ? { fetch: io.fetch } : {}),
     onRetry: (attempt, reason, waitMs) => log(`retry ${attempt} in ${Math.round(waitMs)} ms: ${reason}\n`),
   };
 
+  // Before any request: a wrong --out is found in a second, not after reading the agenda.
+  await assertReplaceable(options.out, { force: options.force });
   const agenda = await fetchAgenda(source);
   const schema = schemaFromAgenda(agenda, { typeField: options.typeField, audienceField: options.audienceField });
   const agendaSlug = typeof agenda.slug === 'string' ? agenda.slug : undefined;
@@ -125,6 +188,8 @@ async function snapshot(options: CliOptions, io: CliIo, log: (text: string) => v
       );
     }
     log(`warning: ${what}; writing an empty snapshot\n`);
+  } else if (!options.allowShrink) {
+    await checkNotShort(options, read.events.length, read.total, normalised.events.length);
   }
   const built = buildSnapshot({
     agenda,
@@ -135,13 +200,19 @@ async function snapshot(options: CliOptions, io: CliIo, log: (text: string) => v
     generatedAt: (io.now ?? (() => new Date()))(),
     ...(options.edition ? { edition: options.edition } : {}),
   });
-  const written = await writeSnapshotAtomic(options.out, built);
+  const written = await writeSnapshotAtomic(options.out, built, { force: options.force });
+  const { droppedTimings } = built;
+  const dropped =
+    droppedTimings.timings > 0
+      ? `  timings dropped ${droppedTimings.timings} (${droppedTimings.events} event${droppedTimings.events > 1 ? 's' : ''} over ${MAX_TIMINGS_PER_EVENT})\n`
+      : '';
 
   const ms = Math.round(performance.now() - started);
   return (
     `snapshot of agenda ${built.index.agenda.uid} written to ${written.dir}\n` +
     `  events ${built.index.total}, skipped ${normalised.skipped}${reasons ? ` (${reasons})` : ''}\n` +
-    `  pages ${read.pages}, files ${written.files}, bytes ${written.bytes}, ${ms} ms\n`
+    `  pages ${read.pages}, files ${written.files}, bytes ${written.bytes}, ${ms} ms\n` +
+    dropped
   );
 }
 

@@ -5,15 +5,32 @@
  * snapshot stays.
  */
 import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, open, readdir, rename, rm } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, normalize, resolve, sep } from 'node:path';
-import type { SnapshotIndex } from '../../feed/snapshot-format.js';
+import { SNAPSHOT_FORMAT, type SnapshotIndex } from '../../feed/snapshot-format.js';
 import { INDEX_FILE, serialiseIndex } from './build.js';
 
 export interface WriteResult {
   dir: string;
   files: number;
   bytes: number;
+}
+
+export interface WriteOptions {
+  /** Replace `dir` even when it holds something that is not a snapshot (#11.5). */
+  force?: boolean;
+}
+
+/** `--out` names a folder holding other things than a snapshot: replacing it would delete them. */
+export class NotSnapshotError extends Error {
+  constructor(readonly dir: string) {
+    super(
+      `${dir} is not a snapshot folder (it holds other files and no index.json written by ` +
+        'sdi-snapshot) and replacing it would delete them; give a dedicated folder such as ' +
+        `${join(dir, 'snapshot')}, or pass --force to replace it anyway`,
+    );
+    this.name = 'NotSnapshotError';
+  }
 }
 
 const STALE = /^(.*)\.(tmp|old)-(\d+)-[0-9a-f]+$/;
@@ -56,6 +73,46 @@ async function recoverStale(target: string): Promise<void> {
   }
 }
 
+/** An index.json of the format this tool writes: `format` and the national events file. */
+function isSnapshotIndex(text: string): boolean {
+  try {
+    const index = JSON.parse(text) as { format?: unknown; files?: { all?: { path?: unknown } } };
+    return index.format === SNAPSHOT_FORMAT && typeof index.files?.all?.path === 'string';
+  } catch {
+    return false;
+  }
+}
+
+/** Top-level names of a snapshot folder: a damaged snapshot (unreadable index) still has only these. */
+const SNAPSHOT_ENTRY = /^(index\.json|events|details|images|points\.[0-9a-f]{16}\.json)$/;
+
+/**
+ * Whether the folder at `dir` may be replaced: it does not exist, is empty, holds an index.json
+ * of this tool's format, or holds nothing but names this tool writes. Anything else
+ * (`--out ./public`, `--out .`) is someone's files.
+ */
+export async function assertReplaceable(dir: string, options: WriteOptions = {}): Promise<void> {
+  if (options.force) return;
+  const target = resolve(dir);
+  let names: string[];
+  try {
+    names = await readdir(target);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return;
+    if (code === 'ENOTDIR') throw new Error(`${target} exists and is not a folder`);
+    throw error;
+  }
+  if (names.every((name) => SNAPSHOT_ENTRY.test(name))) return;
+  let index: string;
+  try {
+    index = await readFile(join(target, INDEX_FILE), 'utf8');
+  } catch {
+    throw new NotSnapshotError(target);
+  }
+  if (!isSnapshotIndex(index)) throw new NotSnapshotError(target);
+}
+
 /** File names come from the builder, but a path escaping the folder must never be written. */
 function inside(root: string, relative: string): string {
   const clean = normalize(relative);
@@ -66,10 +123,10 @@ function inside(root: string, relative: string): string {
 }
 
 /** Flushed before the rename, or a power cut could leave a renamed folder of empty files. */
-async function writeDurable(path: string, content: string): Promise<void> {
+async function writeDurable(path: string, content: string | Uint8Array): Promise<void> {
   const handle = await open(path, 'wx');
   try {
-    await handle.writeFile(content, 'utf8');
+    await handle.writeFile(content);
     await handle.sync();
   } finally {
     await handle.close();
@@ -78,7 +135,8 @@ async function writeDurable(path: string, content: string): Promise<void> {
 
 export async function writeSnapshotAtomic(
   dir: string,
-  snapshot: { index: SnapshotIndex; files: ReadonlyMap<string, string> },
+  snapshot: { index: SnapshotIndex; files: ReadonlyMap<string, string | Uint8Array> },
+  options: WriteOptions = {},
 ): Promise<WriteResult> {
   const target = resolve(dir);
   await mkdir(dirname(target), { recursive: true });
@@ -86,6 +144,8 @@ export async function writeSnapshotAtomic(
   if ((await exists(target)) && !(await lstat(target)).isDirectory()) {
     throw new Error(`${target} exists and is not a folder`);
   }
+  // Checked again here, not only by the CLI: the rename below deletes whatever the folder held.
+  await assertReplaceable(target, options);
 
   const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
   const temp = `${target}.tmp-${suffix}`;
@@ -102,7 +162,7 @@ export async function writeSnapshotAtomic(
         written.add(folder);
       }
       await writeDurable(path, content);
-      bytes += Buffer.byteLength(content, 'utf8');
+      bytes += typeof content === 'string' ? Buffer.byteLength(content, 'utf8') : content.byteLength;
     }
     // Last: a folder with an index.json is a complete one.
     const index = serialiseIndex(snapshot.index);
