@@ -16,6 +16,7 @@ import { baseStyles } from '../shared/styles.js';
 import { formatDateRange, formatWeekdayDate } from './format-dates.js';
 import { countdownMessages, segmentsText, type CountdownMessages, type Segment, type Unit } from './messages.js';
 import { countdownStyles } from './styles.js';
+import { partnerLink } from '../../security/link-policy.js';
 
 const TAG = 'sdi-countdown';
 const SECOND = 1000;
@@ -356,13 +357,13 @@ export class SdiCountdown extends LitElement {
     }
 
     const href = present(this.href);
-    const scheme = href ? /^([a-z][a-z0-9+.-]*):/i.exec(href)?.[1]?.toLowerCase() : undefined;
+    // The library's one link policy: http(s) only, relative paths resolved against the page.
+    const link = href ? partnerLink(href, document.baseURI) : undefined;
     if (!href) {
       problems.clear('href');
-    } else if (scheme === undefined || scheme === 'http' || scheme === 'https') {
-      // Relative links are the partner's own pages; other schemes (javascript:, data:) are refused.
+    } else if (link) {
       problems.clear('href');
-      valid.href = href;
+      valid.href = link;
     } else {
       problems.report({ attribute: 'href', value: href, message: m.problems.href(href) });
     }

@@ -7,7 +7,7 @@ import { findDepartment, findRegion } from '../../geo/admin.js';
 import { formatCount, formatDateRange } from '../../i18n/format.js';
 import { parseIsoDate } from '../../time/iso-date.js';
 import { resolveLang } from '../../i18n/locale.js';
-import { safeHttpUrl } from '../../model/url.js';
+import { partnerLink } from '../../security/link-policy.js';
 import type { Lang } from '../../model/types.js';
 import type { SourceConfig } from '../../feed/source.js';
 import { feedStore, type FeedStore } from '../../store/feed-store.js';
@@ -17,6 +17,7 @@ import { sourceOf } from '../shared/source-attributes.js';
 import { baseStyles } from '../shared/styles.js';
 import { BANNER_MESSAGES } from './messages.js';
 import { bannerStyles } from './styles.js';
+import { SnapshotUnavailableError } from '../../feed/snapshot-reader.js';
 
 /**
  * The edition at a glance: its number, theme and dates, and the live number of labelled events,
@@ -203,7 +204,7 @@ export class SdiEditionBanner extends LitElement {
 
   private link(): string | undefined {
     if (!this.href) return undefined;
-    const url = safeHttpUrl(new URL(this.href, document.baseURI).href);
+    const url = partnerLink(this.href, document.baseURI);
     if (!url) this.problems.report({ attribute: 'href', value: this.href, message: this.messages.invalidHref });
     return url;
   }
@@ -254,7 +255,8 @@ export class SdiEditionBanner extends LitElement {
       pending: () => waiting(m.countLoading),
       complete: (result) => show(result.count, result.stale),
       // Long enough to wrap like the count; alone, so it reads as one sentence.
-      error: () => html`<p class="count pending" part="count">${m.countUnavailable}</p>`,
+      error: (error) =>
+        html`<p class="count pending" part="count">${error instanceof SnapshotUnavailableError ? m.unavailable : m.countUnavailable}</p>`,
     });
   }
 

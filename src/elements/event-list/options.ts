@@ -3,7 +3,7 @@
  * reported with the default kept, so a typo in a partner's snippet never blanks the widget.
  */
 import type { SortKey } from '../../list/sort.js';
-import { safeHttpUrl } from '../../model/url.js';
+import { partnerLink } from '../../security/link-policy.js';
 import type { ListMessages } from './messages.js';
 
 export type Layout = 'list' | 'compact' | 'grid';
@@ -103,11 +103,7 @@ export function parseOptions(attrs: OptionAttributes, m: ListMessages, baseUri: 
   }
   let href: string | undefined;
   if (attrs.href != null && attrs.href.trim() !== '') {
-    try {
-      href = safeHttpUrl(new URL(attrs.href.trim(), baseUri).href);
-    } catch {
-      href = undefined;
-    }
+    href = partnerLink(attrs.href, baseUri);
     if (!href) problems.push({ attribute: 'href', value: attrs.href, message: m.invalidHref });
   }
   const controls = new Set<ControlKey>(DEFAULT_CONTROLS);

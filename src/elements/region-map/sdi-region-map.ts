@@ -27,6 +27,8 @@ import { MAP_MESSAGES, type MapMessages } from './messages.js';
 import { regionMapStyles } from './styles.js';
 import type { MapView, MapViewModule } from './view-contract.js';
 import { whenVisible } from './when-visible.js';
+import { partnerLink } from '../../security/link-policy.js';
+import { SnapshotUnavailableError } from '../../feed/snapshot-reader.js';
 
 const TAG = 'sdi-region-map';
 
@@ -465,7 +467,7 @@ export class SdiRegionMap extends LitElement {
       else this.problems.report({ attribute: 'height', value: this.height, message: m.height(this.height) });
     }
     if (this.regionsGeojson?.trim()) {
-      const url = httpUrl(this.regionsGeojson);
+      const url = partnerLink(this.regionsGeojson, document.baseURI);
       if (url) config.regionsGeojson = url;
       else this.problems.report({ attribute: 'regions-geojson', value: this.regionsGeojson, message: m.regionsGeojson });
     }
@@ -586,7 +588,7 @@ export class SdiRegionMap extends LitElement {
     const failed = this.viewFailed || this.dataTask.status === TaskStatus.ERROR;
     if (failed) {
       return html`<div class="overlay" role="alert">
-        <p>${m.error}</p>
+        <p>${!this.viewFailed && this.dataTask.error instanceof SnapshotUnavailableError ? m.unavailable : m.error}</p>
         <button type="button" class="retry" @click=${() => this.retry()}>${m.retry}</button>
       </div>`;
     }
@@ -690,16 +692,6 @@ export class SdiRegionMap extends LitElement {
 
 /** As wide as a region's count in a national edition (three digits, plural). */
 const SIZER_COUNT = 888;
-
-/** An absolute http(s) URL resolved against the page, or undefined. */
-function httpUrl(value: string): string | undefined {
-  try {
-    const url = new URL(value.trim(), document.baseURI);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 declare global {
   interface HTMLElementTagNameMap {
