@@ -28,10 +28,20 @@ export function resetWidgetConfiguration(): void {
   pageDefaults = {};
 }
 
+/**
+ * A page-wide setting, from `<meta name="sdi:…">` in the document's head only: a meta injected
+ * in the body (a comment, a CMS block) must not move the widgets, or the partner's API key, to
+ * another server. Only the head's own children count, so a meta inside a template or another
+ * element of the head does not.
+ */
 function meta(name: string): string | undefined {
   if (typeof document === 'undefined') return undefined;
-  const content = document.querySelector(`meta[name="sdi:${name}"]`)?.getAttribute('content');
-  return content?.trim() || undefined;
+  // Through Document's own getter: `<form name="head">` in the body shadows `document.head`.
+  const head: unknown = Object.getOwnPropertyDescriptor(Document.prototype, 'head')?.get?.call(document);
+  if (!(head instanceof HTMLHeadElement)) return undefined;
+  const element = head.querySelector(`:scope > meta[name="sdi:${name}"]`);
+  if (!element || element.parentNode !== head) return undefined;
+  return element.getAttribute('content')?.trim() || undefined;
 }
 
 /**
