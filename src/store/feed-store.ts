@@ -13,6 +13,7 @@ import {
   readIndex,
   shardFor,
   SnapshotError,
+  SnapshotUnavailableError,
   withDetails,
 } from '../feed/snapshot-reader.js';
 import {
@@ -357,7 +358,10 @@ export class FeedStore {
     refreshing = false,
   ): Promise<SnapshotIndex> {
     return this.get(`index|${sourceKey(source)}`, sourceKey(source), signal, refreshing, (s) =>
-      readIndex(source.src, this.http(s)),
+      readIndex(source.src, this.http(s)).catch((error: unknown) => {
+        if (error instanceof SnapshotUnavailableError) warnUnavailable(error);
+        throw error;
+      }),
     );
   }
 
@@ -434,6 +438,23 @@ export class FeedStore {
     const total = await (await loadLive()).readCount(this.api(source, signal), {});
     return { total, counts: {}, schema, generatedAt: Date.now(), stale: false };
   }
+}
+
+/** Addresses already reported: one warning per page and address, however many widgets ask. */
+const reportedUnavailable = new Set<string>();
+
+/**
+ * The operator's half of a missing snapshot: visitors read that the programme is not available,
+ * and the console says which address was tried and how to fix it.
+ */
+function warnUnavailable(error: SnapshotUnavailableError): void {
+  if (reportedUnavailable.has(error.url)) return;
+  reportedUnavailable.add(error.url);
+  console.warn(
+    `[semaine-industrie-widgets] No snapshot at ${error.url} (${error.detail}). ` +
+      'Publish a snapshot there (sdi-snapshot, docs/PUBLISHING.md), ' +
+      'or set <meta name="sdi:src" content="https://…/snapshot/"> to the folder where it is published.',
+  );
 }
 
 /** Live mode's code (API client, normaliser) comes only when a widget is set to live mode. */

@@ -10,6 +10,8 @@ export interface BannerMessages {
   inPlace: (place: string) => string;
   countLoading: string;
   countUnavailable: string;
+  /** No snapshot where the widget looked: the operator's problem, not the visitor's connection. */
+  unavailable: string;
   stale: string;
   cta: string;
   invalidDate: (value: string) => string;
@@ -31,6 +33,7 @@ export const BANNER_MESSAGES: Record<Lang, BannerMessages> = {
     inPlace: (place) => `en ${place}`,
     countLoading: "Chargement du nombre d'événements…",
     countUnavailable: "Nombre d'événements indisponible pour le moment",
+    unavailable: "Le programme n'est pas disponible pour le moment",
     stale: 'chiffre de la dernière mise à jour',
     cta: 'Découvrir les événements',
     invalidDate: (value) => `date invalide « ${value} » (format attendu AAAA-MM-JJ)`,
@@ -50,6 +53,7 @@ export const BANNER_MESSAGES: Record<Lang, BannerMessages> = {
     inPlace: (place) => `in ${place}`,
     countLoading: 'Loading the number of events…',
     countUnavailable: 'Number of events unavailable for now',
+    unavailable: 'The programme is not available for now',
     stale: 'figure from the last update',
     cta: 'Discover the events',
     invalidDate: (value) => `invalid date "${value}" (expected YYYY-MM-DD)`,

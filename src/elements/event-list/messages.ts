@@ -45,6 +45,8 @@ export interface ListMessages {
   seeAll: string;
   loading: string;
   error: string;
+  /** No snapshot where the widget looked: the operator's problem, not the visitor's connection. */
+  unavailable: string;
   retry: string;
   staleNote: string;
   /** `sync-url` on a second list of the page, not of the first one's group. */
@@ -153,6 +155,7 @@ export const LIST_MESSAGES: Record<Lang, ListMessages> = {
     seeAll: 'Voir tous les événements',
     loading: 'Chargement des événements…',
     error: 'Les événements n’ont pas pu être chargés. Vérifiez votre connexion puis réessayez.',
+    unavailable: 'Le programme n’est pas disponible pour le moment.',
     retry: 'Réessayer',
     staleNote: 'Données de la dernière mise à jour : elles peuvent avoir changé depuis.',
     urlTaken:
@@ -271,6 +274,7 @@ export const LIST_MESSAGES: Record<Lang, ListMessages> = {
     seeAll: 'See all events',
     loading: 'Loading events…',
     error: 'The events could not be loaded. Check your connection and try again.',
+    unavailable: 'The programme is not available for now.',
     retry: 'Try again',
     staleNote: 'Data from the last update: it may have changed since.',
     urlTaken:

@@ -43,6 +43,7 @@ import { prepareIndex, ResultsMemo, type Results } from './results.js';
 import { loadJsonLd, publishJsonLd, removeJsonLd, SEO_MAX_EVENTS, type JsonLdModule } from './seo.js';
 import { listStyles } from './styles.js';
 import { loadUrlState, UrlSync, urlMode, type HistoryWrite, type UrlStateModule } from './url-sync.js';
+import { SnapshotUnavailableError } from '../../feed/snapshot-reader.js';
 
 const FILTER_ATTRIBUTES: readonly FilterAttribute[] = [
   'region', 'department', 'city', 'type', 'audience', 'from', 'to', 'attendance', 'accessibility', 'q',
@@ -821,7 +822,7 @@ export class SdiEventList extends LitElement {
   private renderError(): TemplateResult {
     const m = this.messages;
     return html`<div class="notice error" part="error notice" role="alert">
-      <p>${this.data ? m.staleError : m.error}</p>
+      <p>${this.data ? m.staleError : this.dataTask.error instanceof SnapshotUnavailableError ? m.unavailable : m.error}</p>
       <button type="button" class="retry" part="button retry" @click=${this.onRetry}>${m.retry}</button>
     </div>`;
   }

@@ -16,6 +16,8 @@ export interface MapMessages {
   loading: string;
   empty: string;
   error: string;
+  /** No snapshot where the widget looked: the operator's problem, not the visitor's connection. */
+  unavailable: string;
   retry: string;
   unplaced: (count: string, n: number) => string;
   selected: (name: string) => string;
@@ -51,6 +53,7 @@ export const MAP_MESSAGES: Record<Lang, MapMessages> = {
     loading: 'Chargement de la carte…',
     empty: 'Aucun événement à afficher sur la carte',
     error: "La carte n'a pas pu être chargée.",
+    unavailable: "Le programme n'est pas disponible pour le moment.",
     retry: 'Réessayer',
     unplaced: (count, n) =>
       n > 1
@@ -90,6 +93,7 @@ export const MAP_MESSAGES: Record<Lang, MapMessages> = {
     loading: 'Loading the map…',
     empty: 'No event to show on the map',
     error: 'The map could not be loaded.',
+    unavailable: 'The programme is not available for now.',
     retry: 'Try again',
     unplaced: (count, n) =>
       n === 1
