@@ -1,13 +1,19 @@
 // `npm test`: the Node suites, then the browser suites in Chromium, Firefox and WebKit, and one
 // closing line "N passed, N failed" for all of them (CI reads it). WebKit's MiniBrowser has no
-// headless mode, so the browser run goes under xvfb-run when it is there.
+// headless mode, so the browser run goes under xvfb-run when it is there. The programs the suites
+// drive are checked (and installed when it can) first, by scripts/provision.mjs.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ensureOrExit } from './provision.mjs';
 
 const args = process.argv.slice(2);
 const only = args.find((a) => a === '--node' || a === '--browser');
+
+// Before any suite runs or dist/ is built: a machine that lacks a browser and cannot install it
+// stops here with one line naming the command, not with one stack trace per test file.
+await ensureOrExit(only === '--node' ? [] : ['browsers']);
 
 function listTests(dir) {
   if (!existsSync(dir)) return [];
