@@ -20,7 +20,7 @@ import type { AccessibilityKey, FilterState } from './filter-state.js';
 import { FILTER_KEYS } from './filter-state.js';
 import { fold } from '../geo/fold.js';
 import type { LocalText, SdiEvent } from '../model/types.js';
-import { decodeEntities } from '../list/format-event.js';
+import { decodeEntities, MARKDOWN_IMAGE, MARKDOWN_LINK } from '../list/format-event.js';
 import { dayNumber, localDayNumber } from './quick-dates.js';
 
 export interface EventIndex {
@@ -192,10 +192,12 @@ function allTexts(text: LocalText): string[] {
 function searchableMarkup(markup: string): string {
   // Most descriptions are plain or light markdown: skip the passes that would find nothing.
   if (!markup.includes('<') && !markup.includes('](') && !markup.includes('&')) return markup;
+  // Patterns shared with plainText, linear on hostile text (`[^<>]*`: see format-event.ts).
   return decodeEntities(
     markup
-      .replace(/<[^>]*>/g, ' ')
-      .replace(/!?\[([^\]\n]*)\]\([^)\n]*\)/g, ' $1 '),
+      .replace(/<[^<>]*>/g, ' ')
+      .replace(MARKDOWN_IMAGE, ' $1 ')
+      .replace(MARKDOWN_LINK, ' $1 '),
   );
 }
 
@@ -214,7 +216,17 @@ function searchFields(event: SdiEvent): string[] {
   return parts.filter((part): part is string => Boolean(part));
 }
 
-const MARKDOWN_EDGES = /^[*#`~>|]+|[*#`~>|]+$/g;
+// Markdown marks glued to a word ("**Métallurgie**", "#usine"). Trimmed by hand: a pattern
+// anchored at the end is retried from every "*" of "a*****…b", which is quadratic.
+const MARKDOWN_EDGES = new Set(['*', '#', '`', '~', '>', '|']);
+
+function trimMarkdownEdges(word: string): string {
+  let start = 0;
+  let end = word.length;
+  while (start < end && MARKDOWN_EDGES.has(word[start] as string)) start++;
+  while (end > start && MARKDOWN_EDGES.has(word[end - 1] as string)) end--;
+  return start === 0 && end === word.length ? word : word.slice(start, end);
+}
 
 /**
  * Raw words ("l’usine", "**Métallurgie**") to the ids of their folded words. A dataset holds
@@ -253,7 +265,7 @@ function foldWord(raw: string): string[] {
   if (PLAIN_WORD.test(raw)) return [raw];
   return fold(raw)
     .split(' ')
-    .map((word) => word.replace(MARKDOWN_EDGES, ''))
+    .map(trimMarkdownEdges)
     .filter(Boolean);
 }
 
@@ -443,11 +455,33 @@ function cityTest(f: Facets, city: string | undefined): Test | undefined {
   return (i) => f.city[i].startsWith(wanted);
 }
 
+/**
+ * Longest search kept, in characters: far more than anyone types, and short enough that a shared
+ * link (`#sdi-q=` has no server limit) or an attribute cannot make every keystroke scan for
+ * thousands of words. Longer searches keep their beginning.
+ */
+export const QUERY_MAX_LENGTH = 200;
+/** Words of a search that are matched; the others are ignored (each costs a scan of the vocabulary). */
+export const QUERY_MAX_WORDS = 12;
+
+/** The search as kept: spaces collapsed, trimmed, at most QUERY_MAX_LENGTH characters. */
+export function capQuery(q: string): string {
+  // Cut before collapsing, so the work is bounded too; four times the cap leaves room for the
+  // runs of spaces that collapsing removes.
+  const collapsed = q.trimStart().slice(0, 4 * QUERY_MAX_LENGTH).replace(/\s+/g, ' ');
+  let cut = collapsed.slice(0, QUERY_MAX_LENGTH);
+  // Never leave half of a surrogate pair at the end.
+  if (cut.length === QUERY_MAX_LENGTH && /[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
+  return cut.trim();
+}
+
 /** Folded, de-duplicated query words, longest first: the rarest words reject soonest. */
 export function queryTokens(q: string | undefined): string[] {
   if (!q) return [];
-  const unique = [...new Set(fold(q).split(' ').filter(Boolean))].sort((a, b) => b.length - a.length);
-  // A word contained in a longer one ("soud" in "soudure") is already checked by it.
+  const unique = [...new Set(fold(capQuery(q)).split(' ').filter(Boolean))].slice(0, QUERY_MAX_WORDS);
+  unique.sort((a, b) => b.length - a.length);
+  // A word contained in a longer one ("soud" in "soudure") is already checked by it. At most
+  // QUERY_MAX_WORDS² comparisons: this runs on every keystroke.
   return unique.filter((token, i) => !unique.slice(0, i).some((longer) => longer.includes(token)));
 }
 
@@ -576,7 +610,7 @@ export function cleanFilters(state: FilterState): FilterState {
   const wanted = new Set(state.accessibility ?? []);
   const accessibility = ACCESSIBILITY_KEYS.filter((key) => wanted.has(key));
   if (accessibility.length > 0) out.accessibility = accessibility;
-  const q = state.q?.trim().replace(/\s+/g, ' ');
+  const q = state.q === undefined ? undefined : capQuery(state.q);
   if (q) out.q = q;
   return out;
 }

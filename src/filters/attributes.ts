@@ -4,7 +4,7 @@
  * names) but reports every value it cannot use, keeping the ones it can.
  */
 import type { AccessibilityKey, AttendanceFilter, FilterState } from './filter-state.js';
-import { cleanFilters } from './apply.js';
+import { cleanFilters, QUERY_MAX_LENGTH } from './apply.js';
 import { findDepartment, findRegion } from '../geo/admin.js';
 import { fold } from '../geo/fold.js';
 import type { Choice, FeedSchema, Lang } from '../model/types.js';
@@ -34,7 +34,8 @@ export interface FilterProblem {
     | 'unknown-audience'
     | 'bad-attendance'
     | 'bad-accessibility'
-    | 'department-not-in-region';
+    | 'department-not-in-region'
+    | 'long-query';
 }
 
 type Attrs = Partial<Record<FilterAttribute, string | null | undefined>>;
@@ -87,7 +88,11 @@ export function filtersFromAttributes(
   const accessibility = readAccessibility(attrs.accessibility, problems);
   if (accessibility.length > 0) filters.accessibility = accessibility;
   const q = present(attrs.q);
-  if (q) filters.q = q;
+  if (q) {
+    filters.q = q;
+    // Kept, cut to its beginning by cleanFilters; the partner is told, with only that beginning quoted.
+    if (q.replace(/\s+/g, ' ').length > QUERY_MAX_LENGTH) problems.push({ attribute: 'q', value: `${q.slice(0, 40)}…`, reason: 'long-query' });
+  }
   return { filters: cleanFilters(filters), problems };
 }
 
@@ -217,6 +222,8 @@ const MESSAGES: Record<Lang, Messages> = {
     'bad-attendance': (v) => `Mode de participation inconnu${NBSP}: ${q(v)}. Valeurs possibles${NBSP}: sur-place, en-ligne.`,
     'bad-accessibility': (v) =>
       `Accessibilité inconnue${NBSP}: ${q(v)}. Valeurs possibles${NBSP}: auditif, visuel, psychique, moteur, mental (ou hi, vi, pi, mi, ii).`,
+    'long-query': (v) =>
+      `Recherche trop longue${NBSP}: ${q(v)}. Seuls ses ${QUERY_MAX_LENGTH} premiers caractères sont utilisés.`,
   },
   en: {
     'unknown-region': (v) => `Unknown region: ${q(v)}. Use an INSEE code (e.g. 84) or a region name.`,
@@ -233,6 +240,7 @@ const MESSAGES: Record<Lang, Messages> = {
     'bad-attendance': (v) => `Unknown attendance: ${q(v)}. Possible values: onsite, online.`,
     'bad-accessibility': (v) =>
       `Unknown accessibility: ${q(v)}. Possible values: hi (hearing), vi (visual), pi (psychic), mi (motor), ii (intellectual).`,
+    'long-query': (v) => `Search too long: ${q(v)}. Only its first ${QUERY_MAX_LENGTH} characters are used.`,
   },
 };
 

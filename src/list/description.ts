@@ -29,7 +29,8 @@ const CONFIG: Config = {
 };
 
 /** mailto: and tel: links as organisers write them; anything else is refused. */
-const MAILTO = /^mailto:[^\s<>"'\\]+@[^\s<>"'\\]+$/i;
+// The local part excludes "@", so a failed match is not retried at every "@" (quadratic).
+const MAILTO = /^mailto:[^\s<>"'\\@]+@[^\s<>"'\\]+$/i;
 const TEL = /^tel:\+?[\d\s().-]{3,32}$/i;
 
 export function safeLinkHref(value: string): string | undefined {
@@ -99,8 +100,12 @@ export function preloadSanitizer(): void {
   loadPurifier().catch(() => undefined);
 }
 
-/** Sanitised HTML from any HTML. */
-export async function sanitizeHtml(html: string): Promise<string> {
+/** Sanitised HTML from any HTML, its headings demoted below the detail's title. */
+export function sanitizeHtml(html: string): Promise<string> {
+  return sanitizeMarkup(demoteHeadings(html));
+}
+
+async function sanitizeMarkup(html: string): Promise<string> {
   const { purify, policies } = await loadPurifier();
   // The library's one policy (src/security/trusted-types.ts) lets DOMPurify parse the text into the
   // inert document it then cleans.
@@ -108,18 +113,21 @@ export async function sanitizeHtml(html: string): Promise<string> {
   // A string out, always: lit's unsafeHTML takes nothing else (and its own policy, `lit-html`, lets it in).
   // DOMPurify types the option with `trusted-types/lib`'s policy; ours is the same object, typed locally.
   const config: Config = trusted ? { ...CONFIG, TRUSTED_TYPES_POLICY: trusted as NonNullable<Config['TRUSTED_TYPES_POLICY']> } : CONFIG;
-  return purify.sanitize(demoteHeadings(html), config);
+  return purify.sanitize(html, config);
 }
 
 /** The description, markdown or HTML, as sanitised HTML ('' when empty). */
 export async function descriptionToHtml(text: string | undefined): Promise<string> {
   if (!text?.trim()) return '';
-  return sanitizeHtml(looksLikeHtml(text) ? text : markdownToHtml(text));
+  // Markdown headings are made at their level below the dialog's title already (h4, h5):
+  // demoting them again would turn every one into an h6.
+  return looksLikeHtml(text) ? sanitizeHtml(text) : sanitizeMarkup(markdownToHtml(text));
 }
 
 // Whole-HTML descriptions are recognised by block elements; inline tags alone (a <strong> in a
 // markdown text) keep the markdown path, which passes them through to the sanitiser.
-const BLOCK_HTML = /<(?:p|br|div|ul|ol|li|h[1-6]|table|blockquote)\b[^>]*>/i;
+// `[^<>]*` rather than `[^>]*`: each attempt stops at the next "<", so "<p<p<p…" stays linear.
+const BLOCK_HTML = /<(?:p|br|div|ul|ol|li|h[1-6]|table|blockquote)\b[^<>]*>/i;
 
 export function looksLikeHtml(text: string): boolean {
   return BLOCK_HTML.test(text);
@@ -129,7 +137,7 @@ export function looksLikeHtml(text: string): boolean {
  * The detail's title is the dialog's heading; description headings must sit below it, whatever
  * level the organiser used. Done on the string before sanitising, so it cannot weaken it.
  */
-function demoteHeadings(html: string): string {
+export function demoteHeadings(html: string): string {
   return html.replace(/<(\/?)h([1-6])\b/gi, (_match, slash: string, level: string) => {
     const n = Number(level);
     return `<${slash}h${n <= 1 ? 4 : n === 2 ? 5 : 6}`;
@@ -143,11 +151,16 @@ function escapeAttribute(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** Trailing punctuation is the sentence's, not the URL's: "voir https://x.fr." */
+const TRAILING = new Set(['.', ',', ';', ':', '!', '?', ')', ']', '»', '"', "'"]);
+
+/**
+ * Trailing punctuation is the sentence's, not the URL's: "voir https://x.fr.". Scanned from the
+ * end by hand: a pattern anchored only at the end is retried from every dot of "https://a.....x".
+ */
 function splitTrailing(url: string): [string, string] {
-  const match = /[.,;:!?)\]»"']+$/.exec(url);
-  if (!match) return [url, ''];
-  return [url.slice(0, match.index), match[0]];
+  let end = url.length;
+  while (end > 0 && TRAILING.has(url[end - 1] as string)) end--;
+  return [url.slice(0, end), url.slice(end)];
 }
 
 function emphasis(text: string): string {
@@ -158,21 +171,31 @@ function emphasis(text: string): string {
     .replace(/(^|[^\w])_(?=[^\s_])([^_\n]*?[^\s_])_(?!\w)/g, '$1<em>$2</em>');
 }
 
+const MAY_HAVE_MARKUP = /[<[*_:\ue000\ue001]/;
+const PLACEHOLDER = /\ue000(\d+)\ue001/g;
+// Labels exclude "[" as well as "]": each attempt then stops at the next "[", where the next one
+// starts, so "[[[[…" or "![![…" is scanned once instead of once per bracket.
+const IMAGE = /!\[([^[\]\n]*)\]\(\s*<?([^()\s<>]+)>?(?:\s+"[^"\n]*")?\s*\)/g;
+const LINK = /\[([^[\]\n]+)\]\(\s*<?([^()\s<>]+(?:\([^()\s]*\))?)>?(?:\s+"[^"\n]*")?\s*\)/g;
+
 /** Inline markdown of one block: links, bare URLs, bold, italic. Raw inline HTML is left to the sanitiser. */
 function inline(text: string): string {
+  // Most lines hold no markup at all: a description of many short lines must not pay every pass.
+  if (!MAY_HAVE_MARKUP.test(text)) return text;
   const kept: string[] = [];
   // Placeholders use a private-use character the cleaned feed text cannot contain.
   const keep = (html: string) => `\ue000${kept.push(html) - 1}\ue001`;
+  // What was kept inside a link's label (an inline tag) goes back in, or the visitor would see
+  // the placeholder characters and their number.
+  const restore = (html: string) => html.replace(PLACEHOLDER, (_match, index: string) => kept[Number(index)] ?? '');
   let out = text.replace(/[\ue000\ue001]/g, '');
   const hasAnchors = /<a\b/i.test(out);
   out = out.replace(/<\/?[a-z][^<>]*>/gi, (tag) => keep(tag));
-  out = out.replace(/!\[([^\]\n]*)\]\(\s*<?([^()\s<>]+)>?(?:\s+"[^"\n]*")?\s*\)/g, (_match, alt: string, url: string) =>
-    keep(`<img src="${escapeAttribute(url)}" alt="${escapeAttribute(alt)}">`),
+  out = out.replace(IMAGE, (_match, alt: string, url: string) =>
+    // An alt text is plain text: tags kept inside it are dropped, not restored.
+    keep(`<img src="${escapeAttribute(url)}" alt="${escapeAttribute(alt.replace(PLACEHOLDER, ''))}">`),
   );
-  out = out.replace(
-    /\[([^\]\n]+)\]\(\s*<?([^()\s<>]+(?:\([^()\s]*\))?)>?(?:\s+"[^"\n]*")?\s*\)/g,
-    (_match, label: string, url: string) => keep(`<a href="${escapeAttribute(url)}">${emphasis(label)}</a>`),
-  );
+  out = out.replace(LINK, (_match, label: string, url: string) => keep(`<a href="${escapeAttribute(url)}">${restore(emphasis(label))}</a>`));
   out = out.replace(/<(https?:\/\/[^\s<>]+|mailto:[^\s<>]+)>/g, (_match, url: string) =>
     keep(`<a href="${escapeAttribute(url)}">${url}</a>`),
   );
@@ -183,13 +206,25 @@ function inline(text: string): string {
     });
   }
   out = emphasis(out);
-  return out.replace(/\ue000(\d+)\ue001/g, (_match, index: string) => kept[Number(index)] ?? '');
+  return restore(out);
 }
 
-const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
+// Only the opening marks are matched; the closing ones are trimmed by `headingText`. A single
+// pattern with a lazy text between optional spaces and "#"s backtracks cubically on "# a      b".
+const HEADING = /^(#{1,6})\s+/;
 const BULLET = /^\s{0,3}[-*+•]\s+(.*)$/;
 const NUMBERED = /^\s{0,3}\d{1,3}[.)]\s+(.*)$/;
 const RULE = /^\s{0,3}([-*_])(?:\s*\1){2,}\s*$/;
+
+/** A heading's text without its optional closing "#"s ("## Titre ##"); "C#" keeps its "#". */
+function headingText(rest: string): string {
+  const text = rest.trimEnd();
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '#') end--;
+  if (end === text.length) return text;
+  if (end === 0) return '';
+  return /\s/.test(text[end - 1] as string) ? text.slice(0, end).trimEnd() : text;
+}
 
 /**
  * Markdown subset to HTML: paragraphs, line breaks, headings (# → h4, ## and more → h5), bullet
@@ -222,7 +257,7 @@ export function markdownToHtml(markdown: string): string {
       flushParagraph();
       flushList();
       const tag = (heading[1] as string).length === 1 ? 'h4' : 'h5';
-      blocks.push(`<${tag}>${inline(heading[2] ?? '')}</${tag}>`);
+      blocks.push(`<${tag}>${inline(headingText(line.slice(heading[0].length)))}</${tag}>`);
       continue;
     }
     if (RULE.test(line)) {

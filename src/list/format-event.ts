@@ -173,18 +173,28 @@ export function decodeEntities(text: string): string {
   return text.replace(ENTITY, decodeEntity);
 }
 
+// A link's label stops at the next bracket and its target at the next bracket or parenthesis (one
+// level of parentheses inside, as in Wikipedia addresses), so no attempt runs into the next one.
+const LINK_TARGET = String.raw`\((?:[^()[\]\n]|\([^()[\]\n]*\))*\)`;
+/** `![alt](target)`, the alt text as $1. */
+export const MARKDOWN_IMAGE = new RegExp(String.raw`!\[([^[\]\n]*)\]` + LINK_TARGET, 'g');
+/** `[label](target)`, the label as $1. */
+export const MARKDOWN_LINK = new RegExp(String.raw`\[([^[\]\n]*)\]` + LINK_TARGET, 'g');
+
 /**
  * Readable text from OpenAgenda's long descriptions, which are markdown with some HTML: links and
  * images keep their words, markup characters go. Paragraph breaks survive as single newlines.
- * Every pattern is linear (no nested quantifiers), since descriptions are untrusted input.
+ * Every pattern is linear, since descriptions are untrusted input: no nested quantifiers, and a
+ * repeated class never runs past the character that starts the next attempt (`[^<>]*` after "<"),
+ * or "<<<<…" would be scanned to its end from every "<" (test/node/pattern-complexity.test.ts).
  */
 export function plainText(markup: string): string {
   return markup
     .replace(/\r\n?/g, '\n')
-    .replace(/<(?:br|\/p|\/div|\/li|\/h[1-6])\b[^>]*>/gi, '\n')
-    .replace(/<[^>]*>/g, '')
-    .replace(/!\[([^\]\n]*)\]\([^)\n]*\)/g, '$1')
-    .replace(/\[([^\]\n]*)\]\([^)\n]*\)/g, '$1')
+    .replace(/<(?:br|\/p|\/div|\/li|\/h[1-6])\b[^<>]*>/gi, '\n')
+    .replace(/<[^<>]*>/g, '')
+    .replace(MARKDOWN_IMAGE, '$1')
+    .replace(MARKDOWN_LINK, '$1')
     .replace(/^[ \t]{0,3}(?:#{1,6}|>+|[-*+]|\d{1,3}[.)])[ \t]+/gm, '')
     .replace(/^[ \t]*(?:[-*_][ \t]*){3,}$/gm, '')
     .replace(/(\*\*|__|~~|`+)/g, '')

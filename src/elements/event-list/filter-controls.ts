@@ -5,6 +5,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { QUERY_MAX_LENGTH } from '../../filters/apply.js';
 import type { AccessibilityKey, AttendanceFilter, FilterState } from '../../filters/filter-state.js';
 import type { QuickRange } from '../../filters/quick-dates.js';
 import { departments, regions } from '../../geo/admin.js';
@@ -128,7 +129,7 @@ function textControl(ctx: ControlsContext, key: TextKey, label: string, hint: st
   return html`<div class="field ${key === 'q' ? 'field-wide' : ''}" part="field">
     <label for=${id}>${label}</label>
     <input id=${id} part="input" type=${key === 'q' ? 'search' : 'text'} placeholder=${hint} autocomplete="off"
-      enterkeyhint="search" .value=${live(ctx.drafts[key])}
+      maxlength=${key === 'q' ? QUERY_MAX_LENGTH : nothing} enterkeyhint="search" .value=${live(ctx.drafts[key])}
       @input=${(event: Event) => ctx.onText(key, valueOf(event), false)}
       @change=${(event: Event) => ctx.onText(key, valueOf(event), true)} />
   </div>`;
