@@ -11,17 +11,26 @@
  */
 (() => {
   const PREFIX = '[semaine-industrie-widgets]';
-  // Read now: `document.currentScript` is only set while this script's top level runs.
-  const script = document.currentScript;
+  // Read now: `document.currentScript` is only set while this script's top level runs. Read
+  // through Document's own getter: an injected `<img name="currentScript">` shadows the property
+  // on `document` (DOM clobbering), and a loader that then searched the page for a tag could be
+  // steered to an attacker's copy beside which it would import "the bundle".
+  const getter = Object.getOwnPropertyDescriptor(Document.prototype, 'currentScript')?.get;
+  const script: unknown = getter ? getter.call(document) : null;
   let own = script instanceof HTMLScriptElement ? script.src : '';
-  if (!own) {
+  if (!own && script instanceof HTMLScriptElement) {
     // Loaders that fetch and run scripts themselves (Cloudflare's Rocket Loader, some tag
-    // managers) leave currentScript null or pointing at an inline script, but our tag is still
-    // in the document with its src.
-    const tags = document.querySelectorAll<HTMLScriptElement>('script[src*="sdi-widgets.classic"]');
-    own = tags[tags.length - 1]?.src ?? '';
+    // managers) run this code from an inline script, but our tag is still in the document with
+    // its src. Only when every such tag names one address: an injected copy elsewhere makes the
+    // choice ambiguous, and the loader refuses rather than guess.
+    const query = Document.prototype.querySelectorAll;
+    const tags = query.call(document, 'script[src*="sdi-widgets.classic"]');
+    const addresses = new Set<string>();
+    for (const tag of tags) if (tag instanceof HTMLScriptElement) addresses.add(tag.src);
+    if (addresses.size === 1) own = [...addresses][0] ?? '';
   }
   if (!own) {
+    // In a shadow root or a module, currentScript is null; a clobbered one is not a script.
     console.warn(
       `${PREFIX} sdi-widgets.classic.js could not find its own address (document.currentScript); ` +
         'paste it as a plain <script src=".../sdi-widgets.classic.js"></script> in the page.',

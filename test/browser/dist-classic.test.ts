@@ -142,6 +142,21 @@ describe('dist/sdi-widgets.classic.js on a plain page', () => {
     expect(win.__warnings).to.deep.equal([]);
   });
 
+  it('is not steered by DOM clobbering: an <img name="currentScript"> and a decoy tag change nothing', async () => {
+    // Issue #11, item 3: the clobbered currentScript is not a script, and the loader used to fall
+    // back to the last matching tag, an attacker's, and import the "bundle" beside it.
+    const decoy = '/decoy/sdi-widgets.classic.js';
+    const { document: doc, window: win } = await load(
+      `${SNAPSHOT}<script defer src="${CLASSIC}"></script>`,
+      `<img name="currentScript" alt=""><script type="text/x-inert" src="${decoy}"></script>` +
+        '<sdi-edition-banner number="9"></sdi-edition-banner>',
+    );
+    await pollUntil(() => shadowText(doc.querySelector('sdi-edition-banner')).includes('9 événements'), 'the banner');
+    expect(resources(win).filter((name) => name.includes('/decoy/'))).to.deep.equal([]);
+    expect(win.__errors).to.deep.equal([]);
+    expect(win.__warnings).to.deep.equal([]);
+  });
+
   it('warns without throwing when a policy blocks the module bundle', async () => {
     const allowed = new URL(CLASSIC, location.href).href;
     // The partner's CSP lists the loader's exact address but not the bundle beside it.
