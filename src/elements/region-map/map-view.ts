@@ -20,6 +20,7 @@ import { formatCount } from '../../i18n/format.js';
 import { mapViewStyles } from './map-styles.js';
 import { fillEvents, fillLoading, popupRoot } from './popup.js';
 import { MAP_VIEW_LOADED, type MapView, type MapViewOptions } from './view-contract.js';
+import { MAX_OUTLINE_BYTES, MAX_OUTLINE_VERTICES, outlinesOf } from '../../map/outline-geojson.js';
 
 (globalThis as unknown as Record<symbol, boolean>)[MAP_VIEW_LOADED] = true;
 
@@ -160,15 +161,27 @@ class LeafletMapView implements MapView {
     const url = this.o.regionsGeojson;
     if (!url) return;
     const signal = this.listeners.signal;
+    const warn = (what: string) => console.warn(`[semaine-industrie-widgets] <sdi-region-map> "regions-geojson" (${url}): ${what}`);
     fetch(url, { signal, credentials: 'omit' })
-      .then((response) => (response.ok ? (response.json() as Promise<unknown>) : Promise.reject(new Error(String(response.status)))))
-      .then((json) => {
+      .then((response) => (response.ok ? response.text() : Promise.reject(new Error(String(response.status)))))
+      .then((text) => {
         if (this.destroyed) return;
+        if (text.length > MAX_OUTLINE_BYTES) {
+          warn(`larger than ${MAX_OUTLINE_BYTES} bytes, not drawn`);
+          throw new Error('too big');
+        }
+        const json: unknown = JSON.parse(text);
         if (!json || typeof json !== 'object' || typeof (json as { type?: unknown }).type !== 'string') {
           throw new Error('not GeoJSON');
         }
+        const outlines = outlinesOf(json);
+        if (outlines.tooBig) {
+          warn(`more than ${MAX_OUTLINE_VERTICES} vertices, not drawn`);
+          throw new Error('too big');
+        }
+        if (outlines.dropped > 0) warn(`${outlines.dropped} geometries left out (only Polygon and LineString outlines are drawn)`);
         // Outlines only: no popup, no tooltip, so nothing of the file is ever written as HTML.
-        L.geoJSON(json as Parameters<typeof L.geoJSON>[0], {
+        L.geoJSON(outlines.geojson as Parameters<typeof L.geoJSON>[0], {
           interactive: false,
           style: () => ({ className: 'sdi-outline', fill: false }),
         }).addTo(this.map);
