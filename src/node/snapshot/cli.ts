@@ -7,7 +7,7 @@
  */
 import { realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { HttpError, type FetchLike } from '../../feed/http.js';
 import { fetchAgenda, readAllEvents, type ApiSource } from '../../feed/openagenda-api.js';
@@ -15,7 +15,8 @@ import { normaliseEvents } from '../../model/normalise.js';
 import { schemaFromAgenda } from '../../model/schema.js';
 import { buildSnapshot, INDEX_FILE, MAX_TIMINGS_PER_EVENT } from './build.js';
 import { parseCliArgs, UsageError, USAGE, type CliOptions } from './args.js';
-import { assertReplaceable, NotSnapshotError, writeSnapshotAtomic } from './write.js';
+import { mirrorImages, type MirrorStats } from '../images/mirror.js';
+import { assertReplaceable, NotSnapshotError, writeSnapshotAtomic, type SnapshotFileContent } from './write.js';
 
 export interface TextSink {
   write(text: string): unknown;
@@ -28,6 +29,8 @@ export interface CliIo {
   env?: Record<string, string | undefined>;
   /** Retry tuning; tests shrink the waits. */
   http?: Pick<ApiSource, 'retries' | 'backoffMs' | 'timeoutMs' | 'maxWaitMs' | 'maxBodyBytes'>;
+  /** Image downloads of `--images mirror` (tests point it at a local server's fetch). */
+  imageFetch?: FetchLike;
   now?: () => Date;
 }
 
@@ -148,6 +151,15 @@ async function checkNotShort(options: CliOptions, records: number, total: number
   }
 }
 
+function imagesLine(stats: MirrorStats): string {
+  const mirrored = stats.fetched + stats.reused;
+  const perCard = mirrored > 0 ? Math.round(stats.cardBytes / mirrored) : 0;
+  return (
+    `  images ${stats.sources}: fetched ${stats.fetched}, reused ${stats.reused}, failed ${stats.failed} ` +
+    `(kept at their source); card ${perCard} B average, cards ${stats.cardBytes} B, details ${stats.detailBytes} B\n`
+  );
+}
+
 async function snapshot(options: CliOptions, io: CliIo, log: (text: string) => void): Promise<string> {
   const started = performance.now();
   const source: ApiSource = {
@@ -191,16 +203,28 @@ async function snapshot(options: CliOptions, io: CliIo, log: (text: string) => v
   } else if (!options.allowShrink) {
     await checkNotShort(options, read.events.length, read.total, normalised.events.length);
   }
+  let events = normalised.events;
+  let images: Awaited<ReturnType<typeof mirrorImages>> | undefined;
+  if (options.images === 'mirror') {
+    images = await mirrorImages(events, {
+      cacheDir: `${resolve(options.out)}.image-cache`,
+      ...(io.imageFetch ? { fetch: io.imageFetch } : {}),
+    });
+    events = images.events;
+    for (const { url, reason } of images.stats.failures.slice(0, 5)) log(`image kept at its source: ${url}: ${reason}\n`);
+  }
   const built = buildSnapshot({
     agenda,
     agendaUid: Number(options.agenda),
-    events: normalised.events,
+    events,
     schema,
     skipped: normalised.skipped,
     generatedAt: (io.now ?? (() => new Date()))(),
     ...(options.edition ? { edition: options.edition } : {}),
   });
-  const written = await writeSnapshotAtomic(options.out, built, { force: options.force });
+  const files = new Map<string, SnapshotFileContent>(built.files);
+  for (const [path, file] of images?.files ?? []) files.set(path, file);
+  const written = await writeSnapshotAtomic(options.out, { index: built.index, files }, { force: options.force });
   const { droppedTimings } = built;
   const dropped =
     droppedTimings.timings > 0
@@ -212,7 +236,8 @@ async function snapshot(options: CliOptions, io: CliIo, log: (text: string) => v
     `snapshot of agenda ${built.index.agenda.uid} written to ${written.dir}\n` +
     `  events ${built.index.total}, skipped ${normalised.skipped}${reasons ? ` (${reasons})` : ''}\n` +
     `  pages ${read.pages}, files ${written.files}, bytes ${written.bytes}, ${ms} ms\n` +
-    dropped
+    dropped +
+    (images ? imagesLine(images.stats) : '')
   );
 }
 

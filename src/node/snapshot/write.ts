@@ -16,6 +16,9 @@ export interface WriteResult {
   bytes: number;
 }
 
+/** A file's bytes, or a file on disk to copy (mirrored images stay out of memory). */
+export type SnapshotFileContent = string | Uint8Array | { copyFrom: string };
+
 export interface WriteOptions {
   /** Replace `dir` even when it holds something that is not a snapshot (#11.5). */
   force?: boolean;
@@ -135,7 +138,7 @@ async function writeDurable(path: string, content: string | Uint8Array): Promise
 
 export async function writeSnapshotAtomic(
   dir: string,
-  snapshot: { index: SnapshotIndex; files: ReadonlyMap<string, string | Uint8Array> },
+  snapshot: { index: SnapshotIndex; files: ReadonlyMap<string, SnapshotFileContent> },
   options: WriteOptions = {},
 ): Promise<WriteResult> {
   const target = resolve(dir);
@@ -161,8 +164,9 @@ export async function writeSnapshotAtomic(
         await mkdir(folder, { recursive: true });
         written.add(folder);
       }
-      await writeDurable(path, content);
-      bytes += typeof content === 'string' ? Buffer.byteLength(content, 'utf8') : content.byteLength;
+      const data = typeof content === 'object' && 'copyFrom' in content ? await readFile(content.copyFrom) : content;
+      await writeDurable(path, data);
+      bytes += typeof data === 'string' ? Buffer.byteLength(data, 'utf8') : data.byteLength;
     }
     // Last: a folder with an index.json is a complete one.
     const index = serialiseIndex(snapshot.index);
