@@ -223,6 +223,7 @@ export class DetailDialog implements ReactiveController {
             m: context.messages,
             labels: context.labels,
             visitorZone: context.visitorZone,
+            now: context.now,
             description: this.description,
             actionStatus: this.actionStatus,
             manualCopy: this.manualCopy,

@@ -9,7 +9,8 @@ import { formatSlot, plainText, slotDateTimeAttr } from '../../list/format-event
 import { pickText } from '../../model/text.js';
 import type { Lang, Registration, SdiEvent } from '../../model/types.js';
 import { safeHttpUrl } from '../../model/url.js';
-import { accessibilityList, choiceBadges, placeText, statusBadge, title, type ChoiceLabels } from './event-view.js';
+import { intlLocale } from '../../i18n/locale.js';
+import { accessibilityList, choiceBadges, detailSlots, placeText, statusBadge, title, type ChoiceLabels } from './event-view.js';
 import type { ListMessages } from './messages.js';
 
 export interface DescriptionState {
@@ -27,6 +28,8 @@ export interface DetailContext {
   m: ListMessages;
   labels: ChoiceLabels;
   visitorZone: string;
+  /** The instant that decides which slots are still to come; now when left out. */
+  now?: number;
   description: DescriptionState | undefined;
   actionStatus: string;
   /** Shown in a read-only field when copying failed, so the visitor can copy it by hand. */
@@ -61,6 +64,17 @@ function section(heading: string, content: TemplateResult): TemplateResult {
   return html`<section class="detail-section"><h3>${heading}</h3>${content}</section>`;
 }
 
+function slotList(event: SdiEvent, ctx: DetailContext): TemplateResult {
+  const { shown, hidden } = detailSlots(event.timings, ctx.now ?? Date.now());
+  const more = hidden > 0 ? ctx.m.slotsNotShown(new Intl.NumberFormat(intlLocale(ctx.lang)).format(hidden), hidden) : '';
+  return html`<ul class="slots">
+      ${shown.map(
+        (t) => html`<li><time datetime=${slotDateTimeAttr(t.begin, event.timezone)}>${formatSlot(t, event.timezone, ctx.lang, { visitorZone: ctx.visitorZone })}</time></li>`,
+      )}
+    </ul>
+    ${more ? html`<p class="more-slots">${more}</p>` : nothing}`;
+}
+
 function description(event: SdiEvent, ctx: DetailContext): TemplateResult | typeof nothing {
   const text = pickText(event.description, ctx.lang) || pickText(event.summary, ctx.lang);
   if (!text) return nothing;
@@ -93,14 +107,7 @@ export function renderDetail(event: SdiEvent, ctx: DetailContext): TemplateResul
           ${event.image?.credits ? html`<figcaption>${m.imageCredits(event.image.credits)}</figcaption>` : nothing}
         </figure>`
       : nothing}
-    ${section(
-      m.slots,
-      html`<ul class="slots">
-        ${event.timings.map(
-          (t) => html`<li><time datetime=${slotDateTimeAttr(t.begin, event.timezone)}>${formatSlot(t, event.timezone, lang, { visitorZone: ctx.visitorZone })}</time></li>`,
-        )}
-      </ul>`,
-    )}
+    ${section(m.slots, slotList(event, ctx))}
     ${section(m.place, html`<p>${placeText(event, m)}</p>${event.location?.address && event.attendance !== 'online' ? html`<p class="address">${event.location.address}</p>` : nothing}`)}
     ${choiceBadges(event, ctx.labels, m)} ${accessibilityList(event, m)}
     ${age ? html`<p class="age">${age}</p>` : nothing}

@@ -50,6 +50,36 @@ export class ChoiceLabels {
 }
 
 /**
+ * Slots a detail lists at most. An event may hold thousands (a daily opening over years, or a
+ * hostile feed with 50,000): rendering them all froze the page for seconds on opening.
+ */
+export const DETAIL_MAX_SLOTS = 50;
+
+/**
+ * The slots a detail lists, in their order: those still to come (or running) first in priority,
+ * topped up with the latest past ones when fewer than `max` remain; `hidden` counts the others.
+ */
+export function detailSlots(
+  timings: readonly Timing[],
+  now: number,
+  max: number = DETAIL_MAX_SLOTS,
+): { shown: readonly Timing[]; hidden: number } {
+  if (timings.length <= max) return { shown: timings, hidden: 0 };
+  const upcoming: Timing[] = [];
+  const past: Timing[] = [];
+  for (const timing of timings) {
+    if (timing.end > now) {
+      if (upcoming.length < max) upcoming.push(timing);
+    } else {
+      past.push(timing);
+    }
+  }
+  const room = max - upcoming.length;
+  const shown = room > 0 ? [...past.slice(past.length - room), ...upcoming] : upcoming;
+  return { shown, hidden: timings.length - shown.length };
+}
+
+/**
  * The slot a card shows: under a day heading, the slot of that day; otherwise the first one
  * still to come (or running), else the first.
  */

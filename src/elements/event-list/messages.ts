@@ -60,6 +60,8 @@ export interface ListMessages {
   status: Record<Exclude<EventStatus, 'scheduled'>, string>;
   kilometres: (formatted: string) => string;
   moreSlots: (n: number) => string;
+  /** Below a detail's capped list of slots: `formatted` is `n` with the language's digit grouping. */
+  slotsNotShown: (formatted: string, n: number) => string;
   openDetail: string;
   /** The detail's code could not be fetched (offline, blocked by the host page). */
   detailUnavailable: string;
@@ -176,6 +178,7 @@ export const LIST_MESSAGES: Record<Lang, ListMessages> = {
     },
     kilometres: (formatted) => `à ${formatted} km`,
     moreSlots: (n) => `et ${n} autre${n > 1 ? 's' : ''} horaire${n > 1 ? 's' : ''}`,
+    slotsNotShown: (formatted, n) => `et ${formatted} autre${n > 1 ? 's' : ''} horaire${n > 1 ? 's' : ''} non affiché${n > 1 ? 's' : ''}`,
     openDetail: 'Voir le détail',
     detailUnavailable: 'Le détail de l’événement ne peut pas être affiché pour le moment. Réessayez plus tard.',
     close: 'Fermer',
@@ -294,6 +297,7 @@ export const LIST_MESSAGES: Record<Lang, ListMessages> = {
     },
     kilometres: (formatted) => `${formatted} km away`,
     moreSlots: (n) => `and ${n} more ${n > 1 ? 'times' : 'time'}`,
+    slotsNotShown: (formatted, n) => `and ${formatted} more ${n > 1 ? 'times' : 'time'} not shown`,
     openDetail: 'See details',
     detailUnavailable: 'The event details cannot be shown for now. Please try again later.',
     close: 'Close',
