@@ -40,7 +40,8 @@ export class SnapshotUnavailableError extends SnapshotError {
     /** The index.json address that was tried. */
     readonly url: string,
     readonly reason: 'missing' | 'not-json' | 'format',
-    detail: string,
+    /** What was found instead: "HTTP 404", "an HTML page, not JSON", the format number. */
+    readonly detail: string,
   ) {
     super(`no snapshot at ${url} (${detail})`);
     this.name = 'SnapshotUnavailableError';
