@@ -31,6 +31,8 @@ async function photo(seed: number): Promise<Buffer> {
   return sharp(Buffer.from(svg)).jpeg({ quality: 85 }).toBuffer();
 }
 
+/** A decompression bomb: a small PNG of 8,000 × 8,000 pixels, made once (encoding it is slow). */
+let bomb: Buffer;
 let edition: { agenda: Json; events: Json[] };
 let withImages: Json[];
 
@@ -43,8 +45,6 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
     if (index === 0) return void res.writeHead(404).end('gone');
     if (index === 1) return void res.writeHead(200, { 'content-type': 'text/html' }).end('<html>login</html>');
     if (index === 2) {
-      // A decompression bomb: tiny PNG, 8,000 × 8,000 pixels.
-      const bomb = await sharp({ create: { width: 8000, height: 8000, channels: 3, background: '#fff' } }).png().toBuffer();
       return void res.writeHead(200, { 'content-type': 'image/png' }).end(bomb);
     }
     let body = photos.get(name);
@@ -64,6 +64,7 @@ before(async () => {
   edition = generateEdition({ count: 40, seed: 5, imageBase: `${origin}/img/` }) as typeof edition;
   withImages = edition.events.filter((e) => e.image);
   root = await mkdtemp(join(tmpdir(), 'sdi-images-'));
+  bomb = await sharp({ create: { width: 8000, height: 8000, channels: 1, background: 0 } }).png({ compressionLevel: 1 }).toBuffer();
 });
 
 after(async () => {
