@@ -13,9 +13,34 @@ add_filter( 'script_loader_tag', 'sdi_script_tag', 10, 2 );
 add_action( 'wp', 'sdi_detect_widgets' );
 add_action( 'wp_head', 'sdi_print_page_config', 2 );
 add_action( 'admin_head', 'sdi_print_editor_page_config' );
+add_action( 'admin_notices', 'sdi_missing_bundle_notice' );
+
+/**
+ * Whether assets/ holds the built bundle. The zip always does; the repository folder does not
+ * until `node scripts/wordpress-zip.mjs --dev`, and a developer may symlink it as it is.
+ *
+ * @return bool
+ */
+function sdi_bundle_present() {
+	return is_file( SDI_PLUGIN_DIR . 'assets/sdi-widgets.js' ) && is_file( SDI_PLUGIN_DIR . 'assets/sdi-widgets.classic.js' );
+}
+
+/** Tells administrators why the widgets stay plain links when the bundle is missing. */
+function sdi_missing_bundle_notice() {
+	if ( sdi_bundle_present() || ! current_user_can( 'activate_plugins' ) ) {
+		return;
+	}
+	printf(
+		'<div class="notice notice-warning" id="sdi-missing-bundle"><p>%s</p></div>',
+		esc_html__( "Semaine de l'industrie : le script des widgets est absent (dossier assets/ vide). Cette copie vient du dépôt : installez le zip construit par « npm run wp:zip », ou lancez « node scripts/wordpress-zip.mjs --dev » dans le dépôt. En attendant, les widgets s'affichent comme de simples liens.", 'semaine-industrie' )
+	);
+}
 
 /** Registers the bundle, the classic loader and the optional stylesheet. */
 function sdi_register_assets() {
+	if ( ! sdi_bundle_present() ) {
+		return;
+	}
 	$base = SDI_PLUGIN_URL . 'assets/';
 	wp_register_script( 'sdi-widgets', $base . 'sdi-widgets.js', array(), SDI_PLUGIN_VERSION, true );
 	wp_register_script( 'sdi-widgets-classic', $base . 'sdi-widgets.classic.js', array(), SDI_PLUGIN_VERSION, true );
@@ -79,6 +104,10 @@ function sdi_content_has_widget( $content ) {
 
 /** Enqueues what a page with a widget needs (once; later calls do nothing). */
 function sdi_require_assets() {
+	if ( ! sdi_bundle_present() ) {
+		// Enqueuing would print tags for files that do not exist: the no-JS links stay instead.
+		return;
+	}
 	$settings = sdi_settings();
 	wp_enqueue_script( 'classic' === $settings['loader'] ? 'sdi-widgets-classic' : 'sdi-widgets' );
 	if ( '1' === $settings['stylesheet'] ) {

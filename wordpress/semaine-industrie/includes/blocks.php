@@ -15,7 +15,8 @@ function sdi_register_blocks() {
 	wp_register_script(
 		'sdi-blocks-editor',
 		SDI_PLUGIN_URL . 'blocks/editor.js',
-		array( 'wp-blocks', 'wp-element', 'wp-block-editor', 'wp-components', 'wp-server-side-render', 'sdi-widgets' ),
+		// Without the bundle (a repository checkout), the blocks still edit; the preview stays a link.
+		array_merge( array( 'wp-blocks', 'wp-element', 'wp-block-editor', 'wp-components', 'wp-server-side-render' ), sdi_bundle_present() ? array( 'sdi-widgets' ) : array() ),
 		SDI_PLUGIN_VERSION,
 		true
 	);
