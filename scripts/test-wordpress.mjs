@@ -11,7 +11,8 @@ import { join, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.mjs';
 import { buildZip } from './wordpress-zip.mjs';
-import { ensurePackages, freePort, installWordPress, startMariaDb, startPhpServer, startSnapshotServer } from '../test/wordpress/stack.mjs';
+import { ensurePackages, freePort, installWordPress, startMariaDb, startMockApi, startPhpServer, startSnapshotServer, useRepositoryFolder } from '../test/wordpress/stack.mjs';
+import { canvas, chooseInSidebar, insertBlock, openNewPost, publish, showBlockSidebar, sidebarLabels, typeTitle } from '../test/wordpress/editor.mjs';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
 const started = performance.now();
@@ -19,7 +20,10 @@ const EVENTS = 600;
 const users = {
   admin: { login: 'admin', password: 'admin-pass-123' },
   author: { login: 'autrice', password: 'author-pass-123' },
+  english: { login: 'admin-en', password: 'admin-en-pass-123' },
 };
+const LIST_TITLE = "Liste des événements – Semaine de l'industrie";
+const MAP_TITLE = "Carte des régions – Semaine de l'industrie";
 const children = [];
 const servers = [];
 let browser;
@@ -65,6 +69,8 @@ async function openPage(context = browser.defaultBrowserContext()) {
 async function login(site, who) {
   // One browser context per person: WordPress's cookies have the same names for every user.
   const page = await openPage(await browser.createBrowserContext());
+  // Wide enough for the desktop editor: the block sidebar beside the canvas.
+  await page.setViewport({ width: 1440, height: 1000 });
   await page.goto(`${site}/wp-login.php`, { waitUntil: 'domcontentloaded' });
   await page.type('#user_login', who.login);
   await page.type('#user_pass', who.password);
@@ -73,19 +79,21 @@ async function login(site, who) {
 }
 
 /** Counts the cards of every list and the region buttons of every map, once they render. */
-async function widgetState(page) {
+async function widgetState(page, frame = page.mainFrame()) {
   // The map loads its data once on screen.
-  await page.evaluate(() => document.querySelector('sdi-region-map')?.scrollIntoView());
-  await page.waitForFunction(() => {
+  await frame.evaluate(() => document.querySelector('sdi-region-map')?.scrollIntoView());
+  await frame.waitForFunction(() => {
     const lists = [...document.querySelectorAll('sdi-event-list')];
     const maps = [...document.querySelectorAll('sdi-region-map')];
     return lists.every((l) => l.shadowRoot?.querySelector('[part~="card"]'))
       && maps.every((m) => m.shadowRoot?.querySelector('[part~="region-button"], [part~="map"] path'));
   }, { timeout: 20000 }).catch(() => {});
-  return page.evaluate(() => ({
+  return frame.evaluate(() => ({
     lists: [...document.querySelectorAll('sdi-event-list')].map((l) => l.shadowRoot?.querySelectorAll('[part~="card"]').length ?? 0),
     maps: [...document.querySelectorAll('sdi-region-map')].map((m) => m.shadowRoot?.querySelectorAll('[part~="region-button"], [part~="map"] path').length ?? 0),
     moduleTags: [...document.querySelectorAll('script[type="module"]')].filter((s) => s.src.includes('semaine-industrie/assets/sdi-widgets.js')).length,
+    classicTags: [...document.querySelectorAll('script[src*="semaine-industrie/assets/sdi-widgets.classic.js"]')].map((s) => s.getAttribute('type')),
+    pluginScripts: [...document.querySelectorAll('script[src*="/plugins/semaine-industrie/"]')].length,
     meta: document.querySelector('head meta[name="sdi:src"]')?.getAttribute('content') ?? null,
     stylesheet: !!document.querySelector('head link[href*="semaine-industrie/assets/sdi-widgets.css"]'),
     notices: document.querySelectorAll('.sdi-editor-notice').length,
@@ -99,7 +107,8 @@ try {
   await ensurePackages(root);
   step('plugin zip');
   const zip = buildZip();
-  step('snapshot');
+  step('snapshot and mock OpenAgenda API');
+  const mockApi = startMockApi(root, EVENTS, children);
   const snapshotPort = await freePort();
   const snapshotUrl = `http://127.0.0.1:${snapshotPort}/snapshot/`;
   // SDI_WP_BUILDER_ROOT: another checkout whose snapshot builder to use (while this one's is mid-edit).
@@ -153,36 +162,21 @@ try {
   await admin.reload({ waitUntil: 'domcontentloaded' });
   check('the settings page, a settings post and the connection test are refused to an Author', refused.every((s) => s === 403) && (await admin.$eval('#sdi-src', (el) => el.value)) === snapshotUrl, JSON.stringify(refused));
 
-  step('Author: blocks in the block editor');
-  await author.goto(`${site}/wp-admin/post-new.php`, { waitUntil: 'networkidle2' });
-  await author.waitForFunction(() => window.wp?.data?.select('core/editor')?.getCurrentPostId(), { timeout: 30000 });
-  const inserted = await author.evaluate(() => {
-    const { data, blocks } = window.wp;
-    if (data.select('core/edit-post').isFeatureActive('welcomeGuide')) data.dispatch('core/edit-post').toggleFeature('welcomeGuide');
-    data.dispatch('core/editor').editPost({ title: 'Blocs de la Semaine' });
-    const list = blocks.createBlock('semaine-industrie/event-list', {});
-    const map = blocks.createBlock('semaine-industrie/region-map', { group: 'hdf' });
-    data.dispatch('core/block-editor').insertBlocks([list, map]);
-    data.dispatch('core/block-editor').selectBlock(list.clientId);
-    return !!blocks.getBlockType('semaine-industrie/event-list');
-  });
-  check('the list and map blocks are registered in the block editor', inserted);
-  // The region is chosen in the block's sidebar, as an editor does.
-  await author.evaluate(() => window.wp.data.dispatch('core/edit-post').openGeneralSidebar('edit-post/block'));
-  const regionSelect = await author.waitForSelector('.interface-complementary-area select', { timeout: 10000 }).catch(() => null);
-  if (regionSelect) await regionSelect.select('32');
-  const attrs = await author.evaluate(() => window.wp.data.select('core/block-editor').getBlocks().map((b) => b.attributes.region));
-  check('region 32 set from the block sidebar', attrs[0] === '32', JSON.stringify(attrs));
-  const preview = await widgetState(author);
+  step('Author: blocks through the block editor');
+  await openNewPost(author, site);
+  await typeTitle(author, 'Blocs de la Semaine');
+  await insertBlock(author, 'événements', LIST_TITLE);
+  await showBlockSidebar(author);
+  const regionChosen = await chooseInSidebar(author, 'Région', '32');
+  check('the list block is inserted from the "+" inserter, region 32 chosen in its sidebar', regionChosen, JSON.stringify(await sidebarLabels(author)));
+  const preview = await widgetState(author, canvas(author));
   check('the editor preview shows live cards (ServerSideRender + bundle)', preview.lists[0] > 0, JSON.stringify(preview));
-  await author.evaluate(() => {
-    window.wp.data.dispatch('core/editor').editPost({ status: 'publish' });
-    return window.wp.data.dispatch('core/editor').savePost();
-  });
-  await author.waitForFunction(() => window.wp.data.select('core/editor').getCurrentPostAttribute('status') === 'publish' && !window.wp.data.select('core/editor').isSavingPost(), { timeout: 20000 });
-  const blockPostId = await author.evaluate(() => window.wp.data.select('core/editor').getCurrentPostId());
+  await insertBlock(author, 'carte', MAP_TITLE);
+  const blockPostId = await publish(author);
+  check('« Publier », confirmed in the pre-publish panel, publishes the post', blockPostId > 0, author.url());
+  // Reading back what was saved (not how it was made): the post holds block comments only.
   const saved = await author.evaluate(() => window.wp.data.select('core/editor').getEditedPostContent());
-  check('the saved post holds block comments only, no script', saved.includes('<!-- wp:semaine-industrie/event-list {"region":"32"} /-->') && !saved.includes('<script'), saved);
+  check('the saved post holds the two blocks, region 32 on the list, and no script', saved.includes('<!-- wp:semaine-industrie/event-list {"region":"32"} /-->') && saved.includes('<!-- wp:semaine-industrie/region-map /-->') && !saved.includes('<script'), saved);
 
   // Visitors have no session: their own browser context, without the Author's cookies.
   const visitor = await openPage(await browser.createBrowserContext());
@@ -231,6 +225,66 @@ try {
   const authorNotices = await author.evaluate(() => [...document.querySelectorAll('.sdi-editor-notice')].map((n) => n.textContent));
   const noticeText = authorNotices.join(' ');
   check('the Author sees a visible notice naming each dropped attribute', authorNotices.length === 2 && ['href', 'layout', 'bogus', 'group', 'region', 'page-size', 'unknown-attr'].every((n) => noticeText.includes(`« ${n} »`)), noticeText);
+
+  step('administrator: classic loader');
+  await admin.goto(`${site}/wp-admin/options-general.php?page=semaine-industrie`, { waitUntil: 'domcontentloaded' });
+  await admin.select('#sdi-loader', 'classic');
+  await Promise.all([admin.waitForNavigation({ waitUntil: 'domcontentloaded' }), admin.click('#sdi-settings-form [type=submit]')]);
+  check('the administrator saves the classic loader', (await admin.$eval('#sdi-loader', (el) => el.value)) === 'classic');
+  visitor.errors.length = 0;
+  await visitor.goto(`${site}/?p=${blockPostId}`, { waitUntil: 'networkidle2' });
+  state = await widgetState(visitor);
+  check('classic loader: one classic script without type=module, no module tag', state.classicTags.length === 1 && state.classicTags[0] !== 'module' && state.moduleTags === 0, JSON.stringify(state));
+  check('classic loader: real cards and the map, no console error', state.lists[0] > 0 && state.maps[0] > 0 && visitor.errors.length === 0, `${JSON.stringify(state)} ${visitor.errors.join(' | ')}`);
+
+  step('administrator: live mode against the mock OpenAgenda API');
+  const api = await mockApi;
+  await admin.select('#sdi-mode', 'live');
+  for (const [field, value] of [['#sdi-agenda', api.agenda], ['#sdi-api_key', api.key], ['#sdi-api', api.url]]) {
+    await admin.$eval(field, (el) => { el.value = ''; });
+    await admin.type(field, value);
+  }
+  await Promise.all([admin.waitForNavigation({ waitUntil: 'domcontentloaded' }), admin.click('#sdi-settings-form [type=submit]')]);
+  const liveSaved = await admin.evaluate(() => ({ mode: document.querySelector('#sdi-mode').value, api: document.querySelector('#sdi-api').value, errors: document.querySelectorAll('.notice-error, .error').length }));
+  check('live mode saved (agenda, key demo-key, relay)', liveSaved.mode === 'live' && liveSaved.api.startsWith(api.url) && liveSaved.errors === 0, JSON.stringify(liveSaved));
+  await admin.click('#sdi-test-connection');
+  await admin.waitForFunction(() => /réussie|impossible|code HTTP|incomplet|inattendue/i.test(document.querySelector('#sdi-test-result')?.textContent ?? ''), { timeout: 15000 }).catch(() => {});
+  const liveReport = await admin.$eval('#sdi-test-result', (el) => el.textContent.trim());
+  check('"Tester la connexion" in live mode reports the agenda\'s event count', liveReport.includes(`l’agenda compte ${api.events} événements`), liveReport);
+  await admin.select('#sdi-mode', 'snapshot');
+  await admin.select('#sdi-loader', 'module');
+  await Promise.all([admin.waitForNavigation({ waitUntil: 'domcontentloaded' }), admin.click('#sdi-settings-form [type=submit]')]);
+
+  step('English-speaking administrator');
+  const english = await login(site, users.english);
+  await english.goto(`${site}/wp-admin/options-general.php?page=semaine-industrie`, { waitUntil: 'domcontentloaded' });
+  const enSettings = await english.evaluate(() => ({
+    src: document.querySelector('label[for="sdi-src"]')?.textContent,
+    loader: document.querySelector('label[for="sdi-loader"]')?.textContent,
+    classic: document.querySelector('#sdi-loader option[value="classic"]')?.textContent,
+    button: document.querySelector('#sdi-test-connection')?.textContent,
+    headings: [...document.querySelectorAll('.wrap h2')].map((h) => h.textContent),
+  }));
+  check('English admin: the settings page is in English', enSettings.src === 'Snapshot address' && enSettings.loader === 'Script loading' && enSettings.classic.startsWith('Classic loader') && enSettings.button === 'Test the connection' && enSettings.headings.includes('Data source') && enSettings.headings.includes('Widget defaults'), JSON.stringify(enSettings));
+  await openNewPost(english, site);
+  await insertBlock(english, 'event', "Event list – Semaine de l'industrie");
+  await showBlockSidebar(english);
+  const enSidebar = await sidebarLabels(english);
+  check('English admin: the block title and its sidebar are in English', enSidebar.panels.includes('Widget settings') && ['Region', 'Department', 'Layout', 'Events per page', 'Group (linked widgets)', 'Language'].every((l) => enSidebar.labels.includes(l)), JSON.stringify(enSidebar));
+  await english.close();
+
+  step('developer: the repository folder, symlinked, without the bundle');
+  useRepositoryFolder(root, siteDir, dir);
+  await admin.goto(`${site}/wp-admin/index.php`, { waitUntil: 'domcontentloaded' });
+  const devNotice = await admin.$eval('#sdi-missing-bundle', (el) => el.textContent).catch(() => '');
+  check('the repository folder loads; administrators get a French notice to build the zip', devNotice.includes('npm run wp:zip') && devNotice.includes('le script des widgets est absent'), devNotice);
+  visitor.errors.length = 0;
+  await visitor.goto(`${site}/?p=${blockPostId}`, { waitUntil: 'networkidle2' });
+  const devView = await visitor.evaluate(() => ({
+    scripts: document.querySelectorAll('script[src*="/plugins/semaine-industrie/"]').length,
+    links: [...document.querySelectorAll('sdi-event-list > a, sdi-region-map > a')].map((a) => a.textContent),
+  }));
+  check('without the bundle the public post shows the no-JS links, no script tag, no console error', devView.scripts === 0 && devView.links.length === 2 && visitor.errors.length === 0, `${JSON.stringify(devView)} ${visitor.errors.join(' | ')}`);
 } catch (error) {
   failed += 1;
   console.log(`FAIL ${error.stack ?? error}`);

@@ -91,11 +91,44 @@ update_option('WPLANG', 'fr_FR');
 $id = wp_create_user('${users.author.login}', '${users.author.password}', 'author@example.org');
 (new WP_User($id))->set_role('author');
 update_user_meta($id, 'locale', 'fr_FR');
+// A second administrator works in English: the plugin's own catalogue is what she reads.
+$en = wp_create_user('${users.english.login}', '${users.english.password}', 'admin-en@example.org');
+(new WP_User($en))->set_role('administrator');
+update_user_meta($en, 'locale', 'en_US');
 $r = activate_plugin('semaine-industrie/semaine-industrie.php');
 if (is_wp_error($r)) { fwrite(STDERR, $r->get_error_message()); exit(1); }
 echo "ok";
 `);
   return run('php', [script]);
+}
+
+/** The mock OpenAgenda API (tools/mock-api) in a child process; resolves to what it printed. */
+export function startMockApi(root, events, children) {
+  const child = spawn('node', ['--import', 'tsx', join(root, 'test/wordpress/serve-mock-api.ts'), String(events)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  children.push(child);
+  return new Promise((resolveApi, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      if (out.includes('\n')) resolveApi(JSON.parse(out.slice(0, out.indexOf('\n'))));
+    });
+    child.once('exit', (code) => reject(new Error(`serve-mock-api.ts exited (${code})`)));
+  });
+}
+
+/**
+ * Replaces the installed plugin by a symlink to a copy of the repository folder as git holds it
+ * (no assets/, no .mo): what a developer gets by symlinking the checkout.
+ */
+export function useRepositoryFolder(root, site, dir) {
+  const copy = join(dir, 'checkout/semaine-industrie');
+  run('mkdir', ['-p', join(dir, 'checkout')]);
+  run('cp', ['-r', join(root, 'wordpress/semaine-industrie'), copy]);
+  run('rm', ['-rf', join(copy, 'assets')]);
+  run('find', [copy, '-name', '*.mo', '-delete']);
+  const installed = join(site, 'wp-content/plugins/semaine-industrie');
+  run('mv', [installed, join(dir, 'zip-plugin')]);
+  run('ln', ['-s', copy, installed]);
 }
 
 export async function startPhpServer(site, port, children) {
