@@ -64,7 +64,7 @@ before(async () => {
   edition = generateEdition({ count: 40, seed: 5, imageBase: `${origin}/img/` }) as typeof edition;
   withImages = edition.events.filter((e) => e.image);
   root = await mkdtemp(join(tmpdir(), 'sdi-images-'));
-  bomb = await sharp({ create: { width: 8000, height: 8000, channels: 1, background: 0 } }).png({ compressionLevel: 1 }).toBuffer();
+  bomb = await sharp({ create: { width: 8000, height: 8000, channels: 3, background: '#fff' } }).png({ compressionLevel: 1 }).toBuffer();
 });
 
 after(async () => {
