@@ -3,8 +3,8 @@
  * are noisy on a shared 2-core box: compare the ratios printed, not absolute values across runs).
  * Not part of `npm test`. Sections, in order (`npm run bench -- --only page,requests,lighthouse`
  * runs some; `--only "main thread"`): snapshot, bundle, list, map, main thread, page, requests,
- * lighthouse. Ends with one table of every row; exits 1 when a page of widgets asked for a file
- * twice.
+ * lighthouse, navigation (its flags: scripts/bench-navigation.ts). Ends with one table of every
+ * row; exits 1 when a page of widgets asked for a file twice.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -20,6 +20,7 @@ import { mapBench } from './bench-map.js';
 import { openPageBench, pageSection, requestsSection } from './bench-page.js';
 import { lighthouseBench } from './bench-lighthouse.js';
 import { mainThreadBench } from './bench-main-thread.js';
+import { navigationBench } from './bench-navigation.js';
 import { CHROMIUM_PATH } from './chromium.mjs';
 // @ts-expect-error plain ESM helper shared with the rollup config
 import { closureSize, staticClosure } from './bundle-graph.mjs';
@@ -116,7 +117,7 @@ function bundleSection(): void {
 const onlyArg = process.argv.indexOf('--only');
 const only = onlyArg > 0 ? new Set((process.argv[onlyArg + 1] ?? '').split(',')) : undefined;
 const wants = (name: string) => !only || only.has(name);
-const SECTIONS = ['snapshot', 'bundle', 'list', 'map', 'main thread', 'page', 'requests', 'lighthouse'];
+const SECTIONS = ['snapshot', 'bundle', 'list', 'map', 'main thread', 'page', 'requests', 'lighthouse', 'navigation'];
 const unknown = [...(only ?? [])].filter((name) => !SECTIONS.includes(name));
 if (unknown.length > 0) {
   console.error(`unknown section ${unknown.join(', ')}; sections: ${SECTIONS.join(', ')}`);
@@ -159,6 +160,10 @@ if (wants('page') || wants('requests')) {
 if (wants('lighthouse')) {
   heading('lighthouse', 'Lighthouse on the demo page of `npm start`');
   await lighthouseBench(row);
+}
+if (wants('navigation')) {
+  heading('navigation', 'From navigation to the first card / map symbol, ours vs the peers on the raw feed; headless Chromium, cold, no emulation and slow 4G + 4× CPU (issue #14)');
+  await navigationBench(row, { pageBytes: !wants('page') });
 }
 
 // One table of everything, to paste from; the checks' FAIL also sets the exit code.
