@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { classifyAddress, deploymentFiles } from '../../demo/deployment-address.ts';
+import { classifyAddress, deploymentFiles } from '../../demo/deployment-address.js';
 
 test('local addresses: only this machine or its network reaches them', () => {
   for (const url of [
