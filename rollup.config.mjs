@@ -31,6 +31,9 @@ const CHUNKS = {
     /\/src\/editions\/(editions|ordinal)\.ts$/,
     /\/src\/i18n\/locale\.ts$/,
     /\/src\/version\.ts$/,
+    // Every element checks the partner's links (the countdown included, which reads no data).
+    /\/src\/security\/link-policy\.ts$/,
+    /\/src\/model\/url\.ts$/,
   ],
   data: [
     /\/node_modules\/@lit\/task\//,
@@ -38,7 +41,7 @@ const CHUNKS = {
     /\/src\/feed\/(http|snapshot-)/,
     /\/src\/elements\/shared\/(source-attributes|disconnect-signal)\.ts$/,
     /\/src\/geo\//,
-    /\/src\/model\/(text|guards|url)\.ts$/,
+    /\/src\/model\/(text|guards)\.ts$/,
     /\/src\/i18n\/format\.ts$/,
   ],
   filters: [/\/src\/filters\/(?!url-state)/, /\/src\/list\/format-event\.ts$/, /\/src\/map\/height\.ts$/],
@@ -89,7 +92,8 @@ const cli = {
   input: { 'snapshot-cli': 'src/node/snapshot/cli.ts', 'publish-cli': 'src/node/publish/cli.ts' },
   output: { dir: 'dist/node', format: 'es', sourcemap: true },
   // The AWS SDK is loaded at run time by `publish` only (an optional install), never bundled.
-  external: (id) => id.startsWith('node:') || id.startsWith('@aws-sdk/'),
+  // Optional peers, loaded on demand: publishing (AWS SDK) and `--images mirror` (sharp).
+  external: (id) => id.startsWith('node:') || id.startsWith('@aws-sdk/') || id === 'sharp',
   plugins: [
     stampVersion(),
     nodeResolve({ preferBuiltins: true }),

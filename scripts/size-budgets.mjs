@@ -19,22 +19,30 @@ export const budgets = {
   // Raised the same day, each page by what two changes cost: the loader's space reservation
   // (+0.5 KB: no layout shift when widgets load, src/reserve-space.ts) and the sliced reading of
   // event files (+0.7 KB on pages with the store: a phone's longest task 425 -> 98 ms).
+  // Raised on 7 December 2026 by the adversarial review's fixes (issue #11): snapshot shard records
+  // held to the normaliser's rules, bounded index tables, a missing snapshot told apart from a
+  // network failure (+1.5 to 1.8 KB on pages with the store, in the `data` chunk), and one link
+  // policy for every partner `href` (in `core`, +0.2 KB on every element page).
   pages: {
     // 23.8 KB: lit, the store and the snapshot reader (for the live count) and the banner itself.
-    'banner only': { tags: ['sdi-edition-banner'], limit: 24 * 1024, target: TARGET },
+    // (25.6 KB after issue #11: the banner loads the whole `data` chunk, shard validation included,
+    // although it reads only index.json; splitting that chunk is the way back under 24 KB.)
+    'banner only': { tags: ['sdi-edition-banner'], limit: 26 * 1024, target: TARGET },
     'countdown only': { tags: ['sdi-countdown'], limit: TARGET },
     // 46.2 KB: the list, its filters and styles; the detail, the address sync and the JSON-LD are lazy.
     // (+0.3 KB the same day: two lists with sync-url no longer write over each other's address.)
-    'list only': { tags: ['sdi-event-list'], limit: 47 * 1024, target: TARGET },
-    // 54.5 KB.
+    // (48.5 KB after issue #11: shard validation, the missing-snapshot error, the search cap.)
+    'list only': { tags: ['sdi-event-list'], limit: 49 * 1024, target: TARGET },
+    // 54.5 KB; 56.8 KB after issue #11.
     'banner+countdown+list': {
       tags: ['sdi-edition-banner', 'sdi-countdown', 'sdi-event-list'],
-      limit: 55 * 1024,
+      limit: 57 * 1024,
       target: TARGET,
     },
     // 35.1 KB: the element only, before the map scrolls into view; Leaflet is the map chunk's budget.
     // (+0.3 KB the same day: the loading render keeps the room of the region list, ~790 px on a phone.)
-    'map page': { tags: ['sdi-region-map'], limit: 36 * 1024, target: TARGET },
+    // (37.3 KB after issue #11: shard validation and the missing-snapshot error, in `data`.)
+    'map page': { tags: ['sdi-region-map'], limit: 38 * 1024, target: TARGET },
   },
   // The chunk fetched when a map is shown: Leaflet as shipped (dist/leaflet.js) with a quarter on
   // top for our view code, plus the coastline data it draws. Both are measured at check time, so
@@ -43,5 +51,8 @@ export const budgets = {
     leafletFactor: 1.25,
     leaflet: 'node_modules/leaflet/dist/leaflet.js',
     coastline: 'src/map/coastline-data.ts',
+    // Issue #11: `regions-geojson` keeps only outlines, walks collections without recursion and
+    // caps vertices and bytes (src/map/outline-geojson.ts): 0.5 KB measured, 0.6 KB allowed.
+    extra: 0.6 * 1024,
   },
 };

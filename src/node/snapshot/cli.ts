@@ -16,6 +16,7 @@ import { schemaFromAgenda } from '../../model/schema.js';
 import { buildSnapshot, INDEX_FILE, MAX_TIMINGS_PER_EVENT } from './build.js';
 import { parseCliArgs, UsageError, USAGE, type CliOptions } from './args.js';
 import { mirrorImages, type MirrorStats } from '../images/mirror.js';
+import { ImageLibraryMissingError, loadImageLibrary } from '../images/resize.js';
 import { assertReplaceable, NotSnapshotError, writeSnapshotAtomic, type SnapshotFileContent } from './write.js';
 
 export interface TextSink {
@@ -45,6 +46,8 @@ export const EXIT = {
   notSnapshot: 7,
   short: 8,
   tooLarge: 9,
+  // `--images mirror` without the optional image library installed.
+  noImageLibrary: 12,
 } as const;
 
 /** The read gave no usable event and `--out` holds a snapshot with events: it is kept. */
@@ -107,6 +110,7 @@ function redacting(sink: TextSink, secret: string | undefined): (text: string) =
 }
 
 function explain(error: unknown, agenda: string | undefined): { code: number; message: string } {
+  if (error instanceof ImageLibraryMissingError) return { code: EXIT.noImageLibrary, message: error.message };
   if (error instanceof EmptyAgendaError) return { code: EXIT.empty, message: error.message };
   if (error instanceof NotSnapshotError) return { code: EXIT.notSnapshot, message: error.message };
   if (error instanceof ShortReadError) return { code: EXIT.short, message: error.message };
@@ -174,6 +178,7 @@ async function snapshot(options: CliOptions, io: CliIo, log: (text: string) => v
 
   // Before any request: a wrong --out is found in a second, not after reading the agenda.
   await assertReplaceable(options.out, { force: options.force });
+  if (options.images === 'mirror') await loadImageLibrary();
   const agenda = await fetchAgenda(source);
   const schema = schemaFromAgenda(agenda, { typeField: options.typeField, audienceField: options.audienceField });
   const agendaSlug = typeof agenda.slug === 'string' ? agenda.slug : undefined;
