@@ -18,10 +18,18 @@ import type {
 } from '../model/types.js';
 import { hasHiddenCharacters, safeHttpUrl } from '../model/url.js';
 import type { EventDetails, SnapshotEvent, SnapshotLocation } from './snapshot-format.js';
+// A cycle (the reader imports this file), safe because neither side calls the other while the
+// modules load: the one rule for "a path inside the snapshot folder" stays in one place.
+import { fileUrl } from './snapshot-reader.js';
 
-/** What the reader needs of the index to expand an event: the agenda slug, for page URLs. */
+/**
+ * What the reader needs of the index to expand an event: the agenda slug, for page URLs, and
+ * the snapshot's address, against which mirrored images' relative paths resolve.
+ */
 export interface ExpandContext {
   agenda: { slug?: string };
+  /** The snapshot's index.json (or folder) address; without it relative image paths are dropped. */
+  base?: string;
 }
 
 const ACCESSIBILITY_KEYS = ['hi', 'vi', 'pi', 'mi', 'ii'] as const satisfies readonly (keyof AccessibilityFlags)[];
@@ -238,13 +246,29 @@ function dimension(value: unknown): number | undefined {
   return Number.isSafeInteger(value) && (value as number) > 0 && (value as number) <= 100_000 ? (value as number) : undefined;
 }
 
-function shardImage(value: unknown): SdiEvent['image'] {
+/**
+ * An image address of a shard: an absolute http(s) URL as OpenAgenda gave it, or a path relative
+ * to the snapshot (`--images mirror`) held to the rule of the index's file paths (`fileUrl`:
+ * same origin, inside the snapshot folder), so a damaged shard cannot point images elsewhere.
+ */
+function imageUrl(value: unknown, base: string | undefined): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  if (/^https?:/i.test(value)) return safeHttpUrl(value);
+  if (base === undefined) return undefined;
+  try {
+    return fileUrl(base, { path: value, count: 0 });
+  } catch {
+    return undefined;
+  }
+}
+
+function shardImage(value: unknown, base: string | undefined): SdiEvent['image'] {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const raw = value as Record<string, unknown>;
-  const url = safeHttpUrl(raw.url);
+  const url = imageUrl(raw.url, base);
   if (!url) return undefined;
   const image: NonNullable<SdiEvent['image']> = { url };
-  const thumbnail = safeHttpUrl(raw.thumbnail);
+  const thumbnail = imageUrl(raw.thumbnail, base);
   if (thumbnail) image.thumbnail = thumbnail;
   const width = dimension(raw.width);
   const height = dimension(raw.height);
@@ -338,7 +362,7 @@ export function expandEvent(compact: SnapshotEvent, context?: ExpandContext): Sd
   };
   event.featured = event.featured === true;
   if (event.onlineUrl !== undefined) setOrDelete(event, 'onlineUrl', safeHttpUrl(event.onlineUrl));
-  if (event.image !== undefined) setOrDelete(event, 'image', shardImage(event.image));
+  if (event.image !== undefined) setOrDelete(event, 'image', shardImage(event.image, context?.base));
   if (event.age !== undefined) setOrDelete(event, 'age', shardAge(event.age));
   if (event.updatedAt !== undefined && !isInstant(event.updatedAt)) delete event.updatedAt;
 

@@ -322,6 +322,8 @@ export async function readEvents(
   }
   const events: SdiEvent[] = [];
   let dropped = 0;
+  // Mirrored images are paths relative to the snapshot: expanding resolves them against `base`.
+  const context: ExpandContext = { agenda: index?.agenda ?? {}, base };
   // The national file is 8,000 events: checking and expanding them in the parse's last task
   // doubled it. They are done in slices from the next task on, and a widget leaving the page
   // (an abort) stops them within a slice.
@@ -329,7 +331,7 @@ export async function readEvents(
   await forEachSliced(
     body.events as unknown[],
     (value) => {
-      const event = readShardEvent(value, index);
+      const event = readShardEvent(value, context);
       if (event) events.push(event);
       else dropped += 1;
     },

@@ -7,12 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import sharp from 'sharp';
-import type { SnapshotEventsFile, SnapshotIndex } from '../../src/feed/snapshot-format.js';
+import { SNAPSHOT_FORMAT, type SnapshotEventsFile, type SnapshotIndex } from '../../src/feed/snapshot-format.js';
+import { readEvents } from '../../src/feed/snapshot-reader.js';
 import type { SdiEvent } from '../../src/model/types.js';
 import { mirrorImages } from '../../src/node/images/mirror.js';
 import { CARD } from '../../src/node/images/resize.js';
 import { runCli } from '../../src/node/snapshot/cli.js';
 import { generateEdition } from '../../tools/sample/generate.js';
+import { hostileFilePaths } from '../hostile/snapshot-cases.js';
 
 type Json = Record<string, unknown>;
 let server: Server;
@@ -149,5 +151,58 @@ describe('--images mirror', () => {
     const card = result.stats.cardBytes;
     process.stdout.write(`# card ${card} B (320×240 WebP) vs source ${source.length} B (1600×900 JPEG), 200×200 JPEG thumb ${thumb.length} B\n`);
     assert.ok(card > 0 && card < source.length / 5);
+  });
+});
+
+describe('reading mirrored image paths (#16 item 2)', () => {
+  const BASE = 'https://cdn.example.org/sdi/snapshot/index.json';
+  const FOLDER = 'https://cdn.example.org/sdi/snapshot/';
+
+  /** The events of a one-file shard served at the snapshot's folder, as the widgets read it. */
+  async function readImages(images: unknown[]): Promise<Map<number, SdiEvent['image']>> {
+    const events = images.map((image, i) => ({
+      uid: i + 1,
+      title: { fr: `Visite ${i + 1}` },
+      timings: [{ begin: 0, end: 1 }],
+      timezone: 'Europe/Paris',
+      image,
+    }));
+    const body = JSON.stringify({ format: SNAPSHOT_FORMAT, events });
+    const fetch = async (input: string): Promise<Response> =>
+      input === `${FOLDER}events/all.json` ? new Response(body, { headers: { 'content-type': 'application/json' } }) : new Response('', { status: 404 });
+    const read = await readEvents(BASE, { path: 'events/all.json', count: events.length }, { fetch, retries: 0 }, { agenda: { slug: 'x' } });
+    return new Map(read.events.map((e) => [e.uid, e.image]));
+  }
+
+  it('resolves the builder’s relative paths inside the snapshot folder', async () => {
+    const read = await readImages([
+      { url: 'images/detail.0123456789abcdef.webp', thumbnail: 'images/card.fedcba9876543210.webp', width: 800, height: 450 },
+      { url: './images/detail.0123456789abcdef.webp' },
+    ]);
+    assert.deepEqual(read.get(1), {
+      url: `${FOLDER}images/detail.0123456789abcdef.webp`,
+      thumbnail: `${FOLDER}images/card.fedcba9876543210.webp`,
+      width: 800,
+      height: 450,
+    });
+    assert.equal(read.get(2)?.url, `${FOLDER}images/detail.0123456789abcdef.webp`);
+  });
+
+  it('keeps absolute http(s) URLs as before (images not mirrored)', async () => {
+    const read = await readImages([{ url: 'https://cdn.openagenda.com/main/a.jpg', thumbnail: 'https://cdn.openagenda.com/main/thumb-a.jpg' }]);
+    assert.deepEqual(read.get(1), { url: 'https://cdn.openagenda.com/main/a.jpg', thumbnail: 'https://cdn.openagenda.com/main/thumb-a.jpg' });
+  });
+
+  it('drops every relative path that leaves the folder, and keeps a good image beside a bad thumbnail', async () => {
+    // Absolute http(s) URLs stay allowed (the unmirrored case), so those are not hostile here.
+    const hostile = hostileFilePaths.filter((path) => !/^https?:/i.test(path));
+    const read = await readImages([
+      ...hostile.map((url) => ({ url })),
+      ...hostile.map((thumbnail) => ({ url: 'images/detail.0123456789abcdef.webp', thumbnail })),
+    ]);
+    for (let i = 0; i < hostile.length; i++) {
+      assert.equal(read.get(i + 1), undefined, `url ${JSON.stringify(hostile[i])}`);
+      assert.deepEqual(read.get(hostile.length + i + 1), { url: `${FOLDER}images/detail.0123456789abcdef.webp` }, `thumbnail ${JSON.stringify(hostile[i])}`);
+    }
   });
 });
