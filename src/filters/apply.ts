@@ -21,7 +21,7 @@ import { FILTER_KEYS } from './filter-state.js';
 import { fold } from '../geo/fold.js';
 import type { LocalText, SdiEvent } from '../model/types.js';
 import { decodeEntities, MARKDOWN_IMAGE, MARKDOWN_LINK } from '../list/format-event.js';
-import { dayNumber, localDayNumber } from './quick-dates.js';
+import { dayNumber, localDayNumber } from '../time/local-day.js';
 
 export interface EventIndex {
   readonly events: readonly SdiEvent[];

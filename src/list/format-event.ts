@@ -4,7 +4,7 @@
  */
 import { intlLocale } from '../i18n/locale.js';
 import type { Lang, Timing } from '../model/types.js';
-import { offsetAt, wallClock } from '../filters/quick-dates.js';
+import { offsetAt, wallClock } from '../time/local-day.js';
 
 export function visitorTimeZone(): string {
   try {
@@ -140,20 +140,6 @@ function zoneSuffix(instant: number, timeZone: string, lang: Lang, visitorZone: 
   if (!visitorZone || visitorZone === timeZone) return '';
   if (offsetAt(instant, visitorZone) === offsetAt(instant, timeZone)) return '';
   return ` (${zoneName(timeZone, lang, instant)})`;
-}
-
-/** "2026-11-18T09:00:00+01:00": the event's wall clock with its offset, for `<time datetime>`. */
-export function slotDateTimeAttr(instant: number, timeZone: string): string {
-  const offset = offsetAt(instant, timeZone);
-  const wall = new Date(instant + offset);
-  const iso = wall.toISOString().slice(0, 19);
-  const minutes = Math.round(Math.abs(offset) / 60_000);
-  const sign = offset < 0 ? '-' : '+';
-  return `${iso}${sign}${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}`;
-}
-
-function pad2(value: number): string {
-  return String(value).padStart(2, '0');
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };

@@ -3,7 +3,7 @@
  * own clocks, so the headings agree with the slot times printed under them.
  */
 import type { Lang, SdiEvent } from '../model/types.js';
-import { localDay, wallClock } from '../filters/quick-dates.js';
+import { localDay, wallClock } from '../time/local-day.js';
 import { longDayLabel } from './format-event.js';
 
 export interface DayGroup {

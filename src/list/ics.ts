@@ -7,7 +7,7 @@
 import { fold } from '../geo/fold.js';
 import { pickText } from '../model/text.js';
 import type { Lang, SdiEvent, SdiLocation } from '../model/types.js';
-import { offsetAt } from '../filters/quick-dates.js';
+import { offsetAt } from '../time/local-day.js';
 import { zoneOffsetMs } from '../time/zoned.js';
 import { safeHttpUrl } from '../model/url.js';
 import { plainText } from './format-event.js';

@@ -6,7 +6,8 @@
 import { pickText } from '../model/text.js';
 import type { Choice, FeedSchema, Lang, SdiEvent, SdiLocation } from '../model/types.js';
 import { safeHttpUrl } from '../model/url.js';
-import { plainText, slotDateTimeAttr } from './format-event.js';
+import { plainText } from './format-event.js';
+import { slotDateTimeAttr } from '../time/local-day.js';
 
 // Reached by the list through this lazily loaded module, so the Trusted Types code stays off the
 // first load of a page (src/elements/event-list/seo.ts loads this module at idle).

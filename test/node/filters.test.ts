@@ -12,7 +12,8 @@ import {
 } from '../../src/filters/apply.js';
 import { filterProblemMessage, filtersFromAttributes } from '../../src/filters/attributes.js';
 import type { FilterState } from '../../src/filters/filter-state.js';
-import { localDay, quickRange } from '../../src/filters/quick-dates.js';
+import { localDay } from '../../src/time/local-day.js';
+import { quickRange } from '../../src/filters/quick-dates.js';
 import { fold } from '../../src/geo/fold.js';
 import { plainText } from '../../src/list/format-event.js';
 import type { FeedSchema, SdiEvent } from '../../src/model/types.js';

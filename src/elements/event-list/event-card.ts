@@ -4,7 +4,8 @@
  */
 import { nothing, type TemplateResult } from 'lit';
 import { html } from 'lit/static-html.js';
-import { formatSlot, slotDateTimeAttr } from '../../list/format-event.js';
+import { formatSlot } from '../../list/format-event.js';
+import { slotDateTimeAttr } from '../../time/local-day.js';
 import type { Lang, SdiEvent } from '../../model/types.js';
 import {
   accessibilityList,

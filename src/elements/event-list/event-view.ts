@@ -5,7 +5,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { literal, type StaticValue } from 'lit/static-html.js';
 import type { AccessibilityKey } from '../../filters/filter-state.js';
-import { localDay } from '../../filters/quick-dates.js';
+import { localDay } from '../../time/local-day.js';
 import { departmentOf } from '../../geo/admin.js';
 import { intlLocale } from '../../i18n/locale.js';
 import { distanceKm } from '../../list/distance.js';
