@@ -20,7 +20,7 @@ import type { AccessibilityKey, FilterState } from './filter-state.js';
 import { FILTER_KEYS } from './filter-state.js';
 import { fold } from '../geo/fold.js';
 import type { LocalText, SdiEvent } from '../model/types.js';
-import { decodeEntities, MARKDOWN_IMAGE, MARKDOWN_LINK } from '../list/format-event.js';
+import { decodeEntities, MARKDOWN_IMAGE, MARKDOWN_LINK } from '../model/plain-text.js';
 import { dayNumber, localDayNumber } from '../time/local-day.js';
 
 export interface EventIndex {
@@ -192,7 +192,7 @@ function allTexts(text: LocalText): string[] {
 function searchableMarkup(markup: string): string {
   // Most descriptions are plain or light markdown: skip the passes that would find nothing.
   if (!markup.includes('<') && !markup.includes('](') && !markup.includes('&')) return markup;
-  // Patterns shared with plainText, linear on hostile text (`[^<>]*`: see format-event.ts).
+  // Patterns shared with plainText, linear on hostile text (`[^<>]*`: see model/plain-text.ts).
   return decodeEntities(
     markup
       .replace(/<[^<>]*>/g, ' ')

@@ -10,7 +10,7 @@ import type { Lang, SdiEvent, SdiLocation } from '../model/types.js';
 import { offsetAt } from '../time/local-day.js';
 import { zoneOffsetMs } from '../time/zoned.js';
 import { safeHttpUrl } from '../model/url.js';
-import { plainText } from './format-event.js';
+import { plainText } from '../model/plain-text.js';
 
 export interface IcsOptions {
   lang: Lang;

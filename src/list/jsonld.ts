@@ -6,7 +6,7 @@
 import { pickText } from '../model/text.js';
 import type { Choice, FeedSchema, Lang, SdiEvent, SdiLocation } from '../model/types.js';
 import { safeHttpUrl } from '../model/url.js';
-import { plainText } from './format-event.js';
+import { plainText } from '../model/plain-text.js';
 import { slotDateTimeAttr } from '../time/local-day.js';
 
 // Reached by the list through this lazily loaded module, so the Trusted Types code stays off the

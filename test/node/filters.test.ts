@@ -15,7 +15,7 @@ import type { FilterState } from '../../src/filters/filter-state.js';
 import { localDay } from '../../src/time/local-day.js';
 import { quickRange } from '../../src/filters/quick-dates.js';
 import { fold } from '../../src/geo/fold.js';
-import { plainText } from '../../src/list/format-event.js';
+import { plainText } from '../../src/model/plain-text.js';
 import type { FeedSchema, SdiEvent } from '../../src/model/types.js';
 import { zonedDateTimeToEpoch } from '../../src/time/zoned.js';
 

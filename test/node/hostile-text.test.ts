@@ -8,7 +8,7 @@ import { cleanFilters, filterEvents, indexEvents, QUERY_MAX_LENGTH, QUERY_MAX_WO
 import { filterProblemMessage, filtersFromAttributes } from '../../src/filters/attributes.js';
 import { filtersFromUrl, withFilters } from '../../src/filters/url-state.js';
 import { markdownToHtml } from '../../src/list/description.js';
-import { plainText } from '../../src/list/format-event.js';
+import { plainText } from '../../src/model/plain-text.js';
 import type { SdiEvent } from '../../src/model/types.js';
 
 function event(uid: number, description: string): SdiEvent {

@@ -1,7 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { distanceKm } from '../../src/list/distance.js';
-import { formatSlot, formatTimeOnly, plainText, visitorTimeZone, zoneName } from '../../src/list/format-event.js';
+import { formatSlot, formatTimeOnly, visitorTimeZone, zoneName } from '../../src/list/format-event.js';
+import { plainText } from '../../src/model/plain-text.js';
 import { slotDateTimeAttr } from '../../src/time/local-day.js';
 import { eventDay, groupByDay } from '../../src/list/group-by-day.js';
 import { sortEvents } from '../../src/list/sort.js';

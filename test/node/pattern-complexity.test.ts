@@ -15,7 +15,7 @@ import { filtersFromAttributes } from '../../src/filters/attributes.js';
 import { filtersFromUrl } from '../../src/filters/url-state.js';
 import { fold } from '../../src/geo/fold.js';
 import { demoteHeadings, looksLikeHtml, markdownToHtml, safeLinkHref } from '../../src/list/description.js';
-import { decodeEntities, plainText } from '../../src/list/format-event.js';
+import { decodeEntities, plainText } from '../../src/model/plain-text.js';
 import { escapeText, foldLine } from '../../src/list/ics.js';
 import { cleanText } from '../../src/model/text.js';
 import type { SdiEvent } from '../../src/model/types.js';
@@ -72,9 +72,9 @@ const CHECKED: { name: string; run: (text: string) => unknown }[] = [
   { name: 'description safeLinkHref', run: safeLinkHref },
   { name: 'description safeLinkHref mailto:', run: (text) => safeLinkHref(`mailto:${text}`) },
   { name: 'description safeLinkHref tel:', run: (text) => safeLinkHref(`tel:${text}`) },
-  // src/list/format-event.ts, src/model/text.ts: text helpers.
-  { name: 'format-event plainText', run: plainText },
-  { name: 'format-event decodeEntities', run: decodeEntities },
+  // src/model/plain-text.ts, src/model/text.ts: text helpers.
+  { name: 'plain-text plainText', run: plainText },
+  { name: 'plain-text decodeEntities', run: decodeEntities },
   { name: 'text cleanText', run: (text) => cleanText(text, 30_000) },
   // src/model/url.ts: every link from the feed.
   { name: 'url safeHttpUrl', run: safeHttpUrl },

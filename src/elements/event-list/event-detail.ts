@@ -5,7 +5,8 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { formatSlot, plainText } from '../../list/format-event.js';
+import { formatSlot } from '../../list/format-event.js';
+import { plainText } from '../../model/plain-text.js';
 import { slotDateTimeAttr } from '../../time/local-day.js';
 import { pickText } from '../../model/text.js';
 import type { Lang, Registration, SdiEvent } from '../../model/types.js';
