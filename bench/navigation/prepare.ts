@@ -5,10 +5,10 @@
  * the pages and the probe. All under .cache/bench/navigation, rebuilt on every run: the snapshot
  * format and the bundle are what issue #14 changes, a stale copy would measure the past.
  */
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
+import { rollup, type RollupOptions } from 'rollup';
 import { runCli } from '../../src/node/snapshot/cli.js';
 import type { SnapshotIndex } from '../../src/feed/snapshot-format.js';
 import { regionOf } from '../../src/geo/admin.js';
@@ -35,14 +35,29 @@ function nextEdition(now = Date.now()): { year: number; start: string; end: stri
   }
 }
 
-/** The script-tag build, copied aside: dist/ is shared with `npm run build` and others' tests. */
-export function buildOurBundle(): string {
-  const rollup = spawnSync('npx', ['rollup', '-c', '--silent'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (rollup.status !== 0) throw new Error('rollup failed');
+/**
+ * The script-tag build (rollup.config.mjs's browser part, as `npm run build` makes it), written
+ * straight to the bench's folder: dist/ is shared with `npm run build` and others' tests, and the
+ * config's Node part has nothing to do with a page.
+ */
+export async function buildOurBundle(): Promise<string> {
+  const configs = ((await import(join(root, 'rollup.config.mjs'))) as { default: RollupOptions[] }).default;
+  const browser = configs.find((config) => !Array.isArray(config.output) && config.output?.dir === 'dist');
+  if (!browser || Array.isArray(browser.output) || !browser.output) throw new Error('rollup.config.mjs: no browser build writing to dist/');
   const out = join(WORK, 'dist');
   rmSync(out, { recursive: true, force: true });
-  mkdirSync(out, { recursive: true });
-  for (const file of readdirSync(join(root, 'dist'))) if (file.endsWith('.js')) copyFileSync(join(root, 'dist', file), join(out, file));
+  const cwd = process.cwd();
+  // The config's paths (inputs, tsconfig) are relative to the repository's root.
+  process.chdir(root);
+  try {
+    // Without the size table `npm run build` prints: the bench's output is its own figures.
+    const plugins = [browser.plugins].flat().filter((plugin) => !(plugin && typeof plugin === 'object' && 'name' in plugin && plugin.name === 'size-report'));
+    const bundle = await rollup({ ...browser, plugins, onLog: () => {} });
+    await bundle.write({ ...browser.output, dir: out, sourcemap: false });
+    await bundle.close();
+  } finally {
+    process.chdir(cwd);
+  }
   return out;
 }
 
