@@ -4,7 +4,7 @@
  * and a link label holding a tag shows that tag, not private-use placeholders and a number.
  */
 import { expect } from '@open-wc/testing';
-import { descriptionToHtml, sanitizeHtml } from '../../src/list/description.js';
+import { descriptionToHtml, sanitizeHtml } from '../../src/content/description.js';
 
 describe('description: hostile and odd markdown', () => {
   it('keeps markdown headings at h4 and h5, and still demotes HTML ones', async () => {

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { descriptionToHtml, looksLikeHtml, markdownToHtml, safeLinkHref, sanitizeHtml } from '../../src/list/description.js';
+import { descriptionToHtml, looksLikeHtml, markdownToHtml, safeLinkHref, sanitizeHtml } from '../../src/content/description.js';
 
 declare global {
   interface Window {

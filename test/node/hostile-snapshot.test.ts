@@ -7,8 +7,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileUrl, readEvents, readIndex, SnapshotError, SnapshotUnavailableError, validateIndex } from '../../src/feed/snapshot-reader.js';
-import { eventToJsonLd } from '../../src/list/jsonld.js';
-import { eventToIcs } from '../../src/list/ics.js';
+import { eventToJsonLd } from '../../src/formats/jsonld.js';
+import { eventToIcs } from '../../src/formats/ics.js';
 import { normaliseEvents } from '../../src/model/normalise.js';
 import { MAX_TIMINGS_PER_EVENT } from '../../src/model/limits.js';
 import type { SdiEvent } from '../../src/model/types.js';

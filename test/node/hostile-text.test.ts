@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { cleanFilters, filterEvents, indexEvents, QUERY_MAX_LENGTH, QUERY_MAX_WORDS, queryTokens } from '../../src/filters/apply.js';
 import { filterProblemMessage, filtersFromAttributes } from '../../src/filters/attributes.js';
 import { filtersFromUrl, withFilters } from '../../src/filters/url-state.js';
-import { markdownToHtml } from '../../src/list/description.js';
+import { markdownToHtml } from '../../src/content/description.js';
 import { plainText } from '../../src/model/plain-text.js';
 import type { SdiEvent } from '../../src/model/types.js';
 

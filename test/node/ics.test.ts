@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { escapeText, eventToIcs, foldLine, icsFileName, vtimezone } from '../../src/list/ics.js';
-import { validateIcs } from '../../src/list/ics-validate.js';
+import { escapeText, eventToIcs, foldLine, icsFileName, vtimezone } from '../../src/formats/ics.js';
+import { validateIcs } from '../../src/formats/ics-validate.js';
 import type { SdiEvent, Timing } from '../../src/model/types.js';
 import { zonedDateTimeToEpoch } from '../../src/time/zoned.js';
 

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { eventToJsonLd, serializeJsonLd } from '../../src/list/jsonld.js';
+import { eventToJsonLd, serializeJsonLd } from '../../src/formats/jsonld.js';
 import type { FeedSchema, SdiEvent, Timing } from '../../src/model/types.js';
 import { zonedDateTimeToEpoch } from '../../src/time/zoned.js';
 

@@ -14,9 +14,9 @@ import { cleanFilters, filterEvents, indexEvents, prepareSearch, queryTokens } f
 import { filtersFromAttributes } from '../../src/filters/attributes.js';
 import { filtersFromUrl } from '../../src/filters/url-state.js';
 import { fold } from '../../src/geo/fold.js';
-import { demoteHeadings, looksLikeHtml, markdownToHtml, safeLinkHref } from '../../src/list/description.js';
+import { demoteHeadings, looksLikeHtml, markdownToHtml, safeLinkHref } from '../../src/content/description.js';
 import { decodeEntities, plainText } from '../../src/model/plain-text.js';
-import { escapeText, foldLine } from '../../src/list/ics.js';
+import { escapeText, foldLine } from '../../src/formats/ics.js';
 import { cleanText } from '../../src/model/text.js';
 import type { SdiEvent } from '../../src/model/types.js';
 import { hasHiddenCharacters, safeHttpUrl } from '../../src/model/url.js';

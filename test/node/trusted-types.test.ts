@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkJsonScript, setJsonScriptText } from '../../src/security/trusted-types.js';
-import { serializeJsonLd } from '../../src/list/jsonld.js';
+import { serializeJsonLd } from '../../src/formats/jsonld.js';
 
 // The gate of the `sdi-widgets` policy's createScript (the browser side, the policy itself, is
 // covered by test/browser/csp-trusted-types.test.ts).

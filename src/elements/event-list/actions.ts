@@ -2,7 +2,7 @@
  * The detail's two actions: "add to calendar" (an .ics file made in the page, nothing uploaded)
  * and "share" (the system share sheet where there is one, else the clipboard).
  */
-import { eventToIcs, icsFileName } from '../../list/ics.js';
+import { eventToIcs, icsFileName } from '../../formats/ics.js';
 import type { Lang, SdiEvent } from '../../model/types.js';
 
 export interface CalendarFile {

@@ -6,9 +6,9 @@
 import { nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { SourceConfig } from '../../feed/source.js';
 import { announceOpen } from '../../filters/group-link.js';
-import { descriptionToHtml } from '../../list/description.js';
+import { descriptionToHtml } from '../../content/description.js';
 // Re-exported so the list warms DOMPurify up through this lazy chunk, never by importing the sanitiser itself.
-export { preloadSanitizer } from '../../list/description.js';
+export { preloadSanitizer } from '../../content/description.js';
 import { pickText } from '../../model/text.js';
 import type { Lang, SdiEvent } from '../../model/types.js';
 import type { FeedStore } from '../../store/feed-store.js';
