@@ -30,9 +30,9 @@ import {
   statusText,
   text,
   until,
-} from './event-list-helpers.js';
-import { testControl } from './support.js';
-import { mapSettled } from './map-support.js';
+} from '../support/browser/event-list-helpers.js';
+import { testControl } from '../support/browser/support.js';
+import { mapSettled } from '../support/browser/map-support.js';
 
 const AGENDA = '9464342';
 const KEY = 'test-key';

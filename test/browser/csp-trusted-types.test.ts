@@ -9,7 +9,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { readPoints, type SnapshotIndex, type SnapshotPointsFile } from '../../src/feed/snapshot-format.js';
-import { testControl } from './support.js';
+import { testControl } from '../support/browser/support.js';
 
 interface ProbeReport {
   kind: 'ready' | 'violation' | 'error' | 'rejection' | 'resource-error';

@@ -5,7 +5,7 @@
  * before testing), and says so instead of passing when dist/ is missing.
  */
 import { expect } from '@open-wc/testing';
-import { pollUntil, shadowText } from './support.js';
+import { pollUntil, shadowText } from '../support/browser/support.js';
 
 const BUNDLE = '/dist/sdi-widgets.js';
 

@@ -6,7 +6,7 @@
  * warn, never throw, when it cannot do its job. Needs `npm run build` first (see dist-bundle).
  */
 import { expect } from '@open-wc/testing';
-import { pollUntil, shadowText } from './support.js';
+import { pollUntil, shadowText } from '../support/browser/support.js';
 
 const CLASSIC = '/dist/sdi-widgets.classic.js';
 const MODULE = '/dist/sdi-widgets.js';

@@ -3,7 +3,7 @@ import '../../src/elements/edition-banner/define.js';
 import type { SdiEditionBanner } from '../../src/elements/edition-banner/sdi-edition-banner.js';
 import { feedStore } from '../../src/store/feed-store.js';
 import type { SnapshotIndex } from '../../src/feed/snapshot-format.js';
-import { stubWarn, testControl } from './support.js';
+import { stubWarn, testControl } from '../support/browser/support.js';
 
 const NOV_2026 = Date.UTC(2026, 9, 1, 10); // 1 Oct 2026: before the 15th edition
 

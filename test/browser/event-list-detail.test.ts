@@ -21,7 +21,7 @@ import {
   snapshotFault,
   text,
   until,
-} from './event-list-helpers.js';
+} from '../support/browser/event-list-helpers.js';
 
 function dialogOf(el: SdiEventList): HTMLDialogElement {
   const dialog = shadow(el).querySelector('dialog');

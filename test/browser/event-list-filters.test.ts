@@ -25,7 +25,7 @@ import {
   statusText,
   text,
   until,
-} from './event-list-helpers.js';
+} from '../support/browser/event-list-helpers.js';
 
 const ALL_CONTROLS = 'region department city type audience date attendance accessibility search near';
 

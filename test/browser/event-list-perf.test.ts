@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { computeResults } from '../../src/elements/event-list/results.js';
 import { indexEvents } from '../../src/filters/apply.js';
 import type { SdiEvent } from '../../src/model/types.js';
-import { NOW, sample } from './event-list-helpers.js';
+import { NOW, sample } from '../support/browser/event-list-helpers.js';
 
 describe('<sdi-event-list> with a national edition', () => {
   it('filters and orders 8,000 events well within a frame per keystroke', async () => {

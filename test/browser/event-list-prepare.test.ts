@@ -10,8 +10,8 @@ import { expect, fixtureCleanup, html } from '@open-wc/testing';
 import type { SdiEventList } from '../../src/elements/event-list/sdi-event-list.js';
 import type { EventIndex } from '../../src/filters/apply.js';
 import type { FilterState } from '../../src/filters/filter-state.js';
-import { cards, clock, countOf, expected, freshStore, input, list, sharedStore, SNAPSHOT, until } from './event-list-helpers.js';
-import { collectUncaught, stubWarn } from './support.js';
+import { cards, clock, countOf, expected, freshStore, input, list, sharedStore, SNAPSHOT, until } from '../support/browser/event-list-helpers.js';
+import { collectUncaught, stubWarn } from '../support/browser/support.js';
 
 type IdleWindow = {
   requestIdleCallback?: typeof window.requestIdleCallback;

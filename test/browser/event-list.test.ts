@@ -26,7 +26,7 @@ import {
   text,
   titles,
   until,
-} from './event-list-helpers.js';
+} from '../support/browser/event-list-helpers.js';
 
 const NNBSP = '\u202f';
 

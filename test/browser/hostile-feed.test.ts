@@ -15,8 +15,8 @@ import type { FetchLike } from '../../src/feed/http.js';
 import { SNAPSHOT_FORMAT } from '../../src/feed/snapshot-format.js';
 import { FeedStore, type EventsData } from '../../src/store/feed-store.js';
 import { AGENDA_CONFIG, CASES, caseUrl, largePage, pageOf, type HostileCase } from '../hostile/cases.js';
-import { cards, clock, countOf, shadow, text, titles } from './event-list-helpers.js';
-import { stubWarn, collectUncaught } from './support.js';
+import { cards, clock, countOf, shadow, text, titles } from '../support/browser/event-list-helpers.js';
+import { stubWarn, collectUncaught } from '../support/browser/support.js';
 
 declare global {
   interface Window {

@@ -6,7 +6,7 @@
  * the partner's page, so this file runs alone in its own page.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { stubWarn } from './support.js';
+import { stubWarn } from '../support/browser/support.js';
 
 class OlderBanner extends HTMLElement {
   connectedCallback(): void {

@@ -14,8 +14,8 @@ import type { SdiEditionBanner } from '../../src/elements/edition-banner/sdi-edi
 import type { SdiEventList } from '../../src/elements/event-list/sdi-event-list.js';
 import type { SdiRegionMap } from '../../src/elements/region-map/sdi-region-map.js';
 import { AGGRESSIVE_CSS, NARROW_ZOOMED_STYLE } from '../hostile-pages/pages.js';
-import { SNAPSHOT, cards, clock, loaded, shadow, sharedStore, text } from './event-list-helpers.js';
-import { collectUncaught } from './support.js';
+import { SNAPSHOT, cards, clock, loaded, shadow, sharedStore, text } from '../support/browser/event-list-helpers.js';
+import { collectUncaught } from '../support/browser/support.js';
 
 interface Widgets {
   list: SdiEventList;

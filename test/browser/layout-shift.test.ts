@@ -19,7 +19,7 @@
  * Needs `npm run build` first, as dist-bundle.test.ts.
  */
 import { expect } from '@open-wc/testing';
-import { pollUntil, shadowText, testControl } from './support.js';
+import { pollUntil, shadowText, testControl } from '../support/browser/support.js';
 
 const BUNDLE = '/dist/sdi-widgets.js';
 const SHEET = '/dist/sdi-widgets.css';

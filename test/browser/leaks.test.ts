@@ -13,8 +13,8 @@ import type { SdiEditionBanner } from '../../src/elements/edition-banner/sdi-edi
 import type { SdiEventList } from '../../src/elements/event-list/sdi-event-list.js';
 import type { SdiRegionMap } from '../../src/elements/region-map/sdi-region-map.js';
 import type { FeedStore } from '../../src/store/feed-store.js';
-import { LifecycleProbe, type FetchRecord, type LiveCounts } from './lifecycle-probe.js';
-import { collectUncaught, testControl } from './support.js';
+import { LifecycleProbe, type FetchRecord, type LiveCounts } from '../support/browser/lifecycle-probe.js';
+import { collectUncaught, testControl } from '../support/browser/support.js';
 
 const SNAPSHOT = new URL('/snapshot/', location.href).href;
 const LIVE = { agenda: '9464342', key: 'test-key', api: '/mock-api/v2' };

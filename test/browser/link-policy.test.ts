@@ -14,7 +14,7 @@ import type { SdiRegionMap } from '../../src/elements/region-map/sdi-region-map.
 import { parseOptions } from '../../src/elements/event-list/options.js';
 import { LIST_MESSAGES } from '../../src/elements/event-list/messages.js';
 import { partnerLink } from '../../src/security/link-policy.js';
-import { collectUncaught, stubWarn } from './support.js';
+import { collectUncaught, stubWarn } from '../support/browser/support.js';
 
 /** Links a hostile or careless host page could carry; each must be refused everywhere. */
 const REFUSED = [

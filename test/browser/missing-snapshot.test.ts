@@ -10,7 +10,7 @@ import '../../src/elements/edition-banner/define.js';
 import '../../src/elements/region-map/define.js';
 import type { FetchLike } from '../../src/feed/http.js';
 import { FeedStore } from '../../src/store/feed-store.js';
-import { collectUncaught, stubWarn } from './support.js';
+import { collectUncaught, stubWarn } from '../support/browser/support.js';
 
 const FR = 'Le programme n’est pas disponible pour le moment.';
 const FR_MAP = "Le programme n'est pas disponible pour le moment.";

@@ -9,8 +9,8 @@ import type { SdiEventList } from '../../src/elements/event-list/sdi-event-list.
 import type { FetchLike } from '../../src/feed/http.js';
 import type { SourceConfig } from '../../src/feed/source.js';
 import type { FeedStore } from '../../src/store/feed-store.js';
-import { SNAPSHOT, button, cards, clock, countOf, freshStore, loaded, shadow, text, until } from './event-list-helpers.js';
-import { testControl, type LoggedRequest, collectUncaught } from './support.js';
+import { SNAPSHOT, button, cards, clock, countOf, freshStore, loaded, shadow, text, until } from '../support/browser/event-list-helpers.js';
+import { testControl, type LoggedRequest, collectUncaught } from '../support/browser/support.js';
 
 const AGENDA = '9464342';
 const KEY = 'test-key';

@@ -8,8 +8,8 @@ import { FeedStore, feedStore } from '../../src/store/feed-store.js';
 import { readPoints, type SnapshotIndex, type SnapshotPointsFile } from '../../src/feed/snapshot-format.js';
 import type { EventOpenDetail, FilterChangeDetail } from '../../src/filters/group-link.js';
 import { filterEvents, indexEvents } from '../../src/filters/apply.js';
-import { stubWarn, testControl } from './support.js';
-import { mapSettled } from './map-support.js';
+import { stubWarn, testControl } from '../support/browser/support.js';
+import { mapSettled } from '../support/browser/map-support.js';
 import { fillEvents, popupRoot } from '../../src/elements/region-map/popup.js';
 import { MAP_MESSAGES } from '../../src/elements/region-map/messages.js';
 

@@ -4,12 +4,12 @@
  */
 import { fixture, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
-import '../../src/elements/event-list/define.js';
-import type { SdiEventList } from '../../src/elements/event-list/sdi-event-list.js';
-import { filterEvents, indexEvents, type EventIndex } from '../../src/filters/apply.js';
-import type { FilterState } from '../../src/filters/filter-state.js';
-import type { SdiEvent } from '../../src/model/types.js';
-import { FeedStore, type EventsData } from '../../src/store/feed-store.js';
+import '../../../src/elements/event-list/define.js';
+import type { SdiEventList } from '../../../src/elements/event-list/sdi-event-list.js';
+import { filterEvents, indexEvents, type EventIndex } from '../../../src/filters/apply.js';
+import type { FilterState } from '../../../src/filters/filter-state.js';
+import type { SdiEvent } from '../../../src/model/types.js';
+import { FeedStore, type EventsData } from '../../../src/store/feed-store.js';
 
 /** 1 November 2026, 09:00 in Paris: before every event of the sample edition (16–22 November). */
 export const NOW = Date.parse('2026-11-01T08:00:00Z');

@@ -1,6 +1,6 @@
 /** Waits shared by the region map's browser tests. */
 import { waitUntil } from '@open-wc/testing';
-import type { SdiRegionMap } from '../../src/elements/region-map/sdi-region-map.js';
+import type { SdiRegionMap } from '../../../src/elements/region-map/sdi-region-map.js';
 
 /** Resolves once the map has stopped moving for a little while (no zoom animation running). */
 export async function mapSettled(el: SdiRegionMap): Promise<void> {
