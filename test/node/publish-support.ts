@@ -161,7 +161,8 @@ export function copyBuild(to: string): string {
  * the sources through tsx. `built` says which one ran, for the test's report.
  */
 export function sdiSnapshotCommand(): { argv: string[]; built: boolean } {
-  const built = ['publish-cli.js', 'snapshot-cli.js'].every((file) => existsSync(join(repoRoot, 'dist', 'node', file)));
+  // SDI_E2E_CLI=sources tests a change to src/node/ before dist/ is rebuilt.
+  const built = process.env.SDI_E2E_CLI !== 'sources' && ['publish-cli.js', 'snapshot-cli.js'].every((file) => existsSync(join(repoRoot, 'dist', 'node', file)));
   return built
     ? { argv: [process.execPath, join(repoRoot, 'bin', 'sdi-snapshot.js')], built }
     : { argv: [process.execPath, '--import', 'tsx', join(repoRoot, 'test', 'node', 'sdi-snapshot-from-sources.ts')], built };

@@ -189,7 +189,9 @@ export async function makePlan(
       objects.push(planned(history(onlineIndex, new Date(now.getTime() - 1)), options));
     }
     if (indexChanged) {
-      if (!historyHashes.has(newIndex.hash)) objects.push(planned(history(index, now), options));
+      // Always a new entry, even for an index published before (A, B, then A again): rollback
+      // finds the online index at its latest place in the history, and restores B.
+      objects.push(planned(history(index, now), options));
       objects.push(planned({ key: indexKey, name: INDEX_NAME, bytes: index, phase: 'index', immutable: false }, options));
     }
   }
