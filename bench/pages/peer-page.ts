@@ -1,5 +1,5 @@
 /**
- * The peer page of the bytes-over-the-wire benchmark (bundled by scripts/bench-page.ts, never
+ * The peer page of the bytes-over-the-wire benchmark (bundled by bench/page.ts, never
  * shipped): what a partner would build without our widgets to show the same four things, with
  * the usual libraries: FullCalendar's list view for the events, Leaflet + leaflet.markercluster for
  * the map, and a few lines of plain DOM for the banner and the countdown. It reads the same
@@ -12,7 +12,7 @@ import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import 'leaflet.markercluster/dist/MarkerCluster.css';
 import 'leaflet.markercluster/dist/MarkerCluster.Default.css';
-import type { SnapshotEvent, SnapshotIndex } from '../src/feed/snapshot-format.js';
+import type { SnapshotEvent, SnapshotIndex } from '../../src/feed/snapshot-format.js';
 
 declare global {
   interface Window {

@@ -9,9 +9,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { SnapshotIndex } from '../src/feed/snapshot-format.js';
-import { buildSnapshot, bundle, launch, median, serve } from './bench-browser.js';
+import { buildSnapshot, bundle, launch, median, serve } from './browser.js';
 // @ts-expect-error plain ESM helper shared with the rollup config
-import { staticClosure } from './bundle-graph.mjs';
+import { staticClosure } from '../scripts/bundle-graph.mjs';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
 const work = join(root, '.cache/bench');
@@ -36,7 +36,7 @@ function pointsFile(dir: string): string {
 
 async function browserSection(row: Row, snapshots: Map<number, string>): Promise<void> {
   mkdirSync(join(work, 'pages'), { recursive: true });
-  await bundle('bench/map-page.ts', 'map');
+  await bundle('bench/pages/map-page.ts', 'map');
   // bundle() writes the markercluster CSS the page imports beside the script, as map.css.
   writeFileSync(
     join(work, 'pages/map.html'),

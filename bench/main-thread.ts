@@ -18,8 +18,8 @@ import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import puppeteer, { type Browser } from 'puppeteer-core';
-import { BENCH_BUILD, buildSnapshot, median, serve } from './bench-browser.js';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.mjs';
+import { BENCH_BUILD, buildSnapshot, median, serve } from './browser.js';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 
 type Row = (label: string, value: string) => void;
 
@@ -73,7 +73,7 @@ const PAGE = `
 const longTasks = [];
 new PerformanceObserver((list) => longTasks.push(...list.getEntries())).observe({ type: 'longtask', buffered: true });
 import './src/elements/event-list/define.js';
-import { painted } from './bench/timing.js';
+import { painted } from './bench/pages/timing.js';
 
 window.measureMainThread = async (src) => {
   const started = performance.now();

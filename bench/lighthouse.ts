@@ -9,7 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import lighthouse, { desktopConfig, type Config, type Flags, type Result } from 'lighthouse';
-import { launch } from './bench-browser.js';
+import { launch } from './browser.js';
 
 type Row = (label: string, value: string) => void;
 

@@ -1,5 +1,5 @@
 /**
- * Benchmark page (bundled by scripts/bench-map.ts, never shipped): `<sdi-region-map>` and a plain
+ * Benchmark page (bundled by bench/map.ts, never shipped): `<sdi-region-map>` and a plain
  * Leaflet map with leaflet.markercluster, on the same points, in the same browser, in a box of the
  * same size, measured the same way: from points in memory to the first symbols painted, then the
  * frame intervals while the same zooms and pans are played on each map.
@@ -9,11 +9,11 @@
 import L from 'leaflet';
 import 'leaflet.markercluster/dist/MarkerCluster.css';
 import 'leaflet.markercluster/dist/MarkerCluster.Default.css';
-import { SdiRegionMap } from '../src/elements/region-map/sdi-region-map.js';
-import type { SnapshotPoint } from '../src/feed/snapshot-format.js';
-import { LEAFLET_CSS } from '../src/map/leaflet-css.js';
-import { METROPOLE_BOUNDS } from '../src/map/regions.js';
-import { feedStore } from '../src/store/feed-store.js';
+import { SdiRegionMap } from '../../src/elements/region-map/sdi-region-map.js';
+import type { SnapshotPoint } from '../../src/feed/snapshot-format.js';
+import { LEAFLET_CSS } from '../../src/map/leaflet-css.js';
+import { METROPOLE_BOUNDS } from '../../src/map/regions.js';
+import { feedStore } from '../../src/store/feed-store.js';
 import { painted, percentile, until } from './timing.js';
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));

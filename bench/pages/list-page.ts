@@ -1,16 +1,16 @@
 /**
- * Benchmark page (bundled by scripts/bench-browser.ts, never shipped): our list and FullCalendar's
+ * Benchmark page (bundled by bench/browser.ts, never shipped): our list and FullCalendar's
  * list view on the same events, in the same browser, measured the same way: from data in memory
  * to the first rows painted (the frame after the render call), then from a filter change to the
  * updated rows painted.
  */
 import { Calendar } from '@fullcalendar/core';
 import listPlugin from '@fullcalendar/list';
-import '../src/elements/event-list/define.js';
-import type { SdiEventList } from '../src/elements/event-list/sdi-event-list.js';
-import { indexEvents, filterEvents } from '../src/filters/apply.js';
-import { feedStore } from '../src/store/feed-store.js';
-import { pickText } from '../src/model/text.js';
+import '../../src/elements/event-list/define.js';
+import type { SdiEventList } from '../../src/elements/event-list/sdi-event-list.js';
+import { indexEvents, filterEvents } from '../../src/filters/apply.js';
+import { feedStore } from '../../src/store/feed-store.js';
+import { pickText } from '../../src/model/text.js';
 import { painted, percentile, until } from './timing.js';
 
 function nodesIn(root: Node): number {

@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { build, type BuildOptions } from 'esbuild';
 import puppeteer from 'puppeteer-core';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.mjs';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 import { createMockApi, startMockServer } from '../tools/mock-api/mock-api.js';
 import { generateEdition } from '../tools/sample/generate.js';
 import { runCli } from '../src/node/snapshot/cli.js';
@@ -91,7 +91,7 @@ export async function listBench(row: (label: string, value: string) => void): Pr
   mkdirSync(join(work, 'pages'), { recursive: true });
   const counts = [8000, 10000];
   for (const count of counts) await buildSnapshot(count);
-  await bundle('bench/list-page.ts', 'list');
+  await bundle('bench/pages/list-page.ts', 'list');
   const { writeFileSync } = await import('node:fs');
   writeFileSync(
     join(work, 'pages/index.html'),
