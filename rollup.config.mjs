@@ -1,12 +1,12 @@
 // Builds dist/: the browser bundle (one script-tag entry registering every element, per-element
 // entries, and element classes without registration for npm users) and the snapshot builder CLI.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
-import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
-import { stampVersion } from './scripts/rollup-stamp-version.mjs';
-import { classicLoader } from './scripts/rollup-classic-loader.mjs';
-import { reserveCss } from './scripts/rollup-reserve-css.mjs';
-import { sizeReport } from './scripts/size-report.mjs';
+import { browserTransforms } from './scripts/build/browser-plugins.mjs';
+import { classicLoader } from './scripts/build/classic-loader.mjs';
+import { reserveCss } from './scripts/build/reserve-css.mjs';
+import { stampVersion } from './scripts/build/stamp-version.mjs';
+import { sizeReport } from './scripts/size/report.mjs';
 
 /**
  * Shared code in a few chunks by who needs it, instead of one chunk per set of importers (a dozen
@@ -79,9 +79,7 @@ const browser = {
   },
   plugins: [
     stampVersion(),
-    nodeResolve({ browser: true, exportConditions: ['production', 'browser', 'default'] }),
-    esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', minify: false }),
-    terser({ ecma: 2022, module: true, format: { comments: false } }),
+    ...browserTransforms(),
     sizeReport(),
     classicLoader(),
     reserveCss(),

@@ -6,7 +6,7 @@
 // browser cannot resolve bare imports.
 import { readFileSync } from 'node:fs';
 import esbuild from 'rollup-plugin-esbuild';
-import { stampVersion } from './scripts/rollup-stamp-version.mjs';
+import { stampVersion } from './scripts/build/stamp-version.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const bare = [

@@ -2,7 +2,7 @@
 // (dynamic imports, such as the map chunk, are fetched only when used and counted apart).
 import { readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
-import { measure } from './size-report.mjs';
+import { measure } from './size/report.mjs';
 
 // `import … from`, bare `import "…"`, and the re-exports `export {…} from` / `export * from`.
 const STATIC_IMPORT = /(?:^|[;\s}])(?:import\s*(?:[\w*{}\s,$]+from\s*)?|export\s*(?:\*|\{[\w\s,$]*\})\s*from\s*)["'](\.[^"']+)["']/g;

@@ -31,7 +31,7 @@ const LENGTH = /^\d+(\.\d+)?(px|r?em|vh)?$/;
  * The rules that need nothing from the page: every tag's default loading height, wide and narrow.
  * `extra` goes inside the same layer. The build writes this, bare, to dist/sdi-widgets.css, the
  * stylesheet partners may link so that the space is kept from the first paint, before the loader
- * runs (scripts/rollup-reserve-css.mjs): one table for both, so they cannot drift apart.
+ * runs (scripts/build/reserve-css.mjs): one table for both, so they cannot drift apart.
  */
 export function reserveCss(extra = ''): string {
   const wide: string[] = [];

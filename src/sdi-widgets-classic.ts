@@ -5,7 +5,7 @@
  * it imports the module bundle published beside it, so everything else (which elements load, the
  * default snapshot `…/snapshot/` beside the script) is exactly what the module tag gives.
  *
- * Built as a classic script by scripts/rollup-classic-loader.mjs: no import or export statement
+ * Built as a classic script by scripts/build/classic-loader.mjs: no import or export statement
  * (the file is a TypeScript script, not a module), and an IIFE so that pasting the tag twice does
  * not redeclare top-level bindings in the page's shared global scope.
  */

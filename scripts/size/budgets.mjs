@@ -1,4 +1,4 @@
-// Size budgets of the script-tag bundle (issue #5), checked by scripts/size-check.mjs after the
+// Size budgets of the script-tag bundle (issue #5), checked by scripts/size/check.mjs after the
 // build. Sizes are bytes of min+gzip summed over the files a page downloads, gzip per file, as a
 // CDN serves them.
 
@@ -14,7 +14,7 @@ export const budgets = {
   // the check prints by how much it is over.
   // Measured on 27 November 2026 (issue #5): lit's core alone is 6.5 KB, the snapshot reader and
   // store 6 KB, the filters 6.6 KB, so only the countdown, which needs neither, fits.
-  // `npm run size:floor` (scripts/size-floor.mjs) bundles the least each widget needs to draw its
+  // `npm run size:floor` (scripts/size/floor.mjs) bundles the least each widget needs to draw its
   // loaded state, in one file: list 28.2 KB, so no lazy-loading brings the list page to 20 KB.
   // Raised the same day, each page by what two changes cost: the loader's space reservation
   // (+0.5 KB: no layout shift when widgets load, src/reserve-space.ts) and the sliced reading of

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 
 export function stampVersion() {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
   return {
     name: 'stamp-version',
     transform(code, id) {
