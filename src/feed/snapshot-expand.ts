@@ -256,7 +256,7 @@ function imageUrl(value: unknown, base: string | undefined): string | undefined 
   if (/^https?:/i.test(value)) return safeHttpUrl(value);
   if (base === undefined) return undefined;
   try {
-    return fileUrl(base, { path: value, count: 0 });
+    return fileUrl(base, { path: value, count: 0, bytes: 0 });
   } catch {
     return undefined;
   }

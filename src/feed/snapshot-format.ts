@@ -67,6 +67,13 @@ export interface SnapshotIndex {
      * opens. `count` is the number of events having details; a region absent here has none.
      */
     details: Record<string, SnapshotFileRef>;
+    /**
+     * Every mirrored image file (`images/…webp`, sorted) that event files name, so that a
+     * publisher's garbage collection, which reads indexes only, keeps them. Written by the
+     * builder since #16 (empty without --images mirror); absent in indexes of older builders.
+     * The widgets do not read it.
+     */
+    images?: string[];
   };
 }
 

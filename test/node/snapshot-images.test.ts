@@ -170,7 +170,7 @@ describe('reading mirrored image paths (#16 item 2)', () => {
     const body = JSON.stringify({ format: SNAPSHOT_FORMAT, events });
     const fetch = async (input: string): Promise<Response> =>
       input === `${FOLDER}events/all.json` ? new Response(body, { headers: { 'content-type': 'application/json' } }) : new Response('', { status: 404 });
-    const read = await readEvents(BASE, { path: 'events/all.json', count: events.length }, { fetch, retries: 0 }, { agenda: { slug: 'x' } });
+    const read = await readEvents(BASE, { path: 'events/all.json', count: events.length, bytes: body.length }, { fetch, retries: 0 }, { agenda: { slug: 'x' } });
     return new Map(read.events.map((e) => [e.uid, e.image]));
   }
 

@@ -1,9 +1,11 @@
 /**
  * Serves a data file through the mock API, for the offline demo:
  *   node --import tsx tools/mock-api/cli.ts --data FILE.json [--port 8787] [--host 127.0.0.1]
- *     [--key KEY]... [--base /v2] [--now ISO-DATE] [--trailing-cursor]
+ *     [--key KEY]... [--base /v2] [--now ISO-DATE] [--trailing-cursor] [--images /sample-images/]
  * FILE.json is { "agendas": { "<uid>": { "config": {...}, "events": [...] } } }.
  * --now freezes the clock, so a past or future edition can be shown as if it were live.
+ * --images serves the sample edition's pictures as JPEGs at that path (a sample written with
+ * tools/sample/cli.ts --image-base http://HOST:PORT/sample-images/), for --images mirror offline.
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -38,6 +40,7 @@ async function main(): Promise<void> {
       base: { type: 'string', default: '/v2' },
       now: { type: 'string' },
       'trailing-cursor': { type: 'boolean', default: false },
+      images: { type: 'string' },
     },
   });
   if (!values.data) fail('--data FILE.json is required');
@@ -56,6 +59,7 @@ async function main(): Promise<void> {
     basePath: values.base,
     now,
     trailingCursor: values['trailing-cursor'],
+    ...(values.images ? { images: values.images } : {}),
   });
   const server = await startMockServer(api, port, values.host);
   process.stdout.write(`${server.apiBase}\n`);

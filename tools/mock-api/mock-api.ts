@@ -14,6 +14,7 @@ import {
   writeResponse,
   type ApiResponse,
 } from './respond.js';
+import { sampleImageRoute } from './images.js';
 import { route, type RouteContext } from './routes.js';
 import type { MockAgenda, MockApi, MockApiOptions, RequestLogEntry } from './types.js';
 
@@ -68,6 +69,8 @@ export function createMockApi(options: MockApiOptions): MockApi {
     }
   }
 
+  const images = options.images ? sampleImageRoute(options.images) : undefined;
+
   async function serve(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     setCorsHeaders(res);
     // Preflights are the browser's, not the client's: never faulted, never keyed.
@@ -97,6 +100,7 @@ export function createMockApi(options: MockApiOptions): MockApi {
     handle(req, res) {
       const url = new URL(req.url ?? '/', 'http://mock.invalid');
       const path = url.pathname;
+      if (images?.handle(req, res, path)) return true;
       if (basePath && path !== basePath && !path.startsWith(`${basePath}/`)) return false;
       requests.push({ method: req.method ?? 'GET', url: req.url ?? '', at: Date.now() });
       serve(req, res, url).catch((error: unknown) => {

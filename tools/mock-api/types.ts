@@ -61,4 +61,9 @@ export interface MockApiOptions {
    * tested against both.
    */
   trailingCursor?: boolean;
+  /**
+   * A path (e.g. '/sample-images/') where the sample edition's image files are served as real
+   * JPEGs (tools/sample/images.ts), for generateEdition's `imageBase`; off by default.
+   */
+  images?: string;
 }

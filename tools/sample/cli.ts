@@ -2,13 +2,16 @@
  * Writes a sample edition for the mock API and the offline demo:
  *
  *   node --import tsx tools/sample/cli.ts [--count N] [--seed S] [--out FILE]
- *        [--year Y] [--start YYYY-MM-DD] [--end YYYY-MM-DD] [--agenda-uid UID] [--agenda-slug SLUG] [--force]
+ *        [--year Y] [--start YYYY-MM-DD] [--end YYYY-MM-DD] [--agenda-uid UID] [--agenda-slug SLUG]
+ *        [--image-base URL] [--force]
  *
  * Output: { "generator": {...}, "agendas": { "<uid>": { "config": agenda, "events": [...] } } },
  * default .cache/sample/edition-<count>-<seed>.json; prints the path. Generating 8,000 events
  * takes about a second, but the mock API and the demo start often: a file written by the same
  * generator version with the same options is reused. The "generator" header is written first so
- * that this check reads a few hundred bytes, not the whole file.
+ * that this check reads a few hundred bytes, not the whole file. `--image-base` points the
+ * events' images at the mock API's pictures (tools/mock-api/cli.ts --images /sample-images/), so
+ * `sdi-snapshot --images mirror` runs offline on the sample.
  */
 import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -22,7 +25,7 @@ interface CliArgs {
 }
 
 const USAGE =
-  'usage: node --import tsx tools/sample/cli.ts [--count N] [--seed S] [--out FILE] [--year Y] [--start YYYY-MM-DD] [--end YYYY-MM-DD] [--agenda-uid UID] [--agenda-slug SLUG] [--force]';
+  'usage: node --import tsx tools/sample/cli.ts [--count N] [--seed S] [--out FILE] [--year Y] [--start YYYY-MM-DD] [--end YYYY-MM-DD] [--agenda-uid UID] [--agenda-slug SLUG] [--image-base URL] [--force]';
 
 export function parseArgs(argv: readonly string[]): CliArgs {
   const options: SampleOptions = {};
@@ -49,6 +52,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       case '--end': options.end = value(); break;
       case '--agenda-uid': options.agendaUid = int(); break;
       case '--agenda-slug': options.agendaSlug = value(); break;
+      case '--image-base': options.imageBase = value(); break;
       case '--out': out = value(); break;
       case '--force': force = true; break;
       case '--help':

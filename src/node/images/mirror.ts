@@ -13,6 +13,8 @@ import { fetchImage, type ImageFetch } from './fetch-image.js';
 import { resizeImage } from './resize.js';
 
 export const IMAGES_FOLDER = 'images';
+/** The cache sits beside `--out` under this suffix: never part of what is published. */
+export const IMAGE_CACHE_SUFFIX = '.image-cache';
 export const DEFAULT_CONCURRENCY = 6;
 export const DEFAULT_IMAGE_TIMEOUT_MS = 15_000;
 /** OpenAgenda keeps originals up to a few MB; anything past this is not a photo for a card. */

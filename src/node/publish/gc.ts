@@ -5,8 +5,11 @@
  */
 import { plainBytes } from './content.js';
 import { HISTORY_DIR, INDEX_NAME, SNAPSHOT_DIR } from './layout.js';
-import { historyOf, namesIn } from './history.js';
+import { historyOf, imagesListOf, namesIn } from './history.js';
 import type { ObjectStore, StoredObject } from './store.js';
+
+/** Mirrored images, under the snapshot folder (src/node/images/mirror.ts, IMAGES_FOLDER). */
+const IMAGES_DIR = 'images/';
 
 export interface GcPlan {
   deletions: string[];
@@ -30,27 +33,35 @@ export async function planGc(
   const history = historyOf(allKeys, root);
   const kept = history.slice(0, keep);
   const named = new Set<string>();
-  for (const bytes of extraIndexes) for (const name of namesIn(bytes)) named.add(name);
+  // An index without an images list (an older builder) may still have readers whose event files
+  // name mirrored images the GC cannot see: while one is kept, no image is deleted.
+  let unlistedImages = false;
+  const name = (bytes: Buffer): void => {
+    for (const path of namesIn(bytes)) named.add(path);
+    const images = imagesListOf(bytes);
+    if (images) for (const path of images) named.add(path);
+    else unlistedImages = true;
+  };
+  for (const bytes of extraIndexes) name(bytes);
   for (const entry of kept) {
     const stored = known.get(entry.key) ?? (await store.get(entry.key));
     const bytes = stored && plainBytes(stored);
     // A kept index that cannot be read means we cannot know what readers need: delete nothing.
     if (!bytes) throw new Error(`cannot read ${entry.key}: nothing deleted`);
-    let names: Set<string>;
     try {
-      names = namesIn(bytes);
+      name(bytes);
     } catch {
       throw new Error(`${entry.key} is not JSON: nothing deleted`);
     }
-    for (const name of names) named.add(name);
   }
   const snapshotDir = root + SNAPSHOT_DIR;
   const deletions: string[] = [];
   for (const key of allKeys) {
     if (!key.startsWith(snapshotDir)) continue;
-    const name = key.slice(snapshotDir.length);
-    if (name === INDEX_NAME || key.startsWith(root + HISTORY_DIR)) continue;
-    if (!named.has(name)) deletions.push(key);
+    const path = key.slice(snapshotDir.length);
+    if (path === INDEX_NAME || key.startsWith(root + HISTORY_DIR)) continue;
+    if (unlistedImages && path.startsWith(IMAGES_DIR)) continue;
+    if (!named.has(path)) deletions.push(key);
   }
   deletions.push(...history.slice(keep).map((entry) => entry.key));
   return { deletions: deletions.sort(), keptIndexes: kept.length };

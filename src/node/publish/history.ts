@@ -21,6 +21,16 @@ export function historyOf(listing: Iterable<StoredObject | string>, root: string
 }
 
 /**
+ * The mirrored images an index lists (`files.images`, docs/SNAPSHOT.md), or undefined when it
+ * has no list: an index of a builder older than the list, whose images only event files name.
+ */
+export function imagesListOf(indexBytes: Buffer): string[] | undefined {
+  const files = (JSON.parse(indexBytes.toString('utf8')) as { files?: { images?: unknown } } | null)?.files;
+  const list = files?.images;
+  return Array.isArray(list) && list.every((item) => typeof item === 'string') ? (list as string[]) : undefined;
+}
+
+/**
  * Snapshot-relative names an index points to: every string anywhere in it that names a file of
  * the snapshot. Reading all strings, not only `files.*.path`, keeps files that later format
  * additions (mirrored images listed in the index) name.

@@ -1,6 +1,7 @@
 /** Reads the folders to publish. A folder that cannot be read is the operator's to fix (exit 2). */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { IMAGE_CACHE_SUFFIX } from '../images/mirror.js';
 
 export class LocalFolderError extends Error {
   constructor(message: string) {
@@ -15,7 +16,10 @@ export interface LocalFile {
   path: string;
 }
 
-/** Every file under `dir`, sorted; hidden files and folders (.git, .history) are left out. */
+/**
+ * Every file under `dir`, sorted; hidden files and folders (.git, .history) and image caches are
+ * left out.
+ */
 export async function listFiles(dir: string): Promise<LocalFile[]> {
   let entries;
   try {
@@ -28,7 +32,11 @@ export async function listFiles(dir: string): Promise<LocalFile[]> {
     if (!entry.isFile()) continue;
     const path = join(entry.parentPath, entry.name);
     const name = relative(dir, path).split(sep).join('/');
-    if (name.split('/').some((part) => part.startsWith('.'))) continue;
+    const parts = name.split('/');
+    if (parts.some((part) => part.startsWith('.'))) continue;
+    // sdi-snapshot's image cache (`<out>.image-cache/`) sits beside the snapshot, often inside
+    // the site folder: its files are the builder's, not the readers'.
+    if (parts.slice(0, -1).some((part) => part.endsWith(IMAGE_CACHE_SUFFIX))) continue;
     files.push({ name, path });
   }
   return files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

@@ -15,7 +15,7 @@ import { normaliseEvents } from '../../model/normalise.js';
 import { schemaFromAgenda } from '../../model/schema.js';
 import { buildSnapshot, INDEX_FILE, MAX_TIMINGS_PER_EVENT } from './build.js';
 import { parseCliArgs, UsageError, USAGE, type CliOptions } from './args.js';
-import { mirrorImages, type MirrorStats } from '../images/mirror.js';
+import { IMAGE_CACHE_SUFFIX, mirrorImages, type MirrorStats } from '../images/mirror.js';
 import { ImageLibraryMissingError, loadImageLibrary } from '../images/resize.js';
 import { assertReplaceable, NotSnapshotError, writeSnapshotAtomic, type SnapshotFileContent } from './write.js';
 
@@ -212,7 +212,7 @@ async function snapshot(options: CliOptions, io: CliIo, log: (text: string) => v
   let images: Awaited<ReturnType<typeof mirrorImages>> | undefined;
   if (options.images === 'mirror') {
     images = await mirrorImages(events, {
-      cacheDir: `${resolve(options.out)}.image-cache`,
+      cacheDir: `${resolve(options.out)}${IMAGE_CACHE_SUFFIX}`,
       ...(io.imageFetch ? { fetch: io.imageFetch } : {}),
     });
     events = images.events;
@@ -229,6 +229,9 @@ async function snapshot(options: CliOptions, io: CliIo, log: (text: string) => v
   });
   const files = new Map<string, SnapshotFileContent>(built.files);
   for (const [path, file] of images?.files ?? []) files.set(path, file);
+  // Only event files name the images; publish's garbage collection reads indexes, so the index
+  // lists them (docs/SNAPSHOT.md). Empty without mirroring: an absent list means an older builder.
+  built.index.files.images = [...(images?.files.keys() ?? [])].sort();
   const written = await writeSnapshotAtomic(options.out, { index: built.index, files }, { force: options.force });
   const { droppedTimings } = built;
   const dropped =
