@@ -10,7 +10,9 @@
  *
  * Flags (after `npm run bench --`): `--runs N` loads per contender and condition (default 3);
  * `--large-runs N` the same for the 50,000-event map (default 1: one cold 50,000-event
- * markercluster load on slow 4G is about a minute here).
+ * markercluster load on slow 4G is about a minute here); `--at REV` builds our widgets and the
+ * snapshot from a commit instead of the working tree; `--no-page-bytes` skips the demo page's
+ * bytes (the "page" section's measure, which builds the working tree).
  */
 import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
@@ -20,7 +22,7 @@ import { openPageBench, pageSection } from './bench-page.js';
 import { coldLoad, CONDITIONS, type Condition, type LoadResult } from '../bench/navigation/cold-load.js';
 import { jsonBytesBefore, longestChain } from '../bench/navigation/critical-path.js';
 import {
-  buildOurBundle, buildPeerBundles, buildProbe, ourPage, peerListPage, peerMapPage, prepareEdition, REGION, resetPages, SCOPES, WORK,
+  buildOurBundle, buildPeerBundles, buildProbe, ourPage, peerListPage, peerMapPage, prepareEdition, REGION, resetPages, SCOPES, sourceTree, WORK,
 } from '../bench/navigation/prepare.js';
 import type { ProbeTarget } from '../bench/navigation/probe.js';
 import { startStaticServer } from '../bench/navigation/static-server.js';
@@ -86,17 +88,23 @@ async function measure(browser: Browser, base: string, probe: string, contender:
 export async function navigationBench(row: Row, options: { pageBytes: boolean }): Promise<void> {
   const runs = flag('--runs', 3);
   const largeRuns = flag('--large-runs', 1);
+  const atFlag = process.argv.indexOf('--at');
+  const at = atFlag > 0 ? process.argv[atFlag + 1] : undefined;
+  const widgets = at
+    ? `widgets and builder at ${at} (${spawnSync('git', ['rev-parse', '--short', at], { encoding: 'utf8' }).stdout.trim()})`
+    : 'widgets and builder from the working tree';
   const loadAtStart = load();
   const started = performance.now();
   const server = await startStaticServer();
   let browser: Browser | undefined;
   try {
     console.log('(building: script-tag bundle, peers, 8,000- and 50,000-event editions, snapshots and API pages)');
-    server.mount('/dist/', await buildOurBundle());
+    const tree = sourceTree(at);
+    server.mount('/dist/', await buildOurBundle(tree));
     server.mount('/peer/', await buildPeerBundles());
     const probe = await buildProbe();
-    const small = await prepareEdition(server, 8000, ['list', 'list-region', 'map']);
-    const large = await prepareEdition(server, 50000, ['map']);
+    const small = await prepareEdition(server, tree, 8000, ['list', 'list-region', 'map']);
+    const large = await prepareEdition(server, tree, 50000, ['map']);
     resetPages();
     const regionCount = small.index.files.regions[REGION]?.count ?? 0;
     const contenders: Contender[] = [
@@ -173,14 +181,14 @@ export async function navigationBench(row: Row, options: { pageBytes: boolean })
       tables.push(`### ${condition.name}\n\n${lines.join('\n')}`);
     }
 
-    const header = `# from navigation · ${new Date().toISOString()} · ${chromium} (${spawnSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8' }).stdout.trim()}) · load average ${loadAtStart} at the start, ${load()} at the end · ${((performance.now() - started) / 60000).toFixed(1)} min`;
+    const header = `# from navigation · ${new Date().toISOString()} · ${chromium} (${spawnSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8' }).stdout.trim()}) · ${widgets} · load average ${loadAtStart} at the start, ${load()} at the end · ${((performance.now() - started) / 60000).toFixed(1)} min`;
     console.log(`\n${header}\n\n${tables.join('\n\n')}\n`);
   } finally {
     await browser?.close();
     await server.close();
   }
 
-  if (!options.pageBytes) {
+  if (!options.pageBytes || process.argv.includes('--no-page-bytes')) {
     console.log('(demo page bytes: see the "page" section of this run)');
     return;
   }

@@ -5,11 +5,11 @@
  * the pages and the probe. All under .cache/bench/navigation, rebuilt on every run: the snapshot
  * format and the bundle are what issue #14 changes, a stale copy would measure the past.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { rollup, type RollupOptions } from 'rollup';
-import { runCli } from '../../src/node/snapshot/cli.js';
 import type { SnapshotIndex } from '../../src/feed/snapshot-format.js';
 import { regionOf } from '../../src/geo/admin.js';
 import { createMockApi, startMockServer } from '../../tools/mock-api/mock-api.js';
@@ -36,19 +36,38 @@ function nextEdition(now = Date.now()): { year: number; start: string; end: stri
 }
 
 /**
+ * Where our widgets and their snapshot builder come from: the working tree, or a commit (`--at`)
+ * extracted with `git archive` beside the bench, its node_modules the repository's. A commit
+ * gives a "before" to compare with, and a clean build while the working tree is mid-change.
+ */
+export function sourceTree(at: string | undefined): string {
+  if (!at) return root;
+  const tree = join(WORK, 'tree');
+  rmSync(tree, { recursive: true, force: true });
+  mkdirSync(tree, { recursive: true });
+  const paths = ['src', 'demo', 'scripts', 'rollup.config.mjs', 'tsconfig.json', 'package.json'];
+  const archive = spawnSync('git', ['archive', '--format=tar', at, ...paths], { cwd: root, maxBuffer: 1 << 30 });
+  if (archive.status !== 0) throw new Error(`git archive ${at}: ${archive.stderr.toString()}`);
+  const tar = spawnSync('tar', ['-x', '-C', tree], { input: archive.stdout });
+  if (tar.status !== 0) throw new Error(`tar: ${tar.stderr.toString()}`);
+  symlinkSync(join(root, 'node_modules'), join(tree, 'node_modules'));
+  return tree;
+}
+
+/**
  * The script-tag build (rollup.config.mjs's browser part, as `npm run build` makes it), written
  * straight to the bench's folder: dist/ is shared with `npm run build` and others' tests, and the
  * config's Node part has nothing to do with a page.
  */
-export async function buildOurBundle(): Promise<string> {
-  const configs = ((await import(join(root, 'rollup.config.mjs'))) as { default: RollupOptions[] }).default;
+export async function buildOurBundle(tree: string): Promise<string> {
+  const configs = ((await import(join(tree, 'rollup.config.mjs'))) as { default: RollupOptions[] }).default;
   const browser = configs.find((config) => !Array.isArray(config.output) && config.output?.dir === 'dist');
   if (!browser || Array.isArray(browser.output) || !browser.output) throw new Error('rollup.config.mjs: no browser build writing to dist/');
   const out = join(WORK, 'dist');
   rmSync(out, { recursive: true, force: true });
   const cwd = process.cwd();
-  // The config's paths (inputs, tsconfig) are relative to the repository's root.
-  process.chdir(root);
+  // The config's paths (inputs, tsconfig) are relative to its folder.
+  process.chdir(tree);
   try {
     // Without the size table `npm run build` prints: the bench's output is its own figures.
     const plugins = [browser.plugins].flat().filter((plugin) => !(plugin && typeof plugin === 'object' && 'name' in plugin && plugin.name === 'size-report'));
@@ -117,7 +136,8 @@ export const SCOPES: Record<Scope, FeedScope> = {
  * will ask for in `scopes`, read from the same mock API (the same events, the same clock) and
  * handed to the static server.
  */
-export async function prepareEdition(server: StaticServer, count: number, scopes: readonly Scope[]): Promise<Edition> {
+export async function prepareEdition(server: StaticServer, tree: string, count: number, scopes: readonly Scope[]): Promise<Edition> {
+  const { runCli } = (await import(join(tree, 'src/node/snapshot/cli.ts'))) as typeof import('../../src/node/snapshot/cli.js');
   const { year, start, end } = nextEdition();
   const edition = generateEdition({ count, year, start, end, imageBase: `${server.url}/img/` });
   const api = createMockApi({ agendas: { [String(AGENDA_UID)]: { config: edition.agenda, events: edition.events } } });
