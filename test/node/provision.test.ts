@@ -146,7 +146,10 @@ describe('provision: the checks', () => {
     });
     const error = await failure(ensure(['wordpress'], m.settings));
     assert.match(error.message, /WordPress tests/);
-    assert.ok(error.message.endsWith('sudo apt-get update && sudo apt-get install -y php-cli php-mysql mariadb-server wordpress'), error.message);
+    assert.ok(
+      error.message.endsWith('sudo apt-get update && sudo apt-get install -y php-cli php-mysql mariadb-server wordpress'),
+      error.message,
+    );
   });
 
   test('an unknown component is refused by name', async () => {
@@ -161,7 +164,12 @@ describe('provision: npm test on a machine it cannot provision', () => {
     const started = Date.now();
     const run = spawnSync(process.execPath, ['scripts/test.mjs', '--browser'], {
       encoding: 'utf8',
-      env: { ...process.env, SDI_BROWSERS: 'chromium', SDI_PROVISION_FAKE_MISSING: '/usr/bin/chromium', SDI_PROVISION_FAKE_UID: '1000' },
+      env: {
+        ...process.env,
+        SDI_BROWSERS: 'chromium',
+        SDI_PROVISION_FAKE_MISSING: '/usr/bin/chromium',
+        SDI_PROVISION_FAKE_UID: '1000',
+      },
     });
     const lines = `${run.stdout}${run.stderr}`.split('\n').filter((line) => line.trim() !== '');
     assert.equal(run.status, 1);
