@@ -22,7 +22,18 @@ import { openPageBench, pageSection } from './bench-page.js';
 import { coldLoad, CONDITIONS, type Condition, type LoadResult } from '../bench/navigation/cold-load.js';
 import { jsonBytesBefore, longestChain } from '../bench/navigation/critical-path.js';
 import {
-  buildOurBundle, buildPeerBundles, buildProbe, ourPage, peerListPage, peerMapPage, prepareEdition, REGION, resetPages, SCOPES, sourceTree, WORK,
+  buildOurBundle,
+  buildPeerBundles,
+  buildProbe,
+  ourPage,
+  peerListPage,
+  peerMapPage,
+  prepareEdition,
+  REGION,
+  resetPages,
+  SCOPES,
+  sourceTree,
+  WORK,
 } from '../bench/navigation/prepare.js';
 import type { ProbeTarget } from '../bench/navigation/probe.js';
 import { startStaticServer } from '../bench/navigation/static-server.js';
@@ -66,7 +77,10 @@ const median = (values: number[]) => {
 const thousands = (n: number) => Math.round(n).toLocaleString('en');
 const ms = (n: number) => `${thousands(n)} ms`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 const fileOf = (url: string) => {
   const path = new URL(url).pathname;
   return path.replace(/\.[0-9a-f]{8,}\./, '.<hash>.').replace(/^\/api-\d+\/v2\/agendas\/\d+\/events$/, 'API page');
@@ -80,7 +94,9 @@ async function measure(browser: Browser, base: string, probe: string, contender:
     const peer = await coldLoad(browser, base + contender.peer.url, contender.peer.targets, probe, condition, LOAD_TIMEOUT_MS);
     pair.ours.push(ours);
     pair.peer.push(peer);
-    console.log(`  ${contender.label}, run ${i + 1}/${contender.runs}: ours ${ms(ours.firstMs)}, ${contender.peerName} ${ms(peer.firstMs)} (load ${load()})`);
+    console.log(
+      `  ${contender.label}, run ${i + 1}/${contender.runs}: ours ${ms(ours.firstMs)}, ${contender.peerName} ${ms(peer.firstMs)} (load ${load()})`,
+    );
   }
   return pair;
 }
@@ -163,19 +179,34 @@ export async function navigationBench(row: Row, options: { pageBytes: boolean })
         const n = contender.runs === 1 ? '1 run' : `median of ${contender.runs}`;
         const ratio = (ours / peer).toFixed(3);
         lines.push(`| ${contender.label} (${n}) | ${ms(ours)} | ${contender.peerName}: ${ms(peer)} | ${ratio} |`);
-        row(`${condition.name} · ${contender.label}, ours / ${contender.peerName} (${n})`, `${ms(ours)} / ${ms(peer)} = ${ratio}`);
+        row(
+          `${condition.name} · ${contender.label}, ours / ${contender.peerName} (${n})`,
+          `${ms(ours)} / ${ms(peer)} = ${ratio}`,
+        );
         if (!contender.network) continue;
-        for (const [side, results] of [['ours', pair.ours], [contender.peerName, pair.peer]] as const) {
+        for (const [side, results] of [
+          ['ours', pair.ours],
+          [contender.peerName, pair.peer],
+        ] as const) {
           const bytes = median(results.map((r) => jsonBytesBefore(r.exchanges, r.firstAt)));
           const chains = results.map((r) => longestChain(r.exchanges, r.firstAt));
           const lengths = chains.map((c) => c.length);
           const typical = chains.find((c) => c.length === median(lengths)) ?? chains[0]!;
-          const path = typical.length > 8 ? `${typical.slice(0, 4).map((e) => fileOf(e.url)).join(' → ')} → … (${typical.length - 4} more)` : typical.map((e) => fileOf(e.url)).join(' → ');
+          const path =
+            typical.length > 8
+              ? `${typical
+                  .slice(0, 4)
+                  .map((e) => fileOf(e.url))
+                  .join(' → ')} → … (${typical.length - 4} more)`
+              : typical.map((e) => fileOf(e.url)).join(' → ');
           const label = `${contender.label.replace(/: first card$/, '')}, ${side}`;
           lines.push(`| … data (JSON) bytes before the first card, ${side} | ${kb(bytes)} | | |`);
           lines.push(`| … sequential round trips to the first card, ${side} (HTML included) | ${median(lengths)}: ${path} | | |`);
           row(`${condition.name} · ${label}: data (JSON) bytes on the wire before the first card (median)`, kb(bytes));
-          row(`${condition.name} · ${label}: sequential round trips to the first card, HTML included (median)`, `${median(lengths)} (${path})`);
+          row(
+            `${condition.name} · ${label}: sequential round trips to the first card, HTML included (median)`,
+            `${median(lengths)} (${path})`,
+          );
         }
       }
       tables.push(`### ${condition.name}\n\n${lines.join('\n')}`);
@@ -193,7 +224,11 @@ export async function navigationBench(row: Row, options: { pageBytes: boolean })
     return;
   }
   // The demo's four widgets against the naive peer page: the "page" section's own measure.
-  const wanted = ['transfer without images, ours / peer', 'decoded without images, ours / peer', 'requests without images, ours / peer'];
+  const wanted = [
+    'transfer without images, ours / peer',
+    'decoded without images, ours / peer',
+    'requests without images, ours / peer',
+  ];
   const prefix = 'demo page, 4 widgets vs naive peer page (FullCalendar + Leaflet + markercluster), no emulation';
   try {
     const pages = await openPageBench();

@@ -82,7 +82,9 @@ export async function coldLoad(
     try {
       await page.waitForFunction('window.sdiNavigationProbe !== undefined', { polling: 100, timeout: timeoutMs });
     } catch (error) {
-      throw new Error(`${url}: nothing seen in ${timeoutMs / 1000} s (${String(error)}); page errors: ${errors.join('; ') || 'none'}`);
+      throw new Error(
+        `${url}: nothing seen in ${timeoutMs / 1000} s (${String(error)}); page errors: ${errors.join('; ') || 'none'}`,
+      );
     }
     const probe = (await page.evaluate('window.sdiNavigationProbe')) as ProbeResult;
     // Measured all the same (the target was seen), but a page that threw is not a clean run.

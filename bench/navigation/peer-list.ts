@@ -23,7 +23,10 @@ async function main(): Promise<void> {
   );
   // The list opens on the edition's year: the earliest time of the feed, as the integrator would
   // hard-code the edition's first day.
-  const first = events.reduce((min, event) => (event.timings![0]!.begin < min ? event.timings![0]!.begin : min), events[0]?.timings?.[0]?.begin ?? '');
+  const first = events.reduce(
+    (min, event) => (event.timings![0]!.begin < min ? event.timings![0]!.begin : min),
+    events[0]?.timings?.[0]?.begin ?? '',
+  );
   const calendar = new Calendar(container, {
     plugins: [listPlugin],
     initialView: 'listYear',

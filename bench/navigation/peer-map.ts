@@ -22,16 +22,26 @@ async function main(): Promise<void> {
   // Both downloads at once: the plugin's code does not wait for the data, nor the data for it.
   // markercluster's UMD body reads a global L when it is evaluated.
   (window as unknown as { L: typeof L }).L = L;
-  const [events] = await Promise.all([readFeed<FeedEvent>(base, { fields: MAP_FIELDS, region }), import('leaflet.markercluster')]);
+  const [events] = await Promise.all([
+    readFeed<FeedEvent>(base, { fields: MAP_FIELDS, region }),
+    import('leaflet.markercluster'),
+  ]);
   // Without a tile layer nothing tells Leaflet the deepest zoom, and markercluster needs it.
   const map = L.map(container, { maxZoom: 16 });
-  map.fitBounds([[41.3, -5.2], [51.1, 9.6]], { animate: false });
+  map.fitBounds(
+    [
+      [41.3, -5.2],
+      [51.1, 9.6],
+    ],
+    { animate: false },
+  );
   const icon = L.divIcon({ className: 'peer-marker', iconSize: [22, 22] });
   const markers: L.Marker[] = [];
   for (const event of events) {
     const lat = event.location?.latitude;
     const lng = event.location?.longitude;
-    if (typeof lat === 'number' && typeof lng === 'number') markers.push(L.marker([lat, lng], { icon, title: event.title ?? '' }));
+    if (typeof lat === 'number' && typeof lng === 'number')
+      markers.push(L.marker([lat, lng], { icon, title: event.title ?? '' }));
   }
   const group = L.markerClusterGroup();
   group.addLayers(markers);

@@ -62,7 +62,8 @@ export function sourceTree(at: string | undefined): string {
 export async function buildOurBundle(tree: string): Promise<string> {
   const configs = ((await import(join(tree, 'rollup.config.mjs'))) as { default: RollupOptions[] }).default;
   const browser = configs.find((config) => !Array.isArray(config.output) && config.output?.dir === 'dist');
-  if (!browser || Array.isArray(browser.output) || !browser.output) throw new Error('rollup.config.mjs: no browser build writing to dist/');
+  if (!browser || Array.isArray(browser.output) || !browser.output)
+    throw new Error('rollup.config.mjs: no browser build writing to dist/');
   const out = join(WORK, 'dist');
   rmSync(out, { recursive: true, force: true });
   const cwd = process.cwd();
@@ -70,7 +71,9 @@ export async function buildOurBundle(tree: string): Promise<string> {
   process.chdir(tree);
   try {
     // Without the size table `npm run build` prints: the bench's output is its own figures.
-    const plugins = [browser.plugins].flat().filter((plugin) => !(plugin && typeof plugin === 'object' && 'name' in plugin && plugin.name === 'size-report'));
+    const plugins = [browser.plugins]
+      .flat()
+      .filter((plugin) => !(plugin && typeof plugin === 'object' && 'name' in plugin && plugin.name === 'size-report'));
     const bundle = await rollup({ ...browser, plugins, onLog: () => {} });
     await bundle.write({ ...browser.output, dir: out, sourcemap: false });
     await bundle.close();
@@ -84,7 +87,10 @@ export async function buildPeerBundles(): Promise<string> {
   const out = join(WORK, 'peer');
   rmSync(out, { recursive: true, force: true });
   await build({
-    entryPoints: { 'peer-list': join(root, 'bench/navigation/peer-list.ts'), 'peer-map': join(root, 'bench/navigation/peer-map.ts') },
+    entryPoints: {
+      'peer-list': join(root, 'bench/navigation/peer-list.ts'),
+      'peer-map': join(root, 'bench/navigation/peer-map.ts'),
+    },
     bundle: true,
     format: 'esm',
     splitting: false,
@@ -136,7 +142,12 @@ export const SCOPES: Record<Scope, FeedScope> = {
  * will ask for in `scopes`, read from the same mock API (the same events, the same clock) and
  * handed to the static server.
  */
-export async function prepareEdition(server: StaticServer, tree: string, count: number, scopes: readonly Scope[]): Promise<Edition> {
+export async function prepareEdition(
+  server: StaticServer,
+  tree: string,
+  count: number,
+  scopes: readonly Scope[],
+): Promise<Edition> {
   const { runCli } = (await import(join(tree, 'src/node/snapshot/cli.ts'))) as typeof import('../../src/node/snapshot/cli.js');
   const { year, start, end } = nextEdition();
   const edition = generateEdition({ count, year, start, end, imageBase: `${server.url}/img/` });
@@ -148,8 +159,23 @@ export async function prepareEdition(server: StaticServer, tree: string, count: 
   let pages = 0;
   try {
     const code = await runCli([
-      '--agenda', String(AGENDA_UID), '--key', 'test-key', '--api', `${mock.url}/v2`, '--out', snapshot,
-      '--edition', String(15 + year - 2026), '--year', String(year), '--start', start, '--end', end, '--quiet',
+      '--agenda',
+      String(AGENDA_UID),
+      '--key',
+      'test-key',
+      '--api',
+      `${mock.url}/v2`,
+      '--out',
+      snapshot,
+      '--edition',
+      String(15 + year - 2026),
+      '--year',
+      String(year),
+      '--start',
+      start,
+      '--end',
+      end,
+      '--quiet',
     ]);
     if (code !== 0) throw new Error(`snapshot builder exit ${code}`);
     for (const scope of scopes) {
@@ -180,7 +206,11 @@ const html = (title: string, head: string, body: string) =>
 export function ourPage(name: string, count: number, element: string): string {
   writeFileSync(
     join(WORK, 'pages', `${name}.html`),
-    html(name, `<meta name="sdi:src" content="/snapshot-${count}/"><script type="module" src="/dist/sdi-widgets.js"></script>`, element),
+    html(
+      name,
+      `<meta name="sdi:src" content="/snapshot-${count}/"><script type="module" src="/dist/sdi-widgets.js"></script>`,
+      element,
+    ),
   );
   return `/pages/${name}.html`;
 }
@@ -188,7 +218,11 @@ export function ourPage(name: string, count: number, element: string): string {
 export function peerListPage(name: string, api: string, region?: string): string {
   writeFileSync(
     join(WORK, 'pages', `${name}.html`),
-    html(name, '<script type="module" src="/peer/peer-list.js"></script>', `<div id="list" data-feed="${api}" data-region="${region ?? ''}"></div>`),
+    html(
+      name,
+      '<script type="module" src="/peer/peer-list.js"></script>',
+      `<div id="list" data-feed="${api}" data-region="${region ?? ''}"></div>`,
+    ),
   );
   return `/pages/${name}.html`;
 }

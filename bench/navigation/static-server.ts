@@ -29,7 +29,11 @@ interface Entry {
 }
 
 function entryOf(ext: string, body: Buffer): Entry {
-  return { type: TYPES[ext] ?? 'application/octet-stream', body, gzip: COMPRESSED.has(ext) ? gzipSync(body, { level: GZIP_LEVEL }) : undefined };
+  return {
+    type: TYPES[ext] ?? 'application/octet-stream',
+    body,
+    gzip: COMPRESSED.has(ext) ? gzipSync(body, { level: GZIP_LEVEL }) : undefined,
+  };
 }
 
 /** The sample's pictures do not exist: one small drawing per name, as `npm start` serves them. */

@@ -6,7 +6,13 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { jsonBytesBefore, longestChain, type Exchange } from '../../bench/navigation/critical-path.js';
 
-const x = (url: string, start: number, end: number, mime = 'text/javascript', encoded = 100): Exchange => ({ url, start, end, mime, encoded });
+const x = (url: string, start: number, end: number, mime = 'text/javascript', encoded = 100): Exchange => ({
+  url,
+  start,
+  end,
+  mime,
+  encoded,
+});
 
 describe('longestChain', () => {
   it('counts requests sent in parallel once, and each wait for a previous answer as one more step', () => {
@@ -22,7 +28,10 @@ describe('longestChain', () => {
       ],
       100,
     );
-    assert.deepEqual(chain.map((e) => e.url), ['/page.html', '/loader.js', '/chunk-b.js', '/index.json', '/events.json']);
+    assert.deepEqual(
+      chain.map((e) => e.url),
+      ['/page.html', '/loader.js', '/chunk-b.js', '/index.json', '/events.json'],
+    );
   });
 
   it('leaves out what finished after the first card, and what overlapped its predecessor', () => {
@@ -33,7 +42,10 @@ describe('longestChain', () => {
       x('/loader.js', 11, 20),
       x('/thumbnail.svg', 61, 70, 'image/svg+xml'),
     ];
-    assert.deepEqual(longestChain(exchanges, 60).map((e) => e.url), ['/page.html', '/loader.js']);
+    assert.deepEqual(
+      longestChain(exchanges, 60).map((e) => e.url),
+      ['/page.html', '/loader.js'],
+    );
     assert.equal(longestChain(exchanges, 80).length, 3);
     assert.deepEqual(longestChain([], 10), []);
   });
