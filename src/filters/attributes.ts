@@ -4,7 +4,8 @@
  * names) but reports every value it cannot use, keeping the ones it can.
  */
 import type { AccessibilityKey, AttendanceFilter, FilterState } from './filter-state.js';
-import { cleanFilters, QUERY_MAX_LENGTH } from './apply.js';
+import { cleanFilters } from './filter-state.js';
+import { QUERY_MAX_LENGTH } from './query.js';
 import { findDepartment, findRegion } from '../geo/admin.js';
 import { fold } from '../geo/fold.js';
 import type { Choice, FeedSchema, Lang } from '../model/types.js';

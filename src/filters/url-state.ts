@@ -4,8 +4,7 @@
  * are kept byte for byte, and only our keys are ever rewritten.
  */
 import type { AccessibilityKey, FilterKey, FilterState } from './filter-state.js';
-import { FILTER_KEYS } from './filter-state.js';
-import { cleanFilters } from './apply.js';
+import { cleanFilters, FILTER_KEYS } from './filter-state.js';
 import { findDepartment, findRegion } from '../geo/admin.js';
 import { formatIsoDate, parseIsoDate } from '../time/iso-date.js';
 
