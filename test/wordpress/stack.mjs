@@ -3,6 +3,7 @@
  * of Debian's WordPress installed from PHP, the plugin unzipped from the built zip, PHP's
  * built-in server, and a static server for the snapshot (with CORS, as a CDN would send it).
  */
+import { pathToFileURL } from 'node:url';
 import { spawn, spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -35,21 +36,10 @@ async function waitFor(check, what, timeoutMs = 30000) {
   }
 }
 
-/** Provisions the Debian packages through scripts/provision.mjs when it exists, else apt-get. */
+/** WordPress, PHP and MariaDB from Debian's packages, through the one provisioning step of the tests. */
 export async function ensurePackages(root) {
-  const provision = join(root, 'scripts/provision.mjs');
-  if (existsSync(provision)) {
-    const module = await import(provision);
-    await module.ensure(['wordpress']);
-    return;
-  }
-  const have = ['/usr/share/wordpress/wp-load.php', '/usr/sbin/mariadbd', '/usr/bin/php'].every((p) => existsSync(p))
-    && spawnSync('php', ['-r', 'exit(extension_loaded("mysqli") ? 0 : 1);']).status === 0;
-  if (have) return;
-  run('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-  run('apt-get', ['install', '-y', '-qq', 'wordpress', 'php-cli', 'php-mysql', 'mariadb-server'], {
-    stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-  });
+  const { ensureOrExit } = await import(pathToFileURL(join(root, 'scripts/provision.mjs')).href);
+  await ensureOrExit(['wordpress']);
 }
 
 export async function startMariaDb(dir, children) {
