@@ -14,7 +14,7 @@ import { SdiEditionBanner as EditionBannerElement } from '../elements/edition-ba
 import { SdiCountdown as CountdownElement } from '../elements/countdown/define.js';
 import { SdiEventList as EventListElement } from '../elements/event-list/define.js';
 import { SdiRegionMap as RegionMapElement } from '../elements/region-map/define.js';
-import type { EventOpenDetail, FilterChangeDetail } from '../filters/group-link.js';
+import type { EventOpenDetail, FilterChangeDetail } from '../elements/shared/events.js';
 
 /** The events of the widgets that have filters, as React props. */
 const groupEvents = {

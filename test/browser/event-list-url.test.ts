@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { SdiEventList } from '../../src/elements/event-list/sdi-event-list.js';
 import type { FilterState } from '../../src/filters/filter-state.js';
-import { FILTER_CHANGE, announceFilters, type FilterChangeDetail } from '../../src/filters/group-link.js';
+import { FILTER_CHANGE, announceFilters, type FilterChangeDetail } from '../../src/elements/shared/events.js';
 import { stubWarn } from '../support/browser/support.js';
 import { SNAPSHOT, cards, choose, clock, countOf, expected, input, list, loaded, select, sharedStore, until } from '../support/browser/event-list-helpers.js';
 

@@ -8,7 +8,7 @@ import '../../src/elements/event-list/define.js';
 import '../../src/elements/region-map/define.js';
 import type { SdiRegionMap } from '../../src/elements/region-map/sdi-region-map.js';
 import type { SdiEventList } from '../../src/elements/event-list/sdi-event-list.js';
-import { MAP_VIEW_LOADED } from '../../src/elements/region-map/view-contract.js';
+import { MAP_VIEW_LOADED } from '../../src/map/view-contract.js';
 
 const SNAPSHOT = new URL('/snapshot/', location.href).href;
 

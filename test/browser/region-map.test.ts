@@ -6,11 +6,11 @@ import type { SdiRegionMap } from '../../src/elements/region-map/sdi-region-map.
 import type { SdiEventList } from '../../src/elements/event-list/sdi-event-list.js';
 import { FeedStore, feedStore } from '../../src/store/feed-store.js';
 import { readPoints, type SnapshotIndex, type SnapshotPointsFile } from '../../src/feed/snapshot-format.js';
-import type { EventOpenDetail, FilterChangeDetail } from '../../src/filters/group-link.js';
+import type { EventOpenDetail, FilterChangeDetail } from '../../src/elements/shared/events.js';
 import { filterEvents, indexEvents } from '../../src/filters/apply.js';
 import { stubWarn, testControl } from '../support/browser/support.js';
 import { mapSettled } from '../support/browser/map-support.js';
-import { fillEvents, popupRoot } from '../../src/elements/region-map/popup.js';
+import { fillEvents, popupRoot } from '../../src/map/popup.js';
 import { MAP_MESSAGES } from '../../src/elements/region-map/messages.js';
 
 const SNAPSHOT = new URL('/snapshot/', location.href).href;

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import ts from 'typescript';
-import { EVENT_OPEN, FILTER_CHANGE } from '../../src/filters/group-link.js';
+import { EVENT_OPEN, FILTER_CHANGE } from '../../src/elements/shared/events.js';
 import {
   analyzeManifest,
   elementsOf,
@@ -36,7 +36,7 @@ interface SourceElement {
   attributes: Map<string, string>;
   /** Parts set in the folder's templates (or by setAttribute('part', …)). */
   parts: Set<string>;
-  /** Functions of src/filters/group-link.ts the folder calls (they fire the DOM events). */
+  /** Functions of src/elements/shared/events.ts (or GroupLink methods) the folder calls: they fire the DOM events. */
   announces: Set<string>;
 }
 
@@ -153,20 +153,55 @@ function partsOf(file: ts.SourceFile): string[] {
   return found;
 }
 
+/** GroupLink's methods (src/controllers/group-link.ts), by the event function each calls. */
+const GROUP_LINK_CALLS: Record<string, string> = { publish: 'announceFilters', opened: 'announceOpen' };
+
 function calledFunctions(file: ts.SourceFile): string[] {
   const names: string[] = [];
   walk(file, (node) => {
-    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression)) names.push(node.expression.text);
+    if (!ts.isCallExpression(node)) return;
+    if (ts.isIdentifier(node.expression)) names.push(node.expression.text);
+    // `this.link.publish(…)`, `this.options.group.publish(…)`: a GroupLink announcing.
+    else if (ts.isPropertyAccessExpression(node.expression) && GROUP_LINK_CALLS[node.expression.name.text]) {
+      const target = node.expression.expression.getText();
+      if (/\b(link|group)$/.test(target)) names.push(GROUP_LINK_CALLS[node.expression.name.text]!);
+    }
   });
   return names;
 }
 
+/** The Leaflet adapter (src/map) sets the map's popup parts: its files count as the map's templates. */
+const VIEW_FILES: Record<string, string[]> = { 'region-map': ['src/map/popup.ts', 'src/map/map-view.ts'] };
+
+/** The shared base classes an element may extend (src/elements/shared): their attributes are the element's. */
+function baseClasses(): Map<string, ts.ClassDeclaration> {
+  const bases = new Map<string, ts.ClassDeclaration>();
+  const dir = join(ELEMENTS_DIR, 'shared');
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => parse(join(dir, f)))) {
+    walk(file, (node) => {
+      if (ts.isClassDeclaration(node) && node.name) bases.set(node.name.text, node);
+    });
+  }
+  return bases;
+}
+
+/** The attributes of a class and of the shared classes it extends. */
+function inheritedAttributes(klass: ts.ClassDeclaration, bases: Map<string, ts.ClassDeclaration>): Map<string, string> {
+  const attributes = litAttributes(klass);
+  const parent = klass.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression.getText();
+  const base = parent ? bases.get(parent) : undefined;
+  if (!base) return attributes;
+  return new Map([...inheritedAttributes(base, bases), ...attributes]);
+}
+
 function readSourceElements(): SourceElement[] {
   const out: SourceElement[] = [];
+  const bases = baseClasses();
   for (const folder of readdirSync(ELEMENTS_DIR).sort()) {
     if (folder === 'shared') continue;
     const dir = join(ELEMENTS_DIR, folder);
     const files = readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => parse(join(dir, f)));
+    const views = (VIEW_FILES[folder] ?? []).map((f) => parse(join(ROOT, f)));
     // define.ts: defineElement('sdi-x', SdiX)
     let tag: string | undefined;
     let className: string | undefined;
@@ -188,8 +223,8 @@ function readSourceElements(): SourceElement[] {
       folder,
       tag,
       className,
-      attributes: litAttributes(klass),
-      parts: new Set(files.flatMap(partsOf)),
+      attributes: inheritedAttributes(klass, bases),
+      parts: new Set([...files, ...views].flatMap(partsOf)),
       announces: new Set(files.flatMap(calledFunctions).filter((n) => n === 'announceFilters' || n === 'announceOpen')),
     });
   }

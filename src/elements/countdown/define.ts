@@ -4,9 +4,3 @@ import { SdiCountdown } from './sdi-countdown.js';
 defineElement('sdi-countdown', SdiCountdown);
 
 export { SdiCountdown };
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'sdi-countdown': SdiCountdown;
-  }
-}

@@ -1,28 +1,20 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Lang } from '../../model/types.js';
-import { intlLocale, resolveLang } from '../../i18n/locale.js';
+import { intlLocale } from '../../i18n/locale.js';
 import { countdownState, type CountdownState } from '../../editions/countdown-phase.js';
-import {
-  nextEditionAfter,
-  resolveEdition,
-  type EditionFacts,
-  type EditionOverrides,
-} from '../../editions/editions.js';
+import { nextEditionAfter, resolveEdition, type EditionFacts } from '../../editions/editions.js';
 import { editionOrdinal } from '../../editions/ordinal.js';
-import { formatIsoDate, parseIsoDate, parseWallTime } from '../../time/iso-date.js';
 import { AttributeProblems, type AttributeProblem } from '../shared/attribute-problems.js';
+import { LangElement } from '../shared/lang-element.js';
 import { baseStyles } from '../shared/styles.js';
+import { present, validateAttributes } from './attributes.js';
 import { formatDateRange, formatWeekdayDate } from './format-dates.js';
 import { countdownMessages, segmentsText, type CountdownMessages, type Segment, type Unit } from './messages.js';
 import { countdownStyles } from './styles.js';
-import { partnerLink } from '../../security/link-policy.js';
+import { nextChange, Ticker } from './ticker.js';
 
 const TAG = 'sdi-countdown';
-const SECOND = 1000;
-const MINUTE = 60 * SECOND;
-/** setTimeout overflows above 2^31 − 1 ms (≈ 24.8 days) and would fire at once. */
-const MAX_DELAY = 2 ** 31 - 1;
 
 /** Everything one render shows, computed once per update from the clock and the attributes. */
 interface View {
@@ -37,23 +29,6 @@ interface View {
   heading?: string;
   problems: AttributeProblem[];
 }
-
-interface ValidAttributes {
-  overrides: Partial<EditionOverrides>;
-  startTime?: string;
-  href?: string;
-}
-
-/** Attribute text, or undefined when absent or blank (templating tools often emit `start=""`). */
-function present(value: unknown): string | undefined {
-  // Properties can be set from script with any type; coercing keeps "never throw" true.
-  if (value === undefined || value === null) return undefined;
-  const trimmed = String(value).trim();
-  return trimmed ? trimmed : undefined;
-}
-
-/** Beyond this an "edition number" is a typo, and a year far in the future is no use to anyone. */
-const MAX_EDITION = 999;
 
 function twoDigits(value: number): string {
   return String(value).padStart(2, '0');
@@ -107,14 +82,8 @@ function prefersReducedMotion(): boolean {
  * @cssprop --sdi-countdown-unit-background - Background of each unit (default: --sdi-surface-alt).
  * @cssprop --sdi-countdown-min-height - Height reserved for the numbers and sentence, whatever the phase (default 7rem).
  */
-export class SdiCountdown extends LitElement {
+export class SdiCountdown extends LangElement {
   static override styles = [baseStyles, countdownStyles];
-
-  static override get observedAttributes(): string[] {
-    // `lang` stays the native property (declaring it reactive would shadow it): observing the
-    // attribute is enough to re-render in the new language.
-    return [...super.observedAttributes, 'lang'];
-  }
 
   /** Edition number; unset: the edition under way, else the next one. */
   @property({ type: Number }) edition?: number | null;
@@ -134,42 +103,21 @@ export class SdiCountdown extends LitElement {
   @property({ attribute: false }) now: () => number = () => Date.now();
 
   private readonly problems = new AttributeProblems(TAG);
-  private timer: ReturnType<typeof setTimeout> | undefined;
   private view?: View;
-
-  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    super.attributeChangedCallback(name, old, value);
-    if (name === 'lang' && old !== value) this.requestUpdate();
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    document.addEventListener('visibilitychange', this.onVisibilityChange);
-    // Re-arms the timer when the element is moved or re-inserted (the update reschedules).
-    this.requestUpdate();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    document.removeEventListener('visibilitychange', this.onVisibilityChange);
-    this.clearTimer();
-  }
+  private readonly ticker = new Ticker(this, () =>
+    this.view ? nextChange(this.view.state, this.view.showSeconds, this.readClock()) : undefined,
+  );
 
   /**
    * Reads the clock again, re-renders and re-arms the timer. The timer calls it; tests and
    * previews with an injected `now` call it after moving their clock.
    */
   tick(): Promise<boolean> {
-    this.requestUpdate();
-    return this.updateComplete;
+    return this.ticker.tick();
   }
 
   protected override willUpdate(): void {
     this.view = this.computeView();
-  }
-
-  protected override updated(): void {
-    this.schedule();
   }
 
   protected override render(): TemplateResult {
@@ -296,9 +244,9 @@ export class SdiCountdown extends LitElement {
   }
 
   private computeView(): View {
-    const lang = resolveLang(this);
+    const lang = this.language;
     const messages = countdownMessages(lang);
-    const valid = this.validate(messages);
+    const valid = validateAttributes(this, this.problems, messages);
     const now = this.readClock();
     const edition = resolveEdition(now, valid.overrides);
     const state = countdownState(now, edition, valid.startTime ? { startTime: valid.startTime } : {});
@@ -316,109 +264,10 @@ export class SdiCountdown extends LitElement {
     if (heading) view.heading = heading;
     return view;
   }
+}
 
-  /**
-   * Keeps the valid attributes and reports the others (once each, in the widget's language). An
-   * invalid value falls back to the built-in facts rather than breaking the partner's page.
-   */
-  private validate(m: CountdownMessages): ValidAttributes {
-    const valid: ValidAttributes = { overrides: {} };
-    const problems = this.problems;
-
-    const edition = this.edition;
-    const rawEdition = this.getAttribute('edition');
-    if (edition === undefined || edition === null || (rawEdition !== null && !present(rawEdition))) {
-      problems.clear('edition');
-    } else if (Number.isInteger(edition) && edition >= 1 && edition <= MAX_EDITION) {
-      problems.clear('edition');
-      valid.overrides.edition = edition;
-    } else {
-      const value = rawEdition ?? String(edition);
-      problems.report({ attribute: 'edition', value, message: m.problems.edition(value) });
-    }
-
-    const start = this.checkDate('start', m.problems.start);
-    const end = this.checkDate('end', m.problems.end);
-    if (start && end && start > end) {
-      problems.report({ attribute: 'end', value: end, message: m.problems.endBeforeStart(start, end) });
-    } else {
-      if (start) valid.overrides.start = start;
-      if (end) valid.overrides.end = end;
-    }
-
-    const startTime = present(this.startTime);
-    if (!startTime) {
-      problems.clear('start-time');
-    } else if (parseWallTime(startTime)) {
-      problems.clear('start-time');
-      valid.startTime = startTime;
-    } else {
-      problems.report({ attribute: 'start-time', value: startTime, message: m.problems.startTime(startTime) });
-    }
-
-    const href = present(this.href);
-    // The library's one link policy: http(s) only, relative paths resolved against the page.
-    const link = href ? partnerLink(href, document.baseURI) : undefined;
-    if (!href) {
-      problems.clear('href');
-    } else if (link) {
-      problems.clear('href');
-      valid.href = link;
-    } else {
-      problems.report({ attribute: 'href', value: href, message: m.problems.href(href) });
-    }
-    return valid;
+declare global {
+  interface HTMLElementTagNameMap {
+    'sdi-countdown': SdiCountdown;
   }
-
-  /** The date as YYYY-MM-DD when the attribute is valid, undefined when absent or reported. */
-  private checkDate(attribute: 'start' | 'end', message: (value: string) => string): string | undefined {
-    const raw = present(this[attribute]);
-    const date = parseIsoDate(raw);
-    if (raw === undefined || date) {
-      this.problems.clear(attribute);
-      return date ? formatIsoDate(date) : undefined;
-    }
-    this.problems.report({ attribute, value: raw, message: message(raw) });
-    return undefined;
-  }
-
-  /** One timer, aligned on the next change of what is shown, so it never drifts like setInterval. */
-  private schedule(): void {
-    this.clearTimer();
-    const view = this.view;
-    if (!view || !this.isConnected || document.visibilityState === 'hidden') return;
-    let delay: number;
-    const { state } = view;
-    if (state.phase === 'before') {
-      const step = view.showSeconds ? SECOND : MINUTE;
-      // The display changes when the remaining time crosses a multiple of the step; the start
-      // instant itself is such a boundary, so the switch to 'during' is on time.
-      delay = state.remaining.totalMs % step || step;
-    } else if (state.phase === 'during') {
-      delay = Math.max(0, state.endsAt - this.readClock());
-    } else {
-      // 'after' and 'unknown' do not change with time: built-in facts are fixed for the page's life.
-      return;
-    }
-    this.timer = setTimeout(this.onTimer, Math.min(delay, MAX_DELAY));
-  }
-
-  private clearTimer(): void {
-    if (this.timer !== undefined) {
-      clearTimeout(this.timer);
-      this.timer = undefined;
-    }
-  }
-
-  private readonly onTimer = (): void => {
-    this.timer = undefined;
-    void this.tick();
-  };
-
-  private readonly onVisibilityChange = (): void => {
-    // A hidden tab needs no ticks (and browsers throttle them anyway); on return the clock may
-    // have jumped, so read it again rather than trusting the old schedule.
-    if (document.visibilityState === 'hidden') this.clearTimer();
-    else void this.tick();
-  };
 }

@@ -1,19 +1,17 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { Task, TaskStatus } from '@lit/task';
+import { FeedController } from '../../controllers/feed-controller.js';
 import { resolveEdition, type EditionFacts } from '../../editions/editions.js';
 import { editionOrdinal } from '../../editions/ordinal.js';
 import { findDepartment, findRegion } from '../../geo/admin.js';
 import { formatCount, formatDateRange } from '../../i18n/format.js';
 import { parseIsoDate } from '../../time/iso-date.js';
-import { resolveLang } from '../../i18n/locale.js';
 import { partnerLink } from '../../security/link-policy.js';
-import type { Lang } from '../../model/types.js';
 import type { SourceConfig } from '../../feed/source.js';
-import { feedStore, type FeedStore } from '../../store/feed-store.js';
+import type { Lang } from '../../model/types.js';
 import { AttributeProblems } from '../shared/attribute-problems.js';
-import { DisconnectSignal } from '../shared/disconnect-signal.js';
 import { sourceOf } from '../shared/source-attributes.js';
+import { SOURCE_PROPERTIES, SourceElement } from '../shared/source-element.js';
 import { baseStyles } from '../shared/styles.js';
 import { BANNER_MESSAGES } from './messages.js';
 import { bannerStyles } from './styles.js';
@@ -58,7 +56,7 @@ import { SnapshotUnavailableError } from '../../feed/snapshot-reader.js';
  * @cssprop --sdi-banner-title-size - Font size of the title.
  * @cssprop --sdi-radius - Corner radius.
  */
-export class SdiEditionBanner extends LitElement {
+export class SdiEditionBanner extends SourceElement {
   static override styles = [baseStyles, bannerStyles];
 
   @property({ type: String }) edition?: string;
@@ -71,73 +69,29 @@ export class SdiEditionBanner extends LitElement {
   @property({ type: String }) href?: string;
   @property({ type: String }) cta?: string;
   @property({ type: String, attribute: 'heading-level' }) headingLevel?: string;
-  @property({ type: String }) src?: string;
-  @property({ type: String }) agenda?: string;
-  @property({ type: String, attribute: 'api-key' }) apiKey?: string;
-  @property({ type: String }) api?: string;
-  /** Mirrors the `lang` attribute so a change re-renders; the language itself comes from resolveLang. */
-  @property({ type: String, attribute: 'lang' }) langAttribute?: string;
 
-  /** The store to read from; the page-wide one unless a test or an app gives its own. */
-  store: FeedStore = feedStore;
-  /** Clock, injectable for tests. */
+  /**
+   * Clock, injectable for tests.
+   * @internal
+   */
   now: () => number = () => Date.now();
 
   private readonly problems = new AttributeProblems('sdi-edition-banner');
-  private readonly disconnect = new DisconnectSignal(this);
-  private unsubscribe?: () => void;
-
   /** Recomputed only when a source attribute changes, so the task sees a stable identity. */
   private source?: SourceConfig;
 
-  private readonly countTask = new Task(this, {
+  private readonly feed = new FeedController(this, {
     args: () => [this.source, this.scope().region, this.scope().department] as const,
-    task: async ([source, region, department], { signal }) => {
+    source: () => this.source,
+    store: () => this.store,
+    load: async ([source, region, department], signal) => {
       if (!source) throw new Error('no source');
-      this.watch(source);
-      return this.store.count(
-        source,
-        { ...(region ? { region } : {}), ...(department ? { department } : {}) },
-        this.disconnect.with(signal),
-      );
+      return this.store.count(source, { ...(region ? { region } : {}), ...(department ? { department } : {}) }, signal);
     },
   });
 
-  private get language(): Lang {
-    return resolveLang(this);
-  }
-
   private get messages() {
     return BANNER_MESSAGES[this.language];
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (!this.hasUpdated || !this.source) return;
-    // Back on the page after a move: watch again, and ask again for a count the removal gave up
-    // (one still pending was given up too: moved in the DOM, out and back in one task).
-    this.watch(this.source);
-    const status = this.countTask.status;
-    if (status === TaskStatus.ERROR || status === TaskStatus.PENDING) void this.countTask.run();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-  }
-
-  private watched?: SourceConfig;
-
-  /** Background refreshes of the store re-run the count, so the figure stays live. */
-  private watch(source: SourceConfig): void {
-    // Lit renders an element removed before its first render all the same: a subscription taken
-    // then would outlive the element (connectedCallback subscribes if it comes back).
-    if (!this.isConnected) return;
-    if (this.watched === source && this.unsubscribe) return;
-    this.unsubscribe?.();
-    this.watched = source;
-    this.unsubscribe = this.store.subscribe(source, () => void this.countTask.run());
   }
 
   private scope(): { region?: string; department?: string; place?: string } {
@@ -182,7 +136,7 @@ export class SdiEditionBanner extends LitElement {
       delete overrides.end;
     }
     if (this.theme?.trim()) overrides.theme = this.theme.trim();
-    const data = this.countTask.value?.edition;
+    const data = this.feed.value?.edition;
     if (data && overrides.edition === undefined && !overrides.start && !overrides.end) {
       if (data.number !== undefined) overrides.edition = data.number;
       if (data.start && data.end) {
@@ -210,14 +164,13 @@ export class SdiEditionBanner extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const sourceChanged =
-      changed.has('src') || changed.has('agenda') || changed.has('apiKey') || changed.has('api') || changed.has('langAttribute');
+    const sourceChanged = SOURCE_PROPERTIES.some((p) => changed.has(p)) || changed.has('lang');
     if (!this.source || sourceChanged) {
       this.source = sourceOf(this, this.problems, this.language);
     }
     // The count task needs no run when a fixed number is given: no request at all.
-    if (changed.has('number') && this.fixedNumber() !== undefined) this.countTask.autoRun = false;
-    else if (changed.has('number')) this.countTask.autoRun = true;
+    if (changed.has('number') && this.fixedNumber() !== undefined) this.feed.autoRun = false;
+    else if (changed.has('number')) this.feed.autoRun = true;
   }
 
   private renderHeading(content: TemplateResult): TemplateResult {
@@ -250,7 +203,7 @@ export class SdiEditionBanner extends LitElement {
     const [figure, ...rest] = m.events(formatCount(SIZER_COUNT, lang), SIZER_COUNT).split(' ');
     const waiting = (message: string) => html`<p class="count pending" part="count"><span>${message}</span><span
         class="sizer" aria-hidden="true"><strong>${figure}</strong> ${rest.join(' ')}${where}</span></p>`;
-    return this.countTask.render({
+    return this.feed.render({
       initial: () => waiting(m.countLoading),
       pending: () => waiting(m.countLoading),
       complete: (result) => show(result.count, result.stale),
@@ -301,6 +254,12 @@ function splitRange(start: string, end: string, lang: Lang): [string, string] {
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sdi-edition-banner': SdiEditionBanner;
+  }
 }
 
 declare global {

@@ -4,9 +4,3 @@ import { SdiEventList } from './sdi-event-list.js';
 defineElement('sdi-event-list', SdiEventList);
 
 export { SdiEventList };
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'sdi-event-list': SdiEventList;
-  }
-}

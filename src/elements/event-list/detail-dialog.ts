@@ -5,7 +5,7 @@
  */
 import { nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { SourceConfig } from '../../feed/source.js';
-import { announceOpen } from '../../filters/group-link.js';
+import { announceOpen } from '../shared/events.js';
 import { descriptionToHtml } from '../../content/description.js';
 // Re-exported so the list warms DOMPurify up through this lazy chunk, never by importing the sanitiser itself.
 export { preloadSanitizer } from '../../content/description.js';

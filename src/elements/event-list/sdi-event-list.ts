@@ -1,67 +1,38 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
-import { html as staticHtml } from 'lit/static-html.js';
-import { Task, TaskStatus } from '@lit/task';
+import { FeedController } from '../../controllers/feed-controller.js';
+import { GroupLink } from '../../controllers/group-link.js';
 import { resolveEdition } from '../../editions/editions.js';
 import type { SourceConfig } from '../../feed/source.js';
-import {
-  activeFilterCount,
-  cleanFilters,
-  indexEvents,
-  sameFilters,
-  type EventIndex,
-} from '../../filters/apply.js';
-import { filterProblemMessage, filtersFromAttributes, type FilterAttribute } from '../../filters/attributes.js';
+import { SnapshotUnavailableError } from '../../feed/snapshot-reader.js';
+import { activeFilterCount, cleanFilters, indexEvents, type EventIndex } from '../../filters/apply.js';
 import type { FilterState } from '../../filters/filter-state.js';
-import { announceFilters, followGroup, type FilterChangeDetail } from '../../filters/group-link.js';
 import { quickRange, type QuickRange } from '../../filters/quick-dates.js';
 import { departmentOf } from '../../geo/admin.js';
-import { formatCount } from '../../i18n/format.js';
-import { resolveLang } from '../../i18n/locale.js';
-import { groupByDay, type DayGroup } from '../../list/group-by-day.js';
 import { visitorTimeZone } from '../../list/format-event.js';
 import type { Lang, SdiEvent } from '../../model/types.js';
-import { feedStore, type EventsData, type FeedStore } from '../../store/feed-store.js';
+import type { EventsData } from '../../store/feed-store.js';
 import { AttributeProblems } from '../shared/attribute-problems.js';
-import { DisconnectSignal } from '../shared/disconnect-signal.js';
+import { withKeys, type FilterKeys } from '../shared/filter-changes.js';
 import { whenIdle } from '../shared/idle.js';
 import { sourceOf } from '../shared/source-attributes.js';
 import { baseStyles } from '../shared/styles.js';
+import { SOURCE_PROPERTIES, SourceElement } from '../shared/source-element.js';
 import type { CalendarFile } from './actions.js';
-import { describeFilters } from './criteria.js';
-import { renderCard, renderSkeleton, type CardContext } from './event-card.js';
-import { ChoiceLabels, headingTag } from './event-view.js';
+import type { CardContext } from './event-card.js';
+import { ChoiceLabels } from './event-view.js';
+import { renderFilterControls } from './filter-controls.js';
 import { LazyDetail, type DetailModule } from './lazy-detail.js';
-import { changedKeys, setKey, toggledRange, withGroupChange, withKeys, type FilterKeys } from './filter-changes.js';
-import { renderFilterControls, type TextKey } from './filter-controls.js';
+import { FILTER_ATTRIBUTES, ListFilters } from './list-filters.js';
+import { LIST_MESSAGES, type ListMessages } from './messages.js';
 import { Narrow } from './narrow.js';
 import { NearMe } from './near-me.js';
-import { LIST_MESSAGES, type ListMessages } from './messages.js';
 import { parseOptions, type ControlKey, type ListOptions } from './options.js';
 import { prepareIndex, ResultsMemo, type Results } from './results.js';
-import { loadJsonLd, publishJsonLd, removeJsonLd, SEO_MAX_EVENTS, type JsonLdModule } from './seo.js';
+import { countText, renderLoading, renderResults } from './results-view.js';
+import { loadJsonLd, SeoPublisher, type JsonLdModule } from './seo.js';
 import { listStyles } from './styles.js';
-import { loadUrlState, UrlSync, urlMode, type HistoryWrite, type UrlStateModule } from './url-sync.js';
-import { SnapshotUnavailableError } from '../../feed/snapshot-reader.js';
-
-const FILTER_ATTRIBUTES: readonly FilterAttribute[] = [
-  'region', 'department', 'city', 'type', 'audience', 'from', 'to', 'attendance', 'accessibility', 'q',
-];
-
-/** Which keys of the state an attribute presets. */
-const STATE_KEYS: Record<FilterAttribute, (keyof FilterState)[]> = {
-  region: ['region'],
-  department: ['department'],
-  city: ['city'],
-  type: ['types'],
-  audience: ['audiences'],
-  from: ['from', 'to'],
-  to: ['from', 'to'],
-  attendance: ['attendance'],
-  accessibility: ['accessibility'],
-  q: ['q'],
-};
+import { loadUrlState, urlMode, type UrlStateModule } from './url-sync.js';
 
 /** Which keys of the state a visitor can change through each control (and so may clear). */
 const CONTROL_STATE_KEYS: Record<ControlKey, (keyof FilterState)[]> = {
@@ -78,14 +49,7 @@ const CONTROL_STATE_KEYS: Record<ControlKey, (keyof FilterState)[]> = {
 };
 
 const OPTION_PROPERTIES = ['pageSize', 'sort', 'layout', 'limit', 'href', 'controlsAttribute'] as const;
-const SOURCE_PROPERTIES = ['src', 'agenda', 'apiKey', 'api'] as const;
-const TEXT_DEBOUNCE_MS = 150;
 const ANNOUNCE_DELAY_MS = 400;
-const SKELETON_CARDS = 3;
-
-function isAbort(error: unknown): boolean {
-  return error instanceof DOMException && error.name === 'AbortError';
-}
 
 /**
  * The events of the Semaine de l'industrie as a filterable list: soonest first, grouped by day,
@@ -162,13 +126,8 @@ function isAbort(error: unknown): boolean {
  * @cssprop --sdi-thumbnail-width - Width of card images (default 7.5rem).
  * @cssprop --sdi-detail-width - Width of the detail dialog (default 42rem).
  */
-export class SdiEventList extends LitElement {
+export class SdiEventList extends SourceElement {
   static override styles = [baseStyles, listStyles];
-
-  @property({ type: String }) src?: string;
-  @property({ type: String }) agenda?: string;
-  @property({ type: String, attribute: 'api-key' }) apiKey?: string;
-  @property({ type: String }) api?: string;
 
   @property({ type: String }) region?: string;
   @property({ type: String }) department?: string;
@@ -177,44 +136,58 @@ export class SdiEventList extends LitElement {
   @property({ type: String }) audience?: string;
   @property({ type: String }) from?: string;
   @property({ type: String }) to?: string;
-  @property({ type: String }) attendance?: string;
+  @property({ type: String }) attendance?: 'onsite' | 'online';
   @property({ type: String }) accessibility?: string;
   @property({ type: String }) q?: string;
 
   /** The `filters` attribute: which controls visitors get. */
   @property({ type: String, attribute: 'filters' }) controlsAttribute?: string;
   @property({ type: String, attribute: 'page-size' }) pageSize?: string;
-  @property({ type: String }) sort?: string;
-  @property({ type: String }) layout?: string;
+  @property({ type: String }) sort?: 'date' | 'distance' | 'title';
+  @property({ type: String }) layout?: 'list' | 'compact' | 'grid';
   @property({ type: String }) limit?: string;
   @property({ type: String }) href?: string;
   @property({ type: String, attribute: 'heading-level' }) headingLevel?: string;
-  @property({ type: String, attribute: 'sync-url' }) syncUrl?: string | null;
+  @property({ type: String, attribute: 'sync-url' }) syncUrl?: '' | 'query' | 'hash' | 'off' | null;
   @property({ type: String }) group?: string;
   @property({ type: Boolean }) seo = false;
   @property({ type: Boolean }) past = false;
-  /** Mirrors the `lang` attribute so a change re-renders; the language itself comes from resolveLang. */
-  @property({ type: String, attribute: 'lang' }) langAttribute?: string;
 
-  /** The store to read from; the page-wide one unless a test or an app gives its own. */
-  store: FeedStore = feedStore;
-  /** Clock, injectable for tests and demos of a past or future edition. */
+  /**
+   * Clock, injectable for tests and demos of a past or future edition.
+   * @internal
+   */
   now: () => number = () => Date.now();
-  /** Hands the calendar file to the browser; replaceable (tests, apps with their own download). */
+  /**
+   * Hands the calendar file to the browser; replaceable (tests, apps with their own download).
+   * @internal
+   */
   download: (file: CalendarFile) => void = (file) => this.detail.saveFile(file, this.renderRoot as ShadowRoot);
-  /** Fetches the detail dialog's chunk; replaceable (tests of a failed fetch). */
+  /**
+   * Fetches the detail dialog's chunk; replaceable (tests of a failed fetch).
+   * @internal
+   */
   loadDetail: () => Promise<DetailModule> = () => import('./detail-dialog.js');
+  /**
+   * Fetches the address sync's chunk; replaceable (tests of a failed fetch).
+   * @internal
+   */
+  loadUrlState: () => Promise<UrlStateModule> = loadUrlState;
+  /**
+   * Fetches the JSON-LD mapping's chunk; replaceable (tests of a failed fetch).
+   * @internal
+   */
+  loadJsonLd: () => Promise<JsonLdModule> = loadJsonLd;
 
   @state() private data?: EventsData;
-  @state() private current: FilterState = {};
-  @state() private drafts: Record<TextKey, string> = { q: '', city: '' };
   @state() private pages = 1;
   @state() private showPast = false;
   @state() private announcement = '';
   /** The instant results are computed for; moved on data and filter changes, not on every render. */
   @state() private reference = 0;
 
-  private language: Lang = 'fr';
+  /** `language`, read once per update: cards and filters ask for it many times per render. */
+  private speaks: Lang = 'fr';
   private options: ListOptions = parseOptions({}, LIST_MESSAGES.fr, 'http://localhost/').options;
   private source?: SourceConfig;
   private sourceKey = '';
@@ -222,20 +195,37 @@ export class SdiEventList extends LitElement {
   private labels?: { schema: EventsData['schema'] | undefined; lang: Lang; labels: ChoiceLabels };
   private readonly memo = new ResultsMemo();
   private readonly problems = new AttributeProblems('sdi-event-list');
-  private readonly disconnect = new DisconnectSignal(this);
-  /** Fetches the address sync's chunk; replaceable (tests of a failed fetch). */
-  loadUrlState: () => Promise<UrlStateModule> = loadUrlState;
-  private readonly urlSync = new UrlSync(
-    this,
-    () => urlMode(this.syncUrl),
-    (filters) => this.applyFromUrl(filters),
-    () => this.loadUrlState(),
-    () => this.urlArrived(),
-    () => this.group?.trim() || undefined,
-  );
-  /** The first read of the address waits for its code: the list shows its skeleton meanwhile. */
-  private urlAwaited = false;
   private readonly visitorZone = visitorTimeZone();
+  private readonly unshowable = new WeakSet<SdiEvent>();
+  private announceTimer?: ReturnType<typeof setTimeout>;
+  private afterUpdate: (() => void)[] = [];
+  private renderFailed = false;
+  /** Stops the index's preparation, pending or under way. */
+  private cancelIdle?: () => void;
+
+  private readonly link = new GroupLink(this, {
+    group: () => this.group,
+    apply: (detail) => this.filters.fromGroup(detail),
+  });
+  private readonly filters = new ListFilters(this, {
+    presets: () => ({
+      region: this.region, department: this.department, city: this.city, type: this.type, audience: this.audience,
+      from: this.from, to: this.to, attendance: this.attendance, accessibility: this.accessibility, q: this.q,
+    }),
+    schema: () => this.data?.schema,
+    lang: () => this.speaks,
+    problems: this.problems,
+    syncUrl: () => this.syncUrl,
+    group: this.link,
+    loadUrlState: () => this.loadUrlState(),
+    changed: (committed) => {
+      this.pages = 1;
+      if (!committed) return;
+      this.reference = this.now();
+      this.scheduleAnnouncement();
+    },
+  });
+  private readonly seoPublisher = new SeoPublisher(this, () => this.loadJsonLd());
   private readonly narrow = new Narrow(this);
   private readonly nearMe = new NearMe(this, () => {
     this.pages = 1;
@@ -247,53 +237,33 @@ export class SdiEventList extends LitElement {
     () => ({
       store: this.store,
       source: this.source,
-      lang: this.language,
+      lang: this.speaks,
       messages: this.messages,
       labels: this.labelsFor(),
       visitorZone: this.visitorZone,
-      group: this.group?.trim() || undefined,
+      group: this.link.group,
       now: this.now(),
-      signal: (own) => this.disconnect.with(own),
+      signal: (own) => this.feed.with(own),
       download: this.download,
     }),
     () => this.focusCount(),
   );
-  /** Keys set by the visitor, the address or the group: a late schema must not overwrite them. */
-  private readonly touched = new Set<keyof FilterState>();
-  private initialised = false;
-  private forceNext = false;
-  private textTimer?: ReturnType<typeof setTimeout>;
-  private announceTimer?: ReturnType<typeof setTimeout>;
-  private afterUpdate: (() => void)[] = [];
-  private unfollow?: () => void;
-  private followed?: string;
-  private unsubscribe?: () => void;
-  private watchedKey?: string;
-  private seoKey?: string;
-  private seoBlocked = false;
-  private cancelSeo?: () => void;
-  /** Fetches the JSON-LD mapping's chunk; replaceable (tests of a failed fetch). */
-  loadJsonLd: () => Promise<JsonLdModule> = loadJsonLd;
-  private renderFailed = false;
 
-  private readonly dataTask = new Task(this, {
+  private readonly feed = new FeedController(this, {
     args: () => [this.sourceKey, this.scopeRegion()] as const,
     argsEqual: (a, b) => a[0] === b[0] && a[1] === b[1],
-    task: async ([, region], { signal }) => {
+    source: () => this.source,
+    store: () => this.store,
+    load: async ([, region], signal, force) => {
       const source = this.source;
       if (!source) throw new Error('no source');
       const scope = region ? { region } : {};
-      this.watch(source);
-      const force = this.forceNext;
-      this.forceNext = false;
       try {
-        const data = await this.store.events(source, scope, this.disconnect.with(signal), force);
+        const data = await this.store.events(source, scope, signal, force);
         this.setData(data);
         return data;
       } catch (error) {
-        // Given up because the element left the page, and it is back already (moved in the DOM).
-        if (isAbort(error) && !signal.aborted && this.isConnected) setTimeout(() => void this.dataTask.run());
-        if (!isAbort(error)) {
+        if (!signal.aborted) {
           // A failed refresh of data the page already had: keep showing it, marked as old.
           const stale = this.store.peekEvents(source, scope);
           if (stale && stale !== this.data) this.setData(stale);
@@ -305,18 +275,17 @@ export class SdiEventList extends LitElement {
 
   /** The visitor's current filters (a copy). */
   get filterState(): FilterState {
-    return cleanFilters(this.current);
+    return cleanFilters(this.filters.current);
   }
 
   /** Replaces the filters, as a visitor would (announced, written to the address). */
   setFilters(filters: FilterState): void {
-    this.commit(filters, changedKeys(this.current, filters), { history: 'push', announce: true, resetDrafts: true });
+    this.filters.set(filters);
   }
 
   /** Reads the events again from the network, bypassing the page's cache (the retry button). */
   refresh(): void {
-    this.forceNext = true;
-    void this.dataTask.run();
+    this.feed.run(true);
   }
 
   /** The .ics file of an event, as the «Ajouter à mon agenda» button makes it (its code is fetched first). */
@@ -327,38 +296,21 @@ export class SdiEventList extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (!this.hasUpdated) return;
-    // Moved in the DOM: listen again, and ask again for data given up when it left.
-    this.follow();
-    if (this.source) this.watch(this.source);
+    // Moved in the DOM: the index's preparation the removal stopped starts again.
     this.requestUpdate();
-    if (!this.data && this.dataTask.status !== TaskStatus.PENDING) void this.dataTask.run();
     if (this.index) this.prepare(this.index);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    this.watchedKey = undefined;
-    this.unfollow?.();
-    this.unfollow = undefined;
-    this.followed = undefined;
-    clearTimeout(this.textTimer);
     clearTimeout(this.announceTimer);
     this.cancelIdle?.();
     this.cancelIdle = undefined;
-    this.cancelSeo?.();
-    this.cancelSeo = undefined;
-    removeJsonLd(this);
-    this.seoKey = undefined;
   }
 
   private get messages(): ListMessages {
-    return LIST_MESSAGES[this.language];
+    return LIST_MESSAGES[this.speaks];
   }
-
-  /* ---------------------------------------------------------------------------------------- */
-  /* Attributes → configuration                                                                */
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     try {
@@ -368,10 +320,11 @@ export class SdiEventList extends LitElement {
     }
   }
 
+  /** Attributes → configuration. */
   private configure(changed: PropertyValues<this>): void {
-    const lang = resolveLang(this);
-    const langChanged = lang !== this.language || !this.hasUpdated;
-    this.language = lang;
+    const lang = this.language;
+    const langChanged = lang !== this.speaks || !this.hasUpdated;
+    this.speaks = lang;
     if (langChanged || SOURCE_PROPERTIES.some((p) => changed.has(p))) {
       this.source = sourceOf(this, this.problems, lang);
       const key = JSON.stringify(this.source);
@@ -381,10 +334,9 @@ export class SdiEventList extends LitElement {
     }
     if (langChanged || OPTION_PROPERTIES.some((p) => changed.has(p))) this.readOptions();
     const changedAttributes = FILTER_ATTRIBUTES.filter((a) => changed.has(a));
-    if (!this.initialised || langChanged || changedAttributes.length > 0) this.applyPresets(changedAttributes, false);
-    if (changed.has('group') || !this.hasUpdated) this.follow();
-    if (changed.has('syncUrl') || changed.has('group')) this.urlSync.sync();
-    if (this.urlSync.refused) {
+    if (!this.hasUpdated || langChanged || changedAttributes.length > 0) this.filters.applyPresets(changedAttributes, false);
+    if (changed.has('syncUrl') || changed.has('group')) this.filters.syncUrl();
+    if (this.filters.urlRefused) {
       this.problems.report({ attribute: 'sync-url', value: this.syncUrl ?? '', message: this.messages.urlTaken });
     } else this.problems.clear('sync-url');
   }
@@ -413,76 +365,6 @@ export class SdiEventList extends LitElement {
   }
 
   /**
-   * Filters from attributes. At first, they are the state (unless the address says otherwise);
-   * later, an attribute changed by the page's script overrides its keys; the schema arriving
-   * resolves type and audience labels, for keys nobody has touched yet.
-   */
-  private applyPresets(changedAttributes: readonly FilterAttribute[], schemaArrived: boolean): void {
-    const schema = this.data?.schema;
-    const { filters: preset, problems } = filtersFromAttributes(
-      {
-        region: this.region ?? null,
-        department: this.department ?? null,
-        city: this.city ?? null,
-        // Labels can only be checked against the schema: wait for it rather than report them as unknown.
-        type: schema ? this.type ?? null : null,
-        audience: schema ? this.audience ?? null : null,
-        from: this.from ?? null,
-        to: this.to ?? null,
-        attendance: this.attendance ?? null,
-        accessibility: this.accessibility ?? null,
-        q: this.q ?? null,
-      },
-      schema,
-    );
-    for (const attribute of FILTER_ATTRIBUTES) this.problems.clear(attribute);
-    for (const problem of problems) {
-      this.problems.report({ attribute: problem.attribute, value: problem.value, message: filterProblemMessage(problem, this.language) });
-    }
-    let next: FilterState;
-    if (!this.initialised) {
-      this.initialised = true;
-      next = { ...preset, ...this.takeUrl() };
-    } else {
-      next = { ...this.current };
-      const keys = new Set(changedAttributes.flatMap((a) => STATE_KEYS[a]));
-      if (schemaArrived) for (const key of ['types', 'audiences'] as const) if (!this.touched.has(key)) keys.add(key);
-      for (const key of keys) {
-        if (!schemaArrived || changedAttributes.length > 0) this.touched.delete(key);
-        setKey(next, key, preset[key]);
-      }
-    }
-    next = cleanFilters(next);
-    if (!sameFilters(next, this.current)) {
-      this.current = next;
-      this.drafts = { q: next.q ?? '', city: next.city ?? '' };
-      this.pages = 1;
-    }
-  }
-
-  /** The filters of the address at start; none yet while its code is on its way (see urlArrived). */
-  private takeUrl(): FilterState {
-    const fromUrl = this.urlSync.read();
-    this.urlAwaited = fromUrl === undefined && this.urlSync.pending;
-    const urlKeys = fromUrl ? (Object.keys(fromUrl) as (keyof FilterState)[]) : [];
-    for (const key of urlKeys) this.touched.add(key);
-    return fromUrl ?? {};
-  }
-
-  private urlArrived(): void {
-    if (this.urlAwaited) {
-      // The address wins over the presets, as when it is read at once.
-      const next = cleanFilters({ ...this.current, ...this.takeUrl() });
-      if (!sameFilters(next, this.current)) {
-        this.current = next;
-        this.drafts = { q: next.q ?? '', city: next.city ?? '' };
-        this.pages = 1;
-      }
-    }
-    this.requestUpdate();
-  }
-
-  /**
    * A smaller file is enough when the visitor cannot leave the partner's region: no geographic
    * control, no group or address able to change it.
    */
@@ -490,32 +372,9 @@ export class SdiEventList extends LitElement {
     // A visitor who picks another region (or department) in the filters changes this scope, and the
     // list reads that region's shard (~75 KB gzip) then; the national file (1.35 MB) only for "all".
     if (this.group || urlMode(this.syncUrl)) return undefined;
-    return this.current.region ?? departmentOf(this.current.department)?.regionCode;
+    const current = this.filters.current;
+    return current.region ?? departmentOf(current.department)?.regionCode;
   }
-
-  /** Background refreshes of the store re-read the data, so a long-open page stays current. */
-  private watch(source: SourceConfig): void {
-    // Lit renders an element removed before its first render all the same: a subscription taken
-    // then would outlive the element (connectedCallback subscribes if it comes back).
-    if (!this.isConnected) return;
-    const key = JSON.stringify(source);
-    if (this.watchedKey === key && this.unsubscribe) return;
-    this.unsubscribe?.();
-    this.watchedKey = key;
-    this.unsubscribe = this.store.subscribe(source, () => void this.dataTask.run());
-  }
-
-  private follow(): void {
-    const group = this.group?.trim() || undefined;
-    if (group === this.followed && (this.unfollow || !group)) return;
-    this.unfollow?.();
-    this.unfollow = undefined;
-    this.followed = group;
-    if (group && this.isConnected) this.unfollow = followGroup(this, group, (detail) => this.applyFromGroup(detail));
-  }
-
-  /** Stops the index's preparation, pending or under way. */
-  private cancelIdle?: () => void;
 
   /**
    * The first paint needs no index; it is built while the visitor reads, for their first filter,
@@ -552,57 +411,13 @@ export class SdiEventList extends LitElement {
     this.prepare(index);
     this.reference = this.now();
     this.memo.clear();
-    if (schemaArrived && (this.type || this.audience)) this.applyPresets([], true);
+    if (schemaArrived && (this.type || this.audience)) this.filters.applyPresets([], true);
     this.scheduleAnnouncement();
   }
-
-  /* ---------------------------------------------------------------------------------------- */
-  /* Filter changes                                                                             */
-
-  /**
-   * Every change of filters goes through here: the list goes back to its first page, the address
-   * and the other widgets are told (unless the change came from them), the count is announced.
-   */
-  private commit(
-    next: FilterState,
-    changed: FilterKeys,
-    how: { history?: HistoryWrite; announce: boolean; resetDrafts: boolean },
-  ): void {
-    const clean = cleanFilters(next);
-    if (sameFilters(clean, this.current)) return;
-    this.current = clean;
-    if (how.resetDrafts) {
-      clearTimeout(this.textTimer);
-      this.drafts = { q: clean.q ?? '', city: clean.city ?? '' };
-    }
-    for (const key of changed) this.touched.add(key);
-    this.pages = 1;
-    this.reference = this.now();
-    if (how.history) this.urlSync.write(clean, how.history);
-    if (how.announce) {
-      const group = this.group?.trim();
-      announceFilters(this, { ...(group ? { group } : {}), filters: this.filterState, changed });
-    }
-    this.scheduleAnnouncement();
-  }
-
-  private readonly onControlChange = (patch: FilterState, changed: FilterKeys): void => {
-    this.commit(withKeys(this.current, patch, changed), changed, { history: 'push', announce: true, resetDrafts: false });
-  };
-
-  private readonly onText = (key: TextKey, value: string, now: boolean): void => {
-    this.drafts = { ...this.drafts, [key]: value };
-    clearTimeout(this.textTimer);
-    const commit = () =>
-      // One history entry per search, not one per letter typed.
-      this.commit(withKeys(this.current, { [key]: value }, [key]), [key], { history: 'replace', announce: true, resetDrafts: false });
-    if (now) commit();
-    else this.textTimer = setTimeout(commit, TEXT_DEBOUNCE_MS);
-  };
 
   private readonly onQuick = (kind: QuickRange): void => {
     const range = this.quickRanges()[kind];
-    if (range) this.commit(toggledRange(this.current, range), ['from', 'to'], { history: 'push', announce: true, resetDrafts: false });
+    if (range) this.filters.toggleRange(range);
   };
 
   private quickRanges(): Partial<Record<QuickRange, { from: string; to: string }>> {
@@ -617,8 +432,7 @@ export class SdiEventList extends LitElement {
   }
 
   private readonly onClear = (): void => {
-    const changed = this.clearableKeys().filter((key) => this.current[key] !== undefined);
-    this.commit(withKeys(this.current, {}, changed), changed, { history: 'push', announce: true, resetDrafts: true });
+    this.filters.clear(this.clearableKeys());
     // The button just pressed disappears with the filters: keep the keyboard in the list.
     this.afterUpdate.push(() => this.focusCount());
   };
@@ -628,27 +442,14 @@ export class SdiEventList extends LitElement {
     return [...this.controls].flatMap((control) => CONTROL_STATE_KEYS[control]);
   }
 
-  /** Back/Forward: the address is the whole state. Other widgets of the group follow. */
-  private applyFromUrl(filters: FilterState): void {
-    this.commit(filters, changedKeys(this.current, filters), { announce: true, resetDrafts: true });
-  }
-
-  /** Another widget of the group changed some filters: take those keys, not its whole state. */
-  private applyFromGroup(detail: FilterChangeDetail): void {
-    this.commit(withGroupChange(this.current, detail), detail.changed, { history: 'replace', announce: false, resetDrafts: true });
-  }
-
-  /* ---------------------------------------------------------------------------------------- */
-  /* Results                                                                                    */
-
   private results(): Results | undefined {
     if (!this.index) return undefined;
     return this.memo.get({
       index: this.index,
-      filters: this.current,
+      filters: this.filters.current,
       sort: this.options.sort,
       near: this.nearMe.position,
-      lang: this.language,
+      lang: this.speaks,
       now: this.reference || this.now(),
       includePast: this.past || this.showPast,
     });
@@ -660,16 +461,12 @@ export class SdiEventList extends LitElement {
     return Math.min(results.events.length, this.pages * this.options.pageSize);
   }
 
-  private countText(n: number): string {
-    return n === 0 ? this.messages.countNone : this.messages.count(formatCount(n, this.language), n);
-  }
-
   /** The polite status speaks once the visitor pauses, not after every keystroke. */
   private scheduleAnnouncement(): void {
     clearTimeout(this.announceTimer);
     this.announceTimer = setTimeout(() => {
       const results = this.results();
-      if (results) this.announcement = this.countText(results.events.length);
+      if (results) this.announcement = countText(results.events.length, this.messages, this.speaks);
     }, ANNOUNCE_DELAY_MS);
   }
 
@@ -698,9 +495,6 @@ export class SdiEventList extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('.count')?.focus();
   }
 
-  /* ---------------------------------------------------------------------------------------- */
-  /* Rendering                                                                                  */
-
   protected override updated(): void {
     const tasks = this.afterUpdate;
     this.afterUpdate = [];
@@ -711,40 +505,14 @@ export class SdiEventList extends LitElement {
         console.warn('[semaine-industrie-widgets] <sdi-event-list>:', error);
       }
     }
-    this.publishSeo();
+    this.seoPublisher.publish(this.seo ? () => this.seoContent() : undefined);
   }
 
-  private publishSeo(): void {
-    const results = this.seo && !this.seoBlocked ? this.results() : undefined;
-    if (!results) {
-      if (this.seoKey !== undefined) removeJsonLd(this);
-      this.seoKey = undefined;
-      this.cancelSeo?.();
-      this.cancelSeo = undefined;
-      return;
-    }
-    const shown = results.events.slice(0, Math.min(this.shownCount(results), SEO_MAX_EVENTS));
-    const key = `${this.language}|${shown.map((e) => e.uid).join(',')}`;
-    if (key === this.seoKey) return;
-    this.seoKey = key;
-    const { language, data } = this;
-    // Crawlers wait; visitors should not: the mapping's chunk is fetched once the page is idle.
-    this.cancelSeo?.();
-    this.cancelSeo = whenIdle(() => {
-      this.cancelSeo = undefined;
-      this.loadJsonLd().then(
-        (jsonld) => {
-          // Left the page, or other events shown, while the chunk came.
-          if (this.seoKey !== key || !this.isConnected) return;
-          if (!publishJsonLd(jsonld, this, shown, language, data?.schema)) this.seoBlocked = true;
-        },
-        (error: unknown) => {
-          console.warn('[semaine-industrie-widgets] <sdi-event-list> could not load the seo code:', error);
-          // Asked again on the next change of the events shown.
-          if (this.seoKey === key) this.seoKey = undefined;
-        },
-      );
-    });
+  private seoContent() {
+    const results = this.results();
+    if (!results) return undefined;
+    const shown = results.events.slice(0, this.shownCount(results));
+    return { events: shown, lang: this.speaks, ...(this.data?.schema ? { schema: this.data.schema } : {}) };
   }
 
   private fail(error: unknown): void {
@@ -763,8 +531,8 @@ export class SdiEventList extends LitElement {
 
   private labelsFor(): ChoiceLabels {
     const schema = this.data?.schema;
-    if (!this.labels || this.labels.schema !== schema || this.labels.lang !== this.language) {
-      this.labels = { schema, lang: this.language, labels: new ChoiceLabels(schema, this.language) };
+    if (!this.labels || this.labels.schema !== schema || this.labels.lang !== this.speaks) {
+      this.labels = { schema, lang: this.speaks, labels: new ChoiceLabels(schema, this.speaks) };
     }
     return this.labels.labels;
   }
@@ -776,60 +544,52 @@ export class SdiEventList extends LitElement {
 
   private renderWidget(): TemplateResult {
     const m = this.messages;
-    const status = this.dataTask.status;
-    const failed = status === TaskStatus.ERROR && !isAbort(this.dataTask.error);
-    const loading = (!this.data || this.urlAwaited) && !failed;
+    const failed = this.feed.failed;
+    const loading = (!this.data || this.filters.awaitingUrl) && !failed;
     const controls = this.controls;
+    const current = this.filters.current;
     // Only what the visitor can change counts: a partner's hidden preset is not theirs to clear.
-    const active = activeFilterCount(withKeys({}, this.current, this.clearableKeys()));
-    const clearable = active > 0;
+    const active = activeFilterCount(withKeys({}, current, this.clearableKeys()));
     // The widget speaks French or English, both left to right: on a right-to-left page (or one in
     // another language) its text keeps its own direction, and screen readers its own voice.
-    return html`<div class="root layout-${this.options.layout}" part="root" lang=${this.language} dir="ltr">
+    return html`<div class="root layout-${this.options.layout}" part="root" lang=${this.speaks} dir="ltr">
       ${this.problems.list.map((p) => html`<p class="notice" part="notice" role="alert">${p.attribute} : ${p.message}</p>`)}
       ${renderFilterControls({
-        lang: this.language,
+        lang: this.speaks,
         m,
         controls,
-        filters: this.current,
-        drafts: this.drafts,
+        filters: current,
+        drafts: this.filters.drafts,
         schema: this.data?.schema,
         quick: controls.has('date') ? this.quickRanges() : {},
         near: this.nearMe.status,
         active,
         narrow: this.narrow.value,
-        onChange: this.onControlChange,
-        onText: this.onText,
+        onChange: this.filters.change,
+        onText: this.filters.type,
         onQuick: this.onQuick,
         onNear: this.nearMe.toggle,
         onClear: this.onClear,
       })}
       ${failed ? this.renderError() : nothing}
       ${this.data?.stale && !failed ? html`<p class="notice stale" part="notice">${m.staleNote}</p>` : nothing}
-      ${loading ? this.renderLoading() : this.data ? this.renderResults(clearable) : nothing}
+      ${loading ? renderLoading(m, this.options) : this.data ? this.renderResults(active > 0) : nothing}
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
       ${this.detail.render(m.detailUnavailable)}
     </div>`;
   }
 
-  private renderLoading(): TemplateResult {
-    const limit = this.options.limit;
-    const count = Math.min(SKELETON_CARDS, limit ?? SKELETON_CARDS, this.options.pageSize);
-    return html`<p class="count pending" part="count">${this.messages.loading}</p>
-      <div class="results" part="list" aria-busy="true">${renderSkeleton(count)}</div>`;
-  }
-
   private renderError(): TemplateResult {
     const m = this.messages;
     return html`<div class="notice error" part="error notice" role="alert">
-      <p>${this.data ? m.staleError : this.dataTask.error instanceof SnapshotUnavailableError ? m.unavailable : m.error}</p>
+      <p>${this.data ? m.staleError : this.feed.error instanceof SnapshotUnavailableError ? m.unavailable : m.error}</p>
       <button type="button" class="retry" part="button retry" @click=${this.onRetry}>${m.retry}</button>
     </div>`;
   }
 
   private cardContext(headingLevel: number): CardContext {
     return {
-      lang: this.language,
+      lang: this.speaks,
       m: this.messages,
       labels: this.labelsFor(),
       visitorZone: this.visitorZone,
@@ -841,93 +601,30 @@ export class SdiEventList extends LitElement {
     };
   }
 
-  private renderResults(clearable: boolean): TemplateResult {
-    const m = this.messages;
+  private renderResults(clearable: boolean): TemplateResult | typeof nothing {
     const results = this.results();
-    if (!results) return html``;
-    const total = results.events.length;
-    const teaser = this.options.limit !== undefined;
-    if (total === 0) return this.renderEmpty(results, clearable);
-    const shown = results.events.slice(0, this.shownCount(results));
-    const base = this.headingBase();
-    const grouped = results.grouped && !teaser;
-    const list = grouped ? this.renderGroups(shown, results, base) : this.renderFlat(shown, base);
-    return html`
-      ${teaser ? nothing : html`<p class="count" part="count" tabindex="-1">${this.countText(total)}</p>`}
-      <div class="results" part="list" aria-busy="false">${list}</div>
-      ${!teaser && shown.length < total
-        ? html`<button type="button" class="more" part="button more" @click=${this.onMore}>
-            ${m.more(formatCount(shown.length, this.language), formatCount(total, this.language))}
-          </button>`
-        : nothing}
-      ${teaser && this.options.href ? html`<a class="see-all" part="see-all" href=${this.options.href}>${m.seeAll}</a>` : nothing}
-      ${this.renderSkipped()}
-    `;
-  }
-
-  /** Records of the feed that could not be shown are said, even when none could: «Aucun événement» alone would hide them. */
-  private renderSkipped(): TemplateResult | typeof nothing {
-    const skipped = this.data?.skipped ?? 0;
-    if (skipped <= 0 || this.options.limit !== undefined) return nothing;
-    return html`<p class="skipped">${this.messages.skipped(formatCount(skipped, this.language), skipped)}</p>`;
-  }
-
-  private renderGroups(shown: SdiEvent[], results: Results, level: number): TemplateResult {
-    const groups: DayGroup[] = groupByDay(shown, this.language, {
-      now: results.reference,
-      ...(this.current.from ? { from: this.current.from } : {}),
+    if (!results) return nothing;
+    return renderResults(results, {
+      lang: this.speaks,
+      m: this.messages,
+      options: this.options,
+      filters: this.filters.current,
+      schema: this.data?.schema,
+      skipped: this.data?.skipped ?? 0,
+      shown: this.shownCount(results),
+      headingLevel: this.headingBase(),
+      clearable,
+      card: (level) => this.cardContext(level),
+      unshowable: this.unshowable,
+      onMore: this.onMore,
+      onClear: this.onClear,
+      onShowPast: this.onShowPast,
     });
-    const ctx = this.cardContext(level + 1);
-    const Heading = headingTag(level);
-    return html`${repeat(
-      groups,
-      (group) => group.day,
-      (group) => staticHtml`<section class="day">
-        <${Heading} class="day-heading" part="day-heading" id=${`day-${group.day}`}>${group.label}</${Heading}>
-        <ul class="cards" role="list">${repeat(group.events, (event) => event.uid, (event) => this.renderCardSafely(event, ctx, group.day))}</ul>
-      </section>`,
-    )}`;
   }
+}
 
-  private renderFlat(shown: SdiEvent[], level: number): TemplateResult {
-    const ctx = this.cardContext(level);
-    return html`<ul class="cards" role="list">${repeat(shown, (event) => event.uid, (event) => this.renderCardSafely(event, ctx))}</ul>`;
-  }
-
-  /** Events whose card could not be rendered, reported once each. */
-  private readonly unshowable = new WeakSet<SdiEvent>();
-
-  /**
-   * `repeat` calls this while lit commits, after `render()` has returned, so `render()`'s own
-   * try/catch cannot help: an event no check caught would throw out of the update, into the
-   * page, and on every render after. It costs its own card instead.
-   */
-  private renderCardSafely(event: SdiEvent, ctx: CardContext, day?: string): TemplateResult | typeof nothing {
-    try {
-      return renderCard(event, ctx, day);
-    } catch (error) {
-      // Said once per event: the list renders again on every filter change and announcement.
-      if (!this.unshowable.has(event)) {
-        this.unshowable.add(event);
-        console.warn(`[semaine-industrie-widgets] <sdi-event-list> could not show event ${String(event.uid)}:`, error);
-      }
-      return nothing;
-    }
-  }
-
-  private renderEmpty(results: Results, clearable: boolean): TemplateResult {
-    const m = this.messages;
-    const criteria = describeFilters(this.current, this.data?.schema, this.language, m);
-    const message =
-      criteria.length > 0 ? m.emptyFiltered(criteria.join(', ')) : results.pastHidden > 0 ? m.emptyUpcoming : m.emptyNone;
-    return html`<p class="count" part="count" tabindex="-1">${this.countText(0)}</p>
-      <div class="empty" part="empty">
-        <p>${message}</p>
-        ${clearable ? html`<button type="button" part="button clear" @click=${this.onClear}>${m.clear}</button>` : nothing}
-        ${results.pastHidden > 0
-          ? html`<button type="button" part="button past" @click=${this.onShowPast}>${m.showPast}</button>`
-          : nothing}
-      </div>
-      ${this.renderSkipped()}`;
+declare global {
+  interface HTMLElementTagNameMap {
+    'sdi-event-list': SdiEventList;
   }
 }

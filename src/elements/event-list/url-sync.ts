@@ -31,6 +31,19 @@ export function urlMode(attribute: string | null | undefined): UrlMode | undefin
  */
 const holders = new Set<UrlSync>();
 
+export interface UrlSyncOptions {
+  /** The host's `sync-url` mode. */
+  mode: () => UrlMode | undefined;
+  /** Back/Forward: the address is the whole state. */
+  apply: (filters: FilterState) => void;
+  /** Fetches the address code; replaceable (tests of a failed fetch). */
+  load: () => Promise<UrlStateModule>;
+  /** The address code arrived (or could not): the host reads the address it could not read before. */
+  arrived: () => void;
+  /** The host's `group`: lists of one group may share the address. */
+  group: () => string | undefined;
+}
+
 export class UrlSync implements ReactiveController {
   private listening = false;
   private refusedNow = false;
@@ -40,14 +53,7 @@ export class UrlSync implements ReactiveController {
 
   constructor(
     host: ReactiveControllerHost,
-    private readonly mode: () => UrlMode | undefined,
-    private readonly apply: (filters: FilterState) => void,
-    /** Fetches the address code; replaceable (tests of a failed fetch). */
-    private readonly load: () => Promise<UrlStateModule>,
-    /** The address code arrived (or could not): the host reads the address it could not read before. */
-    private readonly arrived: () => void,
-    /** The host's `group`: lists of one group may share the address. */
-    private readonly group: () => string | undefined = () => undefined,
+    private readonly options: UrlSyncOptions,
   ) {
     host.addController(this);
   }
@@ -59,7 +65,7 @@ export class UrlSync implements ReactiveController {
 
   /** The mode in force: none while refused. */
   private active(): UrlMode | undefined {
-    return this.refusedNow ? undefined : this.mode();
+    return this.refusedNow ? undefined : this.options.mode();
   }
 
   /** Syncing is on but its code is still on its way: the address cannot be read yet. */
@@ -68,16 +74,16 @@ export class UrlSync implements ReactiveController {
   }
 
   private fetch(): void {
-    this.loading ??= this.load().then(
+    this.loading ??= this.options.load().then(
       (module) => {
         this.module = module;
-        this.arrived();
+        this.options.arrived();
       },
       (error: unknown) => {
         // The list filters on without the address, as where history cannot be written.
         console.warn('[semaine-industrie-widgets] <sdi-event-list> could not load the address sync:', error);
         this.failed = true;
-        this.arrived();
+        this.options.arrived();
       },
     );
   }
@@ -115,16 +121,16 @@ export class UrlSync implements ReactiveController {
 
   private readonly onPopState = (): void => {
     const filters = this.read();
-    if (filters) this.apply(filters);
+    if (filters) this.options.apply(filters);
   };
 
   /** Called when `sync-url` or `group` change, and on connection. */
   sync(): void {
     // Never off the page: lit also updates a list removed before its first render, and a listener
     // added then would outlive it (hostConnected syncs when it comes back).
-    let wanted = this.connected && this.mode() !== undefined;
-    const group = this.group();
-    this.refusedNow = wanted && [...holders].some((other) => other !== this && (!group || other.group() !== group));
+    let wanted = this.connected && this.options.mode() !== undefined;
+    const group = this.options.group();
+    this.refusedNow = wanted && [...holders].some((other) => other !== this && (!group || other.options.group() !== group));
     if (this.refusedNow) wanted = false;
     if (wanted) holders.add(this);
     else holders.delete(this);

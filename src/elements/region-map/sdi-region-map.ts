@@ -1,36 +1,37 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { Task, TaskStatus, initialState } from '@lit/task';
+import { initialState } from '@lit/task';
+import { FeedController } from '../../controllers/feed-controller.js';
+import { GroupLink } from '../../controllers/group-link.js';
 import { sourceKey, type SourceConfig } from '../../feed/source.js';
 import { NO_REGION } from '../../feed/snapshot-format.js';
+import { SnapshotUnavailableError } from '../../feed/snapshot-reader.js';
 import { cleanFilters, filterEvents, indexEvents, isEmptyFilter, sameFilters, type EventIndex } from '../../filters/apply.js';
 import { filterProblemMessage, filtersFromAttributes, type FilterProblem } from '../../filters/attributes.js';
 import type { FilterState } from '../../filters/filter-state.js';
-import { announceFilters, announceOpen, followGroup, type FilterChangeDetail } from '../../filters/group-link.js';
-import { departmentOf, regionOf, regions } from '../../geo/admin.js';
-import { formatCount } from '../../i18n/format.js';
-import { intlLocale, resolveLang } from '../../i18n/locale.js';
+import { departmentOf, regionOf } from '../../geo/admin.js';
 import type { MapPoint } from '../../map/clusters.js';
-import { parseHeight } from '../../map/height.js';
 import { fromEvents, fromPoints, type MapData } from '../../map/map-data.js';
-import { REGION_PLACES, TERRITORIES, territoryOf } from '../../map/regions.js';
-import { parseTiles, type TileChoice } from '../../map/tiles.js';
+import { territoryOf } from '../../map/regions.js';
+import type { MapView, MapViewModule } from '../../map/view-contract.js';
 import { pickText } from '../../model/text.js';
-import type { Lang, SdiEvent } from '../../model/types.js';
-import { feedStore, type FeedStore } from '../../store/feed-store.js';
+import type { SdiEvent } from '../../model/types.js';
 import { AttributeProblems } from '../shared/attribute-problems.js';
-import { DisconnectSignal } from '../shared/disconnect-signal.js';
+import type { FilterChangeDetail } from '../shared/events.js';
+import { withGroupChange, withKeys } from '../shared/filter-changes.js';
 import { sourceOf } from '../shared/source-attributes.js';
+import { SOURCE_PROPERTIES, SourceElement } from '../shared/source-element.js';
 import { baseStyles } from '../shared/styles.js';
 import { cssProperties } from './css-properties.js';
+import { renderRegions, renderStatus, renderSwitcher, type PanelsContext } from './map-panels.js';
+import { MapViewController, type MapViewState } from './map-view-controller.js';
 import { MAP_MESSAGES, type MapMessages } from './messages.js';
 import { regionMapStyles } from './styles.js';
-import type { MapView, MapViewModule } from './view-contract.js';
-import { whenVisible } from './when-visible.js';
-import { partnerLink } from '../../security/link-policy.js';
-import { SnapshotUnavailableError } from '../../feed/snapshot-reader.js';
+import { readViewConfig, type ViewConfig } from './view-config.js';
 
 const TAG = 'sdi-region-map';
+
+type MapFeedArgs = readonly [boolean, string, string, string, string, string];
 
 /** Filtering indexes per loaded event array: several maps and lists on a page share the arrays. */
 const indexes = new WeakMap<readonly SdiEvent[], EventIndex>();
@@ -44,33 +45,11 @@ function indexOf(events: readonly SdiEvent[]): EventIndex {
 }
 
 function withoutKey(filters: FilterState, key: keyof FilterState): FilterState {
-  const copy: FilterState = { ...filters };
-  delete copy[key];
-  return cleanFilters(copy);
-}
-
-function withoutRegion(filters: FilterState): FilterState {
-  return withoutKey(filters, 'region');
-}
-
-/** `base` with the `keys` of `from` (absent in `from`: removed). */
-function patchFilters(base: FilterState, from: FilterState, keys: readonly (keyof FilterState)[]): FilterState {
-  const next: Record<string, unknown> = { ...base };
-  for (const key of keys) {
-    if (from[key] === undefined) delete next[key];
-    else next[key] = from[key];
-  }
-  return cleanFilters(next as FilterState);
+  return withKeys(filters, {}, [key]);
 }
 
 function prefersReducedMotion(): boolean {
   return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
-}
-
-interface ViewConfig {
-  tiles: TileChoice;
-  height?: string;
-  regionsGeojson?: string;
 }
 
 /**
@@ -131,7 +110,7 @@ interface ViewConfig {
  * @cssprop --sdi-map-outline - Stroke of region outlines (regions-geojson).
  * @cssprop --sdi-radius - Corner radius.
  */
-export class SdiRegionMap extends LitElement {
+export class SdiRegionMap extends SourceElement {
   static override styles = [baseStyles, regionMapStyles];
 
   @property({ type: String }) region?: string;
@@ -141,49 +120,28 @@ export class SdiRegionMap extends LitElement {
   @property({ type: String }) from?: string;
   @property({ type: String }) to?: string;
   @property({ type: String }) group?: string;
-  @property({ type: String }) tiles?: string;
+  /** `none`, `ign`, `osm`, or an https URL template with {z}, {x} and {y}. */
+  @property({ type: String }) tiles?: 'none' | 'ign' | 'osm' | (string & {});
   @property({ type: String }) attribution?: string;
   @property({ type: String }) height?: string;
   @property({ type: String, attribute: 'regions-geojson' }) regionsGeojson?: string;
-  @property({ type: String }) src?: string;
-  @property({ type: String }) agenda?: string;
-  @property({ type: String, attribute: 'api-key' }) apiKey?: string;
-  @property({ type: String }) api?: string;
-  /** Mirrors the `lang` attribute so a change re-renders; the language itself comes from resolveLang. */
-  @property({ type: String, attribute: 'lang' }) langAttribute?: string;
 
-  /** The store to read from; the page-wide one unless a test or an app gives its own. */
-  store: FeedStore = feedStore;
-  /** Where the Leaflet view comes from; a dynamic import, so bundlers make it a separate chunk. */
-  loadView: () => Promise<MapViewModule> = () => import('./map-view.js');
+  /**
+   * Where the Leaflet view comes from; a dynamic import, so bundlers make it a separate chunk.
+   * @internal
+   */
+  loadView: () => Promise<MapViewModule> = () => import('../../map/map-view.js');
 
-  @state() private visible = false;
   @state() private selection?: string;
   /** Filters other widgets of the group set (region excluded); they replace the attribute filters. */
   @state() private groupFilters?: FilterState;
   @state() private territory = 'metropole';
-  @state() private viewFailed = false;
   @state() private outlinesFailed = false;
   @state() private stale = false;
   @state() private liveMessage = '';
-  /** Mirrors `view !== undefined` so creating or dropping the view re-renders the overlay. */
-  @state() private viewReady = false;
 
-  private view?: MapView;
-  private viewKey?: string;
-  private viewData?: MapData;
-  private viewSelection?: string;
-  private viewModule?: MapViewModule;
-  private moduleLoading = false;
   private readonly problems = new AttributeProblems(TAG);
-  private readonly disconnect = new DisconnectSignal(this);
-  private stopWatching?: () => void;
-  private unfollow?: () => void;
-  private followedGroup?: string;
-  private unsubscribe?: () => void;
-  private watchedKey?: string;
-  private resizeObserver?: ResizeObserver;
-  private resizeFrame = 0;
+  private source?: SourceConfig;
   /** Events behind the data shown, when they were loaded (filtered mode): popups need no request. */
   private eventsByUid?: Map<number, SdiEvent>;
   /** Department, dates: the attribute filters that need no schema. */
@@ -192,25 +150,49 @@ export class SdiRegionMap extends LitElement {
   private shownFilters: FilterState = {};
   private config: ViewConfig = { tiles: { kind: 'none' } };
 
-  private readonly dataTask = new Task(this, {
-    args: () =>
+  private readonly link = new GroupLink(this, { group: () => this.group, apply: (detail) => this.applyGroup(detail) });
+  private readonly viewer: MapViewController = new MapViewController(this, {
+    tag: TAG,
+    load: () => this.loadView(),
+    state: (): MapViewState => ({
+      data: this.feed.value,
+      selection: this.selection,
+      territory: this.territory,
+      department: this.shownFilters.department !== undefined,
+      key: JSON.stringify([this.language, this.config.tiles, this.config.regionsGeojson ?? '']),
+      options: (container) => ({
+        root: this.shadowRoot as ShadowRoot,
+        container,
+        lang: this.language,
+        messages: this.messages,
+        tiles: this.config.tiles,
+        ...(this.config.regionsGeojson ? { regionsGeojson: this.config.regionsGeojson } : {}),
+        reducedMotion: prefersReducedMotion(),
+        callbacks: {
+          selectRegion: (code) => this.chooseRegion(code),
+          openEvent: (point) => this.openEvent(point),
+          describeEvents: (points) => this.describeEvents(points),
+          outlinesFailed: () => {
+            this.outlinesFailed = true;
+          },
+        },
+      }),
+    }),
+  });
+  private readonly feed: FeedController<MapFeedArgs, MapData> = new FeedController(this, {
+    args: (): MapFeedArgs =>
       [
-        this.visible,
-        this.sourceKeyArg(),
+        this.viewer.visible,
+        this.source ? sourceKey(this.source) : '',
         JSON.stringify(this.baseFilters),
         this.type ?? '',
         this.audience ?? '',
         JSON.stringify(this.groupFilters ?? null),
       ] as const,
-    task: async ([visible], { signal }) => {
-      if (!visible) return initialState;
-      return this.load(this.disconnect.with(signal));
-    },
+    source: () => this.source,
+    store: () => this.store,
+    load: async ([visible], signal) => (visible ? this.load(signal) : initialState),
   });
-
-  private get language(): Lang {
-    return resolveLang(this);
-  }
 
   private get messages(): MapMessages {
     return MAP_MESSAGES[this.language];
@@ -218,74 +200,7 @@ export class SdiRegionMap extends LitElement {
 
   /** The Leaflet view once created (for tests and apps extending the map); undefined before. */
   get mapView(): MapView | undefined {
-    return this.view;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.follow();
-    if (this.hasUpdated) {
-      this.watchVisibility();
-      // Back on the page after a move: the view the removal released is drawn again, and a load
-      // the removal aborted starts again.
-      this.requestUpdate();
-      // A load still pending was given up by the removal too (moved in the DOM: out and back in
-      // one task), and would end in the error state.
-      const status = this.dataTask.status;
-      if (this.visible && (status === TaskStatus.ERROR || status === TaskStatus.PENDING)) void this.dataTask.run();
-    }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stopWatching?.();
-    this.stopWatching = undefined;
-    this.unfollow?.();
-    this.unfollow = undefined;
-    this.followedGroup = undefined;
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    this.watchedKey = undefined;
-    this.destroyView();
-  }
-
-  protected override firstUpdated(): void {
-    this.watchVisibility();
-  }
-
-  private watchVisibility(): void {
-    // firstUpdated also runs for a map removed before its first render; connectedCallback watches
-    // if it comes back.
-    if (this.visible || this.stopWatching || !this.isConnected) return;
-    this.stopWatching = whenVisible(this, () => {
-      this.stopWatching = undefined;
-      this.visible = true;
-      void this.loadModule();
-    });
-  }
-
-  private async loadModule(): Promise<void> {
-    if (this.viewModule || this.moduleLoading) return;
-    this.moduleLoading = true;
-    this.viewFailed = false;
-    try {
-      this.viewModule = await this.loadView();
-    } catch (error) {
-      console.warn(`[semaine-industrie-widgets] <${TAG}> could not load the map:`, error);
-      this.viewFailed = true;
-    } finally {
-      this.moduleLoading = false;
-      this.requestUpdate();
-    }
-  }
-
-  private follow(): void {
-    const group = this.group?.trim() || undefined;
-    if (group === this.followedGroup && (this.unfollow || !group)) return;
-    this.unfollow?.();
-    this.unfollow = undefined;
-    this.followedGroup = group;
-    if (group && this.isConnected) this.unfollow = followGroup(this, group, (detail) => this.applyGroup(detail));
+    return this.viewer.view;
   }
 
   /**
@@ -294,36 +209,11 @@ export class SdiRegionMap extends LitElement {
    */
   private applyGroup(detail: FilterChangeDetail): void {
     const current: FilterState = { ...(this.groupFilters ?? this.shownFilters), ...(this.selection ? { region: this.selection } : {}) };
-    const next = patchFilters(current, detail.filters, detail.changed);
-    const department = departmentOf(next.department);
-    // A region chosen elsewhere that does not hold the department set before replaces it.
-    if (next.region && department && department.regionCode !== next.region && !detail.changed.includes('department')) {
-      delete next.department;
-    }
-    const rest = withoutRegion(next);
+    const next = withGroupChange(current, detail);
+    const rest = withoutKey(next, 'region');
     if (!sameFilters(rest, this.groupFilters ?? this.shownFilters)) this.groupFilters = rest;
     const region = next.region && regionOf(next.region) ? next.region : undefined;
     if (region !== this.selection) this.setSelection(region);
-  }
-
-  private sourceArgs(): SourceConfig {
-    return sourceOf(this, this.problems, this.language);
-  }
-
-  private sourceKeyArg(): string {
-    return sourceKey(this.sourceArgs());
-  }
-
-  /** Background refreshes of the store reload the data, so the counts stay live. */
-  private watch(source: SourceConfig): void {
-    // Lit renders an element removed before its first render all the same: a subscription taken
-    // then would outlive the element.
-    if (!this.isConnected) return;
-    const key = sourceKey(source);
-    if (this.watchedKey === key && this.unsubscribe) return;
-    this.unsubscribe?.();
-    this.watchedKey = key;
-    this.unsubscribe = this.store.subscribe(source, () => void this.dataTask.run());
   }
 
   private report(problems: readonly FilterProblem[]): void {
@@ -337,8 +227,8 @@ export class SdiRegionMap extends LitElement {
   }
 
   private async load(signal: AbortSignal): Promise<MapData> {
-    const source = this.sourceArgs();
-    this.watch(source);
+    const source = this.source;
+    if (!source) throw new Error('no source');
     let filters: FilterState;
     if (this.groupFilters) {
       filters = this.groupFilters;
@@ -375,22 +265,17 @@ export class SdiRegionMap extends LitElement {
   private async describe(point: MapPoint): Promise<SdiEvent | undefined> {
     const known = this.eventsByUid?.get(point.uid);
     if (known) return known;
-    const source = this.sourceArgs();
+    const source = this.source;
+    if (!source) return undefined;
     const region = point.region !== NO_REGION ? point.region : undefined;
-    const data = await this.store.events(source, region ? { region } : {}, this.disconnect.signal);
+    const data = await this.store.events(source, region ? { region } : {}, this.feed.signal);
     return data.events.find((event) => event.uid === point.uid);
   }
 
   private async openEvent(point: MapPoint): Promise<SdiEvent | undefined> {
     const event = await this.describe(point);
     if (event) {
-      const group = this.group?.trim();
-      announceOpen(this, {
-        uid: event.uid,
-        title: pickText(event.title, this.language),
-        ...(event.url ? { url: event.url } : {}),
-        ...(group ? { group } : {}),
-      });
+      this.link.opened({ uid: event.uid, title: pickText(event.title, this.language), ...(event.url ? { url: event.url } : {}) });
     }
     return event;
   }
@@ -413,12 +298,7 @@ export class SdiRegionMap extends LitElement {
       changed.push('department');
     }
     this.setSelection(next);
-    const group = this.group?.trim();
-    announceFilters(this, {
-      ...(group ? { group } : {}),
-      filters: { ...filters, ...(next ? { region: next } : {}) },
-      changed,
-    });
+    this.link.publish({ ...filters, ...(next ? { region: next } : {}) }, changed);
   }
 
   private setSelection(code: string | undefined): void {
@@ -431,13 +311,16 @@ export class SdiRegionMap extends LitElement {
 
   private showTerritory(id: string): void {
     this.territory = id;
-    this.view?.showTerritory(id);
+    this.viewer.view?.showTerritory(id);
   }
 
-  private validate(changed: PropertyValues<this>): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
     const m = this.messages;
     const first = !this.hasUpdated;
-    const langChanged = changed.has('langAttribute');
+    const langChanged = changed.has('lang');
+    if (first || langChanged || SOURCE_PROPERTIES.some((p) => changed.has(p))) {
+      this.source = sourceOf(this, this.problems, this.language);
+    }
     const filterAttrs = ['region', 'department', 'from', 'to'] as const;
     if (first || langChanged || filterAttrs.some((a) => changed.has(a))) {
       for (const attribute of filterAttrs) this.problems.clear(attribute);
@@ -448,134 +331,20 @@ export class SdiRegionMap extends LitElement {
         to: this.to,
       });
       this.report(problems);
-      const base = withoutRegion(filters);
+      const base = withoutKey(filters, 'region');
       if (!sameFilters(base, this.baseFilters)) this.baseFilters = base;
       if (first || changed.has('region')) this.setSelection(filters.region);
       // The partner changing the attributes takes over from what the group had set.
       if (!first && filterAttrs.some((a) => changed.has(a))) this.groupFilters = undefined;
     }
     if (!first && (changed.has('type') || changed.has('audience'))) this.groupFilters = undefined;
-    for (const attribute of ['tiles', 'attribution', 'height', 'regions-geojson'] as const) this.problems.clear(attribute);
-    const { choice, problems } = parseTiles(this.tiles, this.attribution);
-    for (const problem of problems) {
-      this.problems.report({ attribute: problem.attribute, value: problem.value, message: m.tiles[problem.reason] });
-    }
-    const config: ViewConfig = { tiles: choice };
-    if (this.height?.trim()) {
-      const height = parseHeight(this.height);
-      if (height) config.height = height;
-      else this.problems.report({ attribute: 'height', value: this.height, message: m.height(this.height) });
-    }
-    if (this.regionsGeojson?.trim()) {
-      const url = partnerLink(this.regionsGeojson, document.baseURI);
-      if (url) config.regionsGeojson = url;
-      else this.problems.report({ attribute: 'regions-geojson', value: this.regionsGeojson, message: m.regionsGeojson });
-    }
+    this.config = readViewConfig(this, this.problems, m);
     if (changed.has('regionsGeojson')) this.outlinesFailed = false;
-    this.config = config;
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    this.validate(changed);
-    if (changed.has('group')) this.follow();
-  }
-
-  protected override updated(): void {
-    try {
-      this.syncView();
-    } catch (error) {
-      // A map that cannot start (a broken browser feature, an exotic layout) must not break the page.
-      console.warn(`[semaine-industrie-widgets] <${TAG}> could not draw the map:`, error);
-      this.destroyView();
-      this.viewFailed = true;
-    }
-  }
-
-  private currentViewKey(): string {
-    return JSON.stringify([this.language, this.config.tiles, this.config.regionsGeojson ?? '']);
-  }
-
-  /** Creates, updates or re-creates the Leaflet view to match the element's state. */
-  private syncView(): void {
-    const data = this.dataTask.value;
-    const container = this.renderRoot.querySelector<HTMLElement>('#map');
-    if (!this.visible || !data || !this.viewModule || !container || !this.isConnected || this.viewFailed) return;
-    const key = this.currentViewKey();
-    if (this.view && this.viewKey !== key) this.destroyView();
-    if (!this.view) {
-      this.view = this.viewModule.createMapView({
-        root: this.shadowRoot as ShadowRoot,
-        container,
-        lang: this.language,
-        messages: this.messages,
-        tiles: this.config.tiles,
-        ...(this.config.regionsGeojson ? { regionsGeojson: this.config.regionsGeojson } : {}),
-        reducedMotion: prefersReducedMotion(),
-        callbacks: {
-          selectRegion: (code) => this.chooseRegion(code),
-          openEvent: (point) => this.openEvent(point),
-          describeEvents: (points) => this.describeEvents(points),
-          outlinesFailed: () => {
-            this.outlinesFailed = true;
-          },
-        },
-      });
-      this.viewKey = key;
-      this.viewReady = true;
-      this.viewData = undefined;
-      this.viewSelection = undefined;
-      if (typeof ResizeObserver === 'function') {
-        this.resizeObserver = new ResizeObserver(() => {
-          // Next frame: a redraw inside the observer's callback can resize things again in the same
-          // frame, which browsers report to the page as a "ResizeObserver loop" error.
-          cancelAnimationFrame(this.resizeFrame);
-          this.resizeFrame = requestAnimationFrame(() => this.view?.invalidateSize());
-        });
-        this.resizeObserver.observe(container);
-      }
-      this.view.setData(data);
-      this.viewData = data;
-      // The map opens on the mainland; only a selected region (or another territory) moves it.
-      if (this.selection) this.view.setSelection(this.selection, { fit: true, animate: false });
-      this.viewSelection = this.selection;
-      // A partner's department is a small part of the map: open on it rather than on France.
-      if (!this.selection && this.shownFilters.department && data.points.length > 0) this.view.frameAll();
-      else if (!this.selection) this.frameTerritory();
-      return;
-    }
-    if (data !== this.viewData) {
-      this.view.setData(data);
-      this.viewData = data;
-    }
-    if (this.selection !== this.viewSelection) {
-      this.view.setSelection(this.selection, { fit: true });
-      this.viewSelection = this.selection;
-    }
-  }
-
-  /** With no region selected the first view is the territory picked (the mainland unless told otherwise). */
-  private frameTerritory(): void {
-    if (this.territory !== 'metropole') this.view?.showTerritory(this.territory);
-  }
-
-  private destroyView(): void {
-    cancelAnimationFrame(this.resizeFrame);
-    this.resizeObserver?.disconnect();
-    this.resizeObserver = undefined;
-    this.view?.destroy();
-    this.view = undefined;
-    this.viewReady = false;
-    this.viewKey = undefined;
-    this.viewData = undefined;
-    this.viewSelection = undefined;
   }
 
   private retry(): void {
-    if (this.viewFailed) {
-      this.viewFailed = false;
-      void this.loadModule();
-    }
-    if (this.dataTask.status === TaskStatus.ERROR) void this.dataTask.run();
+    this.viewer.retry();
+    if (this.feed.failed) this.feed.run();
   }
 
   private skipMap(event: Event): void {
@@ -585,113 +354,54 @@ export class SdiRegionMap extends LitElement {
 
   private renderOverlay(): TemplateResult | typeof nothing {
     const m = this.messages;
-    const failed = this.viewFailed || this.dataTask.status === TaskStatus.ERROR;
+    const failed = this.viewer.failed || this.feed.failed;
     if (failed) {
       return html`<div class="overlay" role="alert">
-        <p>${!this.viewFailed && this.dataTask.error instanceof SnapshotUnavailableError ? m.unavailable : m.error}</p>
+        <p>${!this.viewer.failed && this.feed.error instanceof SnapshotUnavailableError ? m.unavailable : m.error}</p>
         <button type="button" class="retry" @click=${() => this.retry()}>${m.retry}</button>
       </div>`;
     }
-    if (!this.viewReady) return html`<div class="overlay"><p>${m.loading}</p></div>`;
+    if (!this.viewer.ready) return html`<div class="overlay"><p>${m.loading}</p></div>`;
     return nothing;
   }
 
-  private renderSwitcher(): TemplateResult {
-    const m = this.messages;
-    return html`<div class="switcher" part="switcher" role="group" aria-label=${m.switcher}>
-      ${TERRITORIES.map((t) => {
-        const label = t.id === 'metropole' ? m.metropole : regionOf(t.id)?.name ?? t.id;
-        return html`<button
-          type="button"
-          part="territory-button"
-          aria-pressed=${String(this.territory === t.id)}
-          ?disabled=${!this.viewReady}
-          @click=${() => this.showTerritory(t.id)}
-        >${label}</button>`;
-      })}
-    </div>`;
-  }
-
-  private renderRegions(data: MapData | undefined): TemplateResult | typeof nothing {
-    const m = this.messages;
-    const lang = this.language;
-    const collator = new Intl.Collator(intlLocale(lang));
-    const placed = regions.filter((r) => REGION_PLACES.has(r.code)).sort((a, b) => collator.compare(a.name, b.name));
-    if (!data) {
-      if (this.dataTask.status === TaskStatus.ERROR) return nothing;
-      // While the points load, an invisible copy of the list to come keeps its room: the page
-      // below the map does not jump by its height (about 750 px in a phone's column) when it comes.
-      return html`<div class="regions-sizer" aria-hidden="true">
-        <p class="list-title">${m.listTitle}</p>
-        <ul class="region-list">
-          ${placed.map((r) => html`<li><button type="button" disabled>${m.regionButton(r.name, formatCount(SIZER_COUNT, lang), SIZER_COUNT)}</button></li>`)}
-        </ul>
-        <button type="button" class="all" disabled>${m.all}</button>
-      </div>`;
-    }
-    const shown = placed.filter((r) => (data.counts[r.code] ?? 0) > 0 || r.code === this.selection);
-    return html`<div class="regions" id="regions" role="group" tabindex="-1" aria-labelledby="regions-title">
-      <p class="list-title" id="regions-title">${m.listTitle}</p>
-      <ul class="region-list" part="region-list" aria-labelledby="regions-title">
-        ${shown.map((r) => {
-          const n = data.counts[r.code] ?? 0;
-          return html`<li>
-            <button
-              type="button"
-              part="region-button"
-              data-region=${r.code}
-              aria-pressed=${String(this.selection === r.code)}
-              @click=${() => this.chooseRegion(r.code)}
-            >${m.regionButton(r.name, formatCount(n, lang), n)}</button>
-          </li>`;
-        })}
-      </ul>
-      <button type="button" class="all" part="all-button" ?disabled=${!this.selection} @click=${() => this.chooseRegion(undefined)}>
-        ${m.all}
-      </button>
-    </div>`;
-  }
-
-  private renderStatus(data: MapData | undefined): TemplateResult {
-    const m = this.messages;
-    const lang = this.language;
-    const unplaced = data ? data.counts[NO_REGION] ?? 0 : 0;
-    return html`<div class="status-box" part="status">
-      <p class="status" role="status">${this.liveMessage}</p>
-      ${data && data.points.length === 0 ? html`<p class="empty">${m.empty}</p>` : nothing}
-      ${unplaced > 0 ? html`<p class="muted">${m.unplaced(formatCount(unplaced, lang), unplaced)}</p>` : nothing}
-      ${!data && this.dataTask.status !== TaskStatus.ERROR
-        ? // An edition always has online events: their note's room is kept while loading, as the list's.
-          html`<p class="muted sizer" aria-hidden="true">${m.unplaced(formatCount(SIZER_COUNT, lang), SIZER_COUNT)}</p>`
-        : nothing}
-      ${this.stale ? html`<p class="muted">${m.stale}</p>` : nothing}
-      ${this.outlinesFailed ? html`<p class="muted">${m.regionsGeojsonFailed}</p>` : nothing}
-    </div>`;
+  private panels(): PanelsContext {
+    return {
+      m: this.messages,
+      lang: this.language,
+      data: this.feed.value,
+      failed: this.feed.failed,
+      selection: this.selection,
+      territory: this.territory,
+      viewReady: this.viewer.ready,
+      liveMessage: this.liveMessage,
+      stale: this.stale,
+      outlinesFailed: this.outlinesFailed,
+      showTerritory: (id) => this.showTerritory(id),
+      chooseRegion: (code) => this.chooseRegion(code),
+    };
   }
 
   override render(): TemplateResult {
     const m = this.messages;
-    const data = this.dataTask.value;
-    const busy = !this.viewReady && !this.viewFailed && this.dataTask.status !== TaskStatus.ERROR;
+    const panels = this.panels();
+    const busy = !this.viewer.ready && !this.viewer.failed && !this.feed.failed;
     // Through the CSSOM only: a strict Content-Security-Policy refuses style attributes (css-properties.ts).
     const height = { '--_height': this.config.height };
     return html`
       <button type="button" class="skip" @click=${(event: Event) => this.skipMap(event)}>${m.skip}</button>
-      ${this.renderSwitcher()}
+      ${renderSwitcher(panels)}
       <div class="map-box" part="map" ${cssProperties(height)} aria-busy=${String(busy)}>
         <div class="map" id="map" role="region" aria-label=${m.mapLabel} aria-describedby="map-help"></div>
         ${this.renderOverlay()}
       </div>
       <p class="visually-hidden" id="map-help">${m.mapHelp}</p>
-      ${this.renderStatus(data)}
-      ${this.renderRegions(data)}
+      ${renderStatus(panels)}
+      ${renderRegions(panels)}
       ${this.problems.list.map((p) => html`<p class="notice" part="notice" role="alert">${p.attribute} : ${p.message}</p>`)}
     `;
   }
 }
-
-/** As wide as a region's count in a national edition (three digits, plural). */
-const SIZER_COUNT = 888;
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,10 +1,11 @@
 /**
- * Widgets with the same `group` share their filters through DOM events the host page can also
- * listen to: each change is announced as a bubbling, composed `sdi-filter-change` on the widget,
- * and every other widget of the group applies it. Using the document as the meeting point (not a
- * module-level registry) lets two copies of the library on one page talk to each other.
+ * The two DOM events the widgets fire, for the host page and for each other. Widgets with the same
+ * `group` share their filters through them: each change is announced as a bubbling, composed
+ * `sdi-filter-change` on the widget, and every other widget of the group applies it. Using the
+ * document as the meeting point (not a module-level registry) lets two copies of the library on
+ * one page talk to each other.
  */
-import type { FilterState } from './filter-state.js';
+import type { FilterState } from '../../filters/filter-state.js';
 
 export const FILTER_CHANGE = 'sdi-filter-change';
 export const EVENT_OPEN = 'sdi-event-open';
@@ -23,6 +24,19 @@ export interface EventOpenDetail {
   title: string;
   url?: string;
   group?: string;
+}
+
+declare global {
+  // `el.addEventListener('sdi-event-open', (e) => e.detail.uid)` is typed, on an element and on
+  // the document the events bubble to.
+  interface GlobalEventHandlersEventMap {
+    'sdi-filter-change': CustomEvent<FilterChangeDetail>;
+    'sdi-event-open': CustomEvent<EventOpenDetail>;
+  }
+  interface HTMLElementEventMap {
+    'sdi-filter-change': CustomEvent<FilterChangeDetail>;
+    'sdi-event-open': CustomEvent<EventOpenDetail>;
+  }
 }
 
 export function announceFilters(from: HTMLElement, detail: FilterChangeDetail): void {

@@ -4,11 +4,11 @@
  * Leaflet.
  */
 import type { Map as LeafletMap } from 'leaflet';
-import type { MapPoint } from '../../map/clusters.js';
-import type { MapData } from '../../map/map-data.js';
-import type { TileChoice } from '../../map/tiles.js';
-import type { Lang, SdiEvent } from '../../model/types.js';
-import type { MapMessages } from './messages.js';
+import type { MapPoint } from './clusters.js';
+import type { MapData } from './map-data.js';
+import type { TileChoice } from './tiles.js';
+import type { Lang, SdiEvent } from '../model/types.js';
+import type { MapMessages } from '../elements/region-map/messages.js';
 
 export interface MapViewCallbacks {
   /** A region symbol was chosen on the map. */

@@ -2,11 +2,11 @@
  * Popup contents built with DOM calls and textContent only: titles and places come from thousands
  * of organisers, and Leaflet would write a string popup with innerHTML.
  */
-import { formatSlot, visitorTimeZone } from '../../list/format-event.js';
-import { safeHttpUrl } from '../../model/url.js';
-import { pickText } from '../../model/text.js';
-import type { Lang, SdiEvent } from '../../model/types.js';
-import type { MapMessages } from './messages.js';
+import { formatSlot, visitorTimeZone } from '../list/format-event.js';
+import { safeHttpUrl } from '../model/url.js';
+import { pickText } from '../model/text.js';
+import type { Lang, SdiEvent } from '../model/types.js';
+import type { MapMessages } from '../elements/region-map/messages.js';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);

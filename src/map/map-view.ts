@@ -4,23 +4,23 @@
  * without a visible map never download. Everything feed-related arrives as plain data; the view
  * writes no feed text into HTML strings.
  */
-import { L } from '../../map/leaflet.js';
-import { Credits, DomPopup, ZoomButtons } from '../../map/leaflet-dom.js';
-import { COASTLINE_CREDIT, LEAFLET_CREDIT } from '../../map/tiles.js';
+import { L } from './leaflet.js';
+import { Credits, DomPopup, ZoomButtons } from './leaflet-dom.js';
+import { COASTLINE_CREDIT, LEAFLET_CREDIT } from './tiles.js';
 import { unsafeCSS } from 'lit';
-import { coastline } from '../../map/coastline.js';
-import { PointClusters, type ClusterItem, type MapPoint } from '../../map/clusters.js';
-import { whenIdle } from '../shared/idle.js';
-import { LEAFLET_CSS } from '../../map/leaflet-css.js';
-import { maxRegionCount, pointsBounds, type MapData } from '../../map/map-data.js';
-import { METROPOLE_BOUNDS, REGION_PLACES, TERRITORIES, type LatLngBox } from '../../map/regions.js';
-import { clusterDiameter, minRadiusForText, symbolRadius } from '../../map/symbols.js';
-import { regionOf } from '../../geo/admin.js';
-import { formatCount } from '../../i18n/format.js';
-import { mapViewStyles } from './map-styles.js';
+import { coastline } from './coastline.js';
+import { PointClusters, type ClusterItem, type MapPoint } from './clusters.js';
+import { whenIdle } from '../elements/shared/idle.js';
+import { LEAFLET_CSS } from './leaflet-css.js';
+import { maxRegionCount, pointsBounds, type MapData } from './map-data.js';
+import { METROPOLE_BOUNDS, REGION_PLACES, TERRITORIES, type LatLngBox } from './regions.js';
+import { clusterDiameter, minRadiusForText, symbolRadius } from './symbols.js';
+import { regionOf } from '../geo/admin.js';
+import { formatCount } from '../i18n/format.js';
+import { mapViewStyles } from './map-view-styles.js';
 import { fillEvents, fillLoading, popupRoot } from './popup.js';
 import { MAP_VIEW_LOADED, type MapView, type MapViewOptions } from './view-contract.js';
-import { MAX_OUTLINE_BYTES, MAX_OUTLINE_VERTICES, outlinesOf } from '../../map/outline-geojson.js';
+import { MAX_OUTLINE_BYTES, MAX_OUTLINE_VERTICES, outlinesOf } from './outline-geojson.js';
 
 (globalThis as unknown as Record<symbol, boolean>)[MAP_VIEW_LOADED] = true;
 
