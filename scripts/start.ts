@@ -18,24 +18,39 @@ const HELP = `npm start [-- options]: the demo on a generated sample edition, of
 Options:
   --no-build            reuse dist/ as built (skip rollup)
   --snapshot-dir DIR    write the demo snapshot to DIR instead of dist/snapshot/ (served at /dist/snapshot/)
+  --images mirror       build the snapshot with sdi-snapshot --images mirror: every sample picture
+                        is drawn, fetched and resized into the snapshot, so the page loads images
+                        from its own host only. Slow the first time (~3,200 pictures for 8,000
+                        events: about 12 minutes on 2 busy cores); later starts on the same port
+                        reuse the cache beside the snapshot (under a minute). Default: link (the
+                        pictures served by the mock API, as OpenAgenda's CDN would)
   --help                this text
 
 Environment:
   PORT                  port to serve on (default 8000); when it is taken, the next free one is used
                         and printed
   SDI_SAMPLE_EVENTS     events in the sample edition (default 8000)
+  SDI_IMAGES            mirror: as --images mirror
 `;
 
 const { values: flags } = parseArgs({
   options: {
     'no-build': { type: 'boolean', default: false },
     'snapshot-dir': { type: 'string' },
+    images: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
 if (flags.help) {
   process.stdout.write(HELP);
   process.exit(0);
+}
+
+// Mirroring draws and resizes the sample's ~3,200 pictures: opt-in, so a plain start stays quick.
+const images = flags.images ?? process.env.SDI_IMAGES ?? 'link';
+if (images !== 'link' && images !== 'mirror') {
+  process.stderr.write(`--images must be link or mirror, not ${images}\n`);
+  process.exit(2);
 }
 
 const root = resolve(new URL('..', import.meta.url).pathname);
@@ -93,14 +108,20 @@ done = step(`generating the sample edition (${count} events)`);
 const edition = generateEdition({ count, imageBase: `http://localhost:${port}/sample-images/` });
 done();
 
-api = createMockApi({ agendas: { [AGENDA]: { config: edition.agenda, events: edition.events } }, keys: [KEY] });
+api = createMockApi({
+  agendas: { [AGENDA]: { config: edition.agenda, events: edition.events } },
+  keys: [KEY],
+  // The sample's pictures, drawn as JPEGs (tools/sample/images.ts) on this server's own port.
+  images: '/sample-images/',
+});
 const mock = await startMockServer(api, 0);
 
-done = step('building the snapshot through the mock OpenAgenda API');
+done = step(`building the snapshot through the mock OpenAgenda API${images === 'mirror' ? ', images mirrored' : ''}`);
 // The sample is the 15th edition (2026): recorded in the snapshot so the banner names it.
 const code = await runCli([
   '--agenda', AGENDA, '--key', KEY, '--api', `${mock.url}/v2`, '--out', snapshotDir,
   '--edition', '15', '--year', '2026', '--start', '2026-11-16', '--end', '2026-11-22', '--quiet',
+  '--images', images,
 ]);
 if (code !== 0) {
   console.error(`the snapshot builder failed (exit ${code})`);
@@ -116,26 +137,9 @@ const TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
+  '.webp': 'image/webp',
   '.map': 'application/json; charset=utf-8',
 };
-
-/**
- * The sample edition's images do not exist anywhere: draw a simple picture per file name (a
- * factory skyline on a colour taken from the name), so the demo shows what cards look like.
- */
-function placeholderImage(path: string): string {
-  let hash = 0;
-  for (const char of path) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
-  const hue = hash % 360;
-  const square = path.includes('.thumb.');
-  const [w, h] = square ? [200, 200] : [800, 533];
-  const base = h * 0.72;
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">
-<defs><linearGradient id="g" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="hsl(${hue},55%,78%)"/><stop offset="1" stop-color="hsl(${(hue + 40) % 360},45%,55%)"/></linearGradient></defs>
-<rect width="${w}" height="${h}" fill="url(#g)"/>
-<path fill="hsl(${hue},30%,25%)" d="M0 ${h} V${base} h${w * 0.12} v${-h * 0.25} h${w * 0.05} v${h * 0.25} l${w * 0.12} ${-h * 0.1} v${h * 0.1} l${w * 0.12} ${-h * 0.1} v${h * 0.1} l${w * 0.12} ${-h * 0.1} v${h * 0.1} h${w * 0.1} v${-h * 0.35} h${w * 0.05} v${h * 0.35} H${w} V${h} Z"/>
-</svg>`;
-}
 
 function serve(req: IncomingMessage, res: ServerResponse): void {
   if (!api) {
@@ -146,11 +150,6 @@ function serve(req: IncomingMessage, res: ServerResponse): void {
   // The live-mode demo reads the mock API on the same origin, as a partner's proxy would serve it.
   if (api.handle(req, res)) return;
   const url = new URL(req.url ?? '/', 'http://localhost');
-  if (url.pathname.startsWith('/sample-images/')) {
-    res.writeHead(200, { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=86400' });
-    res.end(placeholderImage(url.pathname));
-    return;
-  }
   if (url.pathname === '/') {
     res.writeHead(302, { location: '/demo/' });
     res.end();

@@ -12,6 +12,7 @@ import { generateEdition } from '../../tools/sample/generate.js';
 import { runCli } from '../../src/node/snapshot/cli.js';
 import { createCspRoutes } from '../hostile-pages/csp/routes.js';
 import { createPasteRoutes } from './paste-routes.js';
+import { createMirrorRoutes } from './mirror-routes.js';
 
 export const AGENDA_UID = 9464342;
 export const API_KEY = 'test-key';
@@ -87,6 +88,7 @@ export async function createFixtureServer(options: { count?: number; dir?: strin
     apiKey: API_KEY,
   });
   const paste = createPasteRoutes({ snapshotDir });
+  const mirror = createMirrorRoutes({ dir: `${snapshotDir}-mirror` });
   const staticLog: { method: string; url: string; at: number }[] = [];
   let staticFaults: StaticFault[] = [];
 
@@ -157,6 +159,7 @@ export async function createFixtureServer(options: { count?: number; dir?: strin
       }
       if (path.startsWith('/__csp/')) return csp.handle(req, res, path);
       if (path.startsWith('/__paste/')) return paste.handle(req, res, path);
+      if (path.startsWith('/__mirror/')) return mirror.handle(req, res, path);
       return api.handle(req, res);
     },
   };
