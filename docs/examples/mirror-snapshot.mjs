@@ -47,6 +47,8 @@ function referencedBy(index) {
     }
   };
   walk(index.files);
+  // Mirrored images (sdi-snapshot --images mirror) are named by event files; the index lists them.
+  if (Array.isArray(index.files.images)) for (const path of index.files.images) if (typeof path === 'string') paths.add(path);
   for (const path of paths) {
     if (path.startsWith('/') || path.split('/').includes('..')) throw new Error(`index names a path outside the folder: ${path}`);
   }

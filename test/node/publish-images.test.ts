@@ -112,7 +112,7 @@ describe('publishing mirrored images', () => {
 });
 
 describe('garbage collection and indexes of older builders', () => {
-  const index = (files: Record<string, unknown>) => Buffer.from(JSON.stringify({ format: 3, files: { all: { path: 'events/all.1.json' }, ...files } }));
+  const index = (files: Record<string, unknown>) => Buffer.from(JSON.stringify({ format: 1, files: { all: { path: 'events/all.1.json' }, ...files } }));
   const keys = ['snapshot/index.json', 'snapshot/events/all.1.json', 'snapshot/events/all.0.json', 'snapshot/images/card.0123456789abcdef.webp'];
   const store = { get: async () => undefined };
 
