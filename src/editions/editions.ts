@@ -1,5 +1,5 @@
 /**
- * Built-in facts about the Semaine de l'industrie's editions (sources in /work/shared/EDITIONS.md,
+ * Built-in facts about the Semaine de l'industrie's editions (sources in docs/EDITIONS.md,
  * summarised next to each entry). Partners can override dates and theme through attributes; a
  * future edition that has not been announced yet keeps `start`/`end` undefined, so widgets say
  * "dates à venir" instead of guessing.
