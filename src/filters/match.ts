@@ -25,26 +25,27 @@ export function filterEvents(index: EventIndex, state: FilterState): SdiEvent[] 
   const { events } = index;
   if (isEmptyFilter(state)) return events.slice();
   const tests = buildTests(index, state);
-  if (tests.length === 0) return events.slice();
+  const [first, ...rest] = tests;
+  if (!first) return events.slice();
   // One pass per criterion over the survivors of the previous ones, so the dearer tests (the
   // text search comes last) only see what the cheap ones left. The buffer is reused: this runs
   // on every keystroke, and garbage made per call shows up as the occasional slow frame.
   if (scratch.length < events.length) scratch = new Int32Array(events.length);
   const survivors = scratch;
   let count = 0;
-  const first = tests[0];
   for (let i = 0; i < events.length; i++) if (first(i)) survivors[count++] = i;
-  for (let t = 1; t < tests.length && count > 0; t++) {
-    const test = tests[t];
+  for (const test of rest) {
+    if (count === 0) break;
     let kept = 0;
-    for (let k = 0; k < count; k++) {
-      const i = survivors[k];
-      if (test(i)) survivors[kept++] = i;
-    }
+    // Reading ahead of the writes: survivor k is read before position k can be overwritten.
+    for (const i of survivors.subarray(0, count)) if (test(i)) survivors[kept++] = i;
     count = kept;
   }
-  const out = new Array<SdiEvent>(count);
-  for (let k = 0; k < count; k++) out[k] = events[survivors[k]];
+  const out: SdiEvent[] = [];
+  for (const i of survivors.subarray(0, count)) {
+    const event = events[i];
+    if (event) out.push(event);
+  }
   return out;
 }
 
@@ -57,7 +58,7 @@ function buildTests(index: EventIndex, state: FilterState): Test[] {
   const department = state.department?.trim().toUpperCase();
   if (department) tests.push((i) => f.department[i] === department);
   const attendance = state.attendance === 'onsite' || state.attendance === 'online' ? ATTENDANCE_BIT[state.attendance] : 0;
-  if (attendance) tests.push((i) => (f.attendance[i] & attendance) !== 0);
+  if (attendance) tests.push((i) => ((f.attendance[i] ?? 0) & attendance) !== 0);
   const types = idSet(state.types);
   if (types) tests.push((i) => anyIn(f.types[i], types));
   const audiences = idSet(state.audiences);
@@ -66,7 +67,7 @@ function buildTests(index: EventIndex, state: FilterState): Test[] {
   ACCESSIBILITY_KEYS.forEach((key, bit) => {
     if (state.accessibility?.includes(key)) access |= 1 << bit;
   });
-  if (access) tests.push((i) => (f.access[i] & access) === access);
+  if (access) tests.push((i) => ((f.access[i] ?? 0) & access) === access);
   const dates = dateTest(f, state);
   if (dates) tests.push(dates);
   const city = cityTest(f, state.city);
@@ -76,7 +77,8 @@ function buildTests(index: EventIndex, state: FilterState): Test[] {
   return tests;
 }
 
-function anyIn(ids: readonly number[], wanted: Set<number>): boolean {
+function anyIn(ids: readonly number[] | undefined, wanted: Set<number>): boolean {
+  if (!ids) return false;
   for (const id of ids) if (wanted.has(id)) return true;
   return false;
 }
@@ -91,9 +93,12 @@ function dateTest(f: Facets, state: FilterState): Test | undefined {
   if (from === Number.NEGATIVE_INFINITY && to === Number.POSITIVE_INFINITY) return undefined;
   return (i) => {
     const days = f.days[i];
+    if (!days) return false;
     // A slot matches when it overlaps [from, to]: a three-day exhibition is "on" its middle day.
-    for (let k = 0; k < days.length; k += 2) {
-      if (days[k] <= to && days[k + 1] >= from) return true;
+    for (let k = 0; k + 1 < days.length; k += 2) {
+      const firstDay = days[k];
+      const lastDay = days[k + 1];
+      if (firstDay !== undefined && lastDay !== undefined && firstDay <= to && lastDay >= from) return true;
     }
     return false;
   };
@@ -105,11 +110,11 @@ function cityTest(f: Facets, city: string | undefined): Test | undefined {
   const raw = city?.trim();
   if (!raw) return undefined;
   const compact = raw.replace(/\s+/g, '');
-  if (POSTCODE_PREFIX.test(compact)) return (i) => f.postcode[i].startsWith(compact);
+  if (POSTCODE_PREFIX.test(compact)) return (i) => f.postcode[i]?.startsWith(compact) === true;
   const wanted = fold(raw);
   if (!wanted) return undefined;
   // Prefix rather than equality alone, so "Lyon" also finds "Lyon 3e Arrondissement".
-  return (i) => f.city[i].startsWith(wanted);
+  return (i) => f.city[i]?.startsWith(wanted) === true;
 }
 
 function textTest(index: EventIndex, q: string | undefined): Test | undefined {

@@ -89,7 +89,8 @@ class Vocabulary {
     let ids = this.raw.get(raw);
     if (ids === undefined) {
       const folded = foldWord(raw);
-      ids = folded.length === 1 ? this.idOf(folded[0]) : folded.map((word) => this.idOf(word));
+      const [only] = folded;
+      ids = folded.length === 1 && only !== undefined ? this.idOf(only) : folded.map((word) => this.idOf(word));
       this.raw.set(raw, ids);
     }
     return ids;
@@ -178,18 +179,32 @@ function* invert(
   wordCount: number,
 ): Steps<{ postings: Int32Array; postingStart: Int32Array }> {
   const postingStart = new Int32Array(wordCount + 1);
-  for (const id of eventWords) postingStart[id + 1]++;
-  for (let w = 0; w < wordCount; w++) postingStart[w + 1] += postingStart[w];
+  for (const id of eventWords) bump(postingStart, id + 1);
+  // Counts to start offsets, in place (postingStart[0] stays 0).
+  let sum = 0;
+  postingStart.forEach((count, w) => {
+    sum += count;
+    postingStart[w] = sum;
+  });
   const fill = postingStart.slice(0, wordCount);
   const postings = new Int32Array(eventWords.length);
   for (let i = 0; i + 1 < eventWordStart.length; i++) {
-    for (let k = eventWordStart[i]; k < eventWordStart[i + 1]; k++) {
-      const id = eventWords[k];
-      postings[fill[id]++] = i;
-    }
+    for (const id of span(eventWords, eventWordStart, i)) postings[bump(fill, id)] = i;
     yield;
   }
   return { postings, postingStart };
+}
+
+/** Adds one at `at`, returning the value before (a typed array's `array[at]++`). */
+function bump(array: Int32Array, at: number): number {
+  const before = array[at] ?? 0;
+  array[at] = before + 1;
+  return before;
+}
+
+/** values[starts[i] .. starts[i + 1]): the run of item i in a flat array (words of an event, events of a word). */
+function span(values: Int32Array, starts: Int32Array, i: number): Int32Array {
+  return values.subarray(starts[i] ?? 0, starts[i + 1] ?? 0);
 }
 
 const CACHED_MATCHERS = 32;
@@ -212,7 +227,7 @@ function wordsContaining(search: SearchIndex, token: string): number[] {
     const id = wordAt(wordStart, at);
     ids.push(id);
     // Skip the rest of this word: one hit per word is enough.
-    at = blob.indexOf(token, wordStart[id + 1]);
+    at = blob.indexOf(token, wordStart[id + 1] ?? blob.length);
   }
   return ids;
 }
@@ -223,7 +238,7 @@ function wordAt(wordStart: Int32Array, offset: number): number {
   let hi = wordStart.length - 2;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (wordStart[mid] <= offset) lo = mid;
+    if ((wordStart[mid] ?? Number.POSITIVE_INFINITY) <= offset) lo = mid;
     else hi = mid - 1;
   }
   return lo;
@@ -238,19 +253,21 @@ function buildMatcher(search: SearchIndex, token: string, eventCount: number): (
   const ids = wordsContaining(search, token);
   const { postings, postingStart, eventWords, eventWordStart } = search;
   let total = 0;
-  for (const id of ids) total += postingStart[id + 1] - postingStart[id];
+  for (const id of ids) total += span(postings, postingStart, id).length;
   if (total <= 2 * eventCount) {
     const hit = new Uint8Array(eventCount);
-    for (const id of ids) {
-      for (let k = postingStart[id]; k < postingStart[id + 1]; k++) hit[postings[k]] = 1;
-    }
+    for (const id of ids) for (const event of span(postings, postingStart, id)) hit[event] = 1;
     return (i) => hit[i] === 1;
   }
   const wanted = new Uint8Array(postingStart.length - 1);
   for (const id of ids) wanted[id] = 1;
+  // Per event on every keystroke: plain index reads, no subarray view allocated per call.
   return (i) => {
-    const end = eventWordStart[i + 1];
-    for (let k = eventWordStart[i]; k < end; k++) if (wanted[eventWords[k]] === 1) return true;
+    const end = eventWordStart[i + 1] ?? 0;
+    for (let k = eventWordStart[i] ?? end; k < end; k++) {
+      const id = eventWords[k];
+      if (id !== undefined && wanted[id] === 1) return true;
+    }
     return false;
   };
 }

@@ -338,7 +338,9 @@ describe('<sdi-event-list> fed a tampered snapshot', () => {
     const warn = stubWarn();
     try {
       const store = new FeedStore({ retries: 0 });
-      const sound = { ...events[4], description: {}, conditions: {}, registration: [], summary: {}, keywords: [], types: [], audiences: [],
+      const fifth = events[4];
+      if (!fifth) throw new Error('the fixture has fewer than five events');
+      const sound = { ...fifth, description: {}, conditions: {}, registration: [], summary: {}, keywords: [], types: [], audiences: [],
         accessibility: { hi: false, vi: false, pi: false, mi: false, ii: false }, featured: false };
       // Beyond Date's range: only a store of the page's own (an app's) could hand this over.
       const broken = { ...sound, uid: 9, title: { fr: 'Hors du temps' }, timings: [{ begin: 1e20, end: 1e20 }] };

@@ -18,7 +18,8 @@ function constant(name: string): string {
 }
 
 /** A PHP single-quoted literal's value. */
-function unquote(literal: string): string {
+function unquote(literal: string | undefined): string {
+  assert.ok(literal !== undefined, 'a row without its quoted value');
   return literal.slice(1, -1).replace(/\\([\\'])/g, '$1');
 }
 
