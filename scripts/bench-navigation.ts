@@ -13,8 +13,13 @@
  * markercluster load on slow 4G is about a minute here); `--at REV` builds our widgets and the
  * snapshot from a commit instead of the working tree; `--no-page-bytes` skips the demo page's
  * bytes (the "page" section's measure, which builds the working tree).
+ *
+ * Cost, on this project's 2-core machine at load average 10-15: 12.9 min with `--runs 2`, of
+ * which 5.3 min building (mostly the 50,000-event snapshot), and FullCalendar's national list on
+ * slow 4G alone 60-95 s a load; the default (`--runs 3`) adds about 2 min per extra run.
  */
 import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.mjs';
@@ -121,6 +126,8 @@ export async function navigationBench(row: Row, options: { pageBytes: boolean })
     const probe = await buildProbe();
     const small = await prepareEdition(server, tree, 8000, ['list', 'list-region', 'map']);
     const large = await prepareEdition(server, tree, 50000, ['map']);
+    // A commit's copy is no longer needed: nothing else (lint, tests) should meet a second src/.
+    if (at) rmSync(tree, { recursive: true, force: true });
     resetPages();
     const regionCount = small.index.files.regions[REGION]?.count ?? 0;
     const contenders: Contender[] = [
