@@ -1,7 +1,8 @@
 /**
  * #16's acceptance for `--images mirror`: a snapshot of the sample edition (200 events) built by
- * the real CLI with its images mirrored, shown by the list on a page whose policy allows images
- * from the page's own host only (`img-src 'self'`, as a response header: test/support/mirror-routes.ts).
+ * the real CLI with its images mirrored, shown by the demo page's widgets (map, banner, countdown,
+ * list) on a page whose policy allows images from the page's own host only (`img-src 'self'`, as
+ * a response header: test/support/mirror-routes.ts).
  * Cards with a thumbnail are scrolled into view and an event's detail is opened, as a visitor
  * would; then every request the page made (Resource Timing) must be to its own origin, no policy
  * violation may have fired, and the images must have loaded. A canary at the end proves the
@@ -43,7 +44,8 @@ describe('--images mirror: the page loads images from its own host only, under i
 
   it('shows the cards’ thumbnails and a detail image with no request elsewhere and no violation', async () => {
     frame = document.createElement('iframe');
-    Object.assign(frame.style, { position: 'fixed', top: '0', left: '0', width: '1000px', height: '900px', border: '0' });
+    // As tall as the strict-CSP test's frame: in a 900 px one WebKit never showed the list's cards.
+    Object.assign(frame.style, { position: 'fixed', top: '0', left: '0', width: '1000px', height: '1400px', border: '0' });
     reports = [];
     const mine = reports;
     onMessage = (event) => {
@@ -65,6 +67,10 @@ describe('--images mirror: the page loads images from its own host only, under i
     const host = win.document.querySelector('sdi-event-list') as HTMLElement;
     const list = () => host.shadowRoot as ShadowRoot;
     await until(() => list().querySelectorAll('[part~="card"]').length >= 20, 'the cards');
+    // The demo page's other widgets, drawn before the requests are checked.
+    const map = () => win.document.querySelector('sdi-region-map')?.shadowRoot;
+    await until(() => map()?.querySelector('.leaflet-container') && map()?.querySelector('.sdi-symbol-icon'), 'the map symbols');
+    await until(() => /\d/.test(win.document.querySelector('sdi-edition-banner')?.shadowRoot?.textContent ?? ''), 'the banner');
 
     const thumbs = [...list().querySelectorAll<HTMLImageElement>('[part~="thumbnail"] img')];
     expect(thumbs.length, 'cards with a thumbnail').to.be.at.least(5);

@@ -3,8 +3,8 @@
  * edition built by the real CLI with its images mirrored (the mock API draws the sample's
  * pictures on a local server for the build only), served with the page under `img-src 'self'`.
  *
- * - /__mirror/page.html?script=src|dist: the list reading /__mirror/snapshot/, loaded by the
- *   sources (default: they hold the reader being tested) or the built bundle, with the policy
+ * - /__mirror/page.html?script=src|dist: the demo page's widgets (map, banner, countdown, list)
+ *   reading /__mirror/snapshot/, loaded by the sources (default: they hold the reader being tested) or the built bundle, with the policy
  *   as a response header;
  * - /__mirror/probe.js: the strict-CSP pages' probe (test/hostile-pages/csp/probe.js);
  * - /__mirror/snapshot/…: the snapshot's files, JSON and WebP.
@@ -38,7 +38,10 @@ function page(params: URLSearchParams): string {
 <script src="/__mirror/probe.js"></script>
 <script type="module" src="${script}"></script>
 </head><body>
-<sdi-event-list page-size="40"></sdi-event-list>
+<sdi-region-map height="420" group="mirror"></sdi-region-map>
+<sdi-edition-banner></sdi-edition-banner>
+<sdi-countdown></sdi-countdown>
+<sdi-event-list group="mirror" page-size="40"></sdi-event-list>
 </body></html>`;
 }
 
