@@ -1,7 +1,8 @@
 /**
- * The page's one cache of feed data. Widgets asking for the same thing share one request and one
- * entry; data is served stale while it revalidates in the background; a request nobody waits for
- * any more (every widget that asked has left the page) is aborted.
+ * The page's one store of feed data: the loaders of events, summaries, points and details, in
+ * snapshot or live mode, over one SharedCache (shared-cache.ts), so widgets asking for the same
+ * thing share one request and one entry, data is served stale while it revalidates, and a request
+ * nobody waits for any more (every widget that asked has left the page) is aborted.
  */
 import { fetchJson, HttpError, type FetchJsonOptions, type FetchLike } from '../feed/http.js';
 import type { ApiSource } from '../feed/openagenda-api.js';
@@ -27,6 +28,7 @@ import {
 } from '../feed/snapshot-format.js';
 import { sourceKey, type SourceConfig } from '../feed/source.js';
 import type { FeedSchema, SdiEvent } from '../model/types.js';
+import { SharedCache } from './shared-cache.js';
 
 /** What events a widget needs: a region's (INSEE code) or the whole edition's. */
 export interface Scope {
@@ -72,18 +74,8 @@ export interface StoreOptions {
   backoffMs?: number;
 }
 
-interface Entry<T> {
-  /** Which source the entry belongs to, so revalidation can notify that source's widgets. */
-  source: string;
-  value?: T;
-  fetchedAt: number;
-  inflight?: Promise<T>;
-  controller?: AbortController;
-  waiting: number;
-}
-
 export class FeedStore {
-  private readonly entries = new Map<string, Entry<unknown>>();
+  private readonly cache: SharedCache;
   private readonly options: Required<Omit<StoreOptions, 'fetch'>> & { fetch?: FetchLike };
   /** Every network request the store made, for tests and the benchmark. */
   requestCount = 0;
@@ -96,6 +88,7 @@ export class FeedStore {
       backoffMs: 500,
       ...options,
     };
+    this.cache = new SharedCache({ maxAgeMs: this.options.maxAgeMs, markStale });
   }
 
   private http(signal: AbortSignal): FetchJsonOptions {
@@ -195,35 +188,17 @@ export class FeedStore {
 
   /** Last value known for a scope without asking the network (stale data on error). */
   peekEvents(source: SourceConfig, scope: Scope = {}): EventsData | undefined {
-    const entry = this.entries.get(`events|${sourceKey(source)}|${scope.region ?? ''}`);
-    return entry?.value as EventsData | undefined;
+    return this.cache.peek<EventsData>(`events|${sourceKey(source)}|${scope.region ?? ''}`);
   }
 
   /** Called when background revalidation brings new (or newly stale) data from this source. */
   subscribe(source: SourceConfig, listener: () => void): () => void {
-    const key = sourceKey(source);
-    let set = this.listeners.get(key);
-    if (!set) {
-      set = new Set();
-      this.listeners.set(key, set);
-    }
-    set.add(listener);
-    return () => {
-      set?.delete(listener);
-      if (set?.size === 0) this.listeners.delete(key);
-    };
-  }
-
-  private readonly listeners = new Map<string, Set<() => void>>();
-
-  private notify(source: string): void {
-    for (const listener of this.listeners.get(source) ?? []) listener();
+    return this.cache.subscribe(sourceKey(source), listener);
   }
 
   /** Forget everything (tests). */
   clear(): void {
-    for (const entry of this.entries.values()) entry.controller?.abort();
-    this.entries.clear();
+    this.cache.clear();
     this.requestCount = 0;
   }
 
@@ -234,104 +209,7 @@ export class FeedStore {
     force: boolean,
     load: (signal: AbortSignal, refreshing: boolean) => Promise<T>,
   ): Promise<T> {
-    let entry = this.entries.get(key) as Entry<T> | undefined;
-    if (!entry) {
-      entry = { source, fetchedAt: 0, waiting: 0 };
-      this.entries.set(key, entry as Entry<unknown>);
-    }
-    // A widget removed before its first render still runs that render (lit updates disconnected
-    // elements): its request would be a download nobody reads, never aborted since nobody waits,
-    // and even cached data would set it to work (timers, indexing) after its disconnectedCallback.
-    if (signal?.aborted) return Promise.reject(new DOMException('aborted', 'AbortError'));
-    const now = Date.now();
-    if (entry.value !== undefined && !force) {
-      if (now - entry.fetchedAt >= this.options.maxAgeMs && !entry.inflight) {
-        this.revalidate(entry, (s) => load(s, true));
-      }
-      return Promise.resolve(entry.value);
-    }
-    if (!entry.inflight) this.start(entry, (s) => load(s, force));
-    return this.wait(entry, signal);
-  }
-
-  private start<T>(entry: Entry<T>, load: (signal: AbortSignal) => Promise<T>): void {
-    const controller = new AbortController();
-    entry.controller = controller;
-    // A load given up (see wait) no longer owns the entry: a newer one may be running.
-    const current = () => entry.controller === controller;
-    entry.inflight = load(controller.signal).then(
-      (value) => {
-        if (current()) {
-          entry.value = value;
-          entry.fetchedAt = Date.now();
-          entry.inflight = undefined;
-          entry.controller = undefined;
-        }
-        return value;
-      },
-      (error: unknown) => {
-        if (current()) {
-          entry.inflight = undefined;
-          entry.controller = undefined;
-        }
-        throw error;
-      },
-    );
-    // A rejection nobody awaits (every consumer left) must not surface as unhandled in the page.
-    entry.inflight.catch(() => undefined);
-  }
-
-  /** Background refresh: errors keep the old value, marked stale; nobody's leaving aborts it. */
-  private revalidate<T>(entry: Entry<T>, load: (signal: AbortSignal) => Promise<T>): void {
-    this.start(entry, load);
-    entry.inflight?.then(
-      () => this.notify(entry.source),
-      () => {
-        const value = entry.value as (T & { stale?: boolean }) | undefined;
-        if (value && typeof value === 'object') {
-          entry.value = { ...value, stale: true };
-          // Try again later rather than on every render.
-          entry.fetchedAt = Date.now();
-          this.notify(entry.source);
-        }
-      },
-    );
-  }
-
-  private wait<T>(entry: Entry<T>, signal: AbortSignal | undefined): Promise<T> {
-    const inflight = entry.inflight as Promise<T>;
-    if (!signal) return inflight;
-    if (signal.aborted) return Promise.reject(new DOMException('aborted', 'AbortError'));
-    entry.waiting += 1;
-    return new Promise<T>((resolve, reject) => {
-      const leave = () => {
-        signal.removeEventListener('abort', onAbort);
-        entry.waiting -= 1;
-      };
-      const onAbort = () => {
-        leave();
-        // The last widget waiting has gone: nobody needs the answer any more.
-        if (entry.waiting <= 0 && entry.value === undefined) {
-          entry.controller?.abort();
-          // Forgotten at once: the next to ask (the same widget, moved in the DOM) starts a new
-          // request rather than joining the one being given up.
-          entry.inflight = undefined;
-          entry.controller = undefined;
-        }
-        reject(new DOMException('aborted', 'AbortError'));
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
-      inflight.then(
-        (value) => {
-          leave();
-          resolve(value);
-        },
-        (error: unknown) => {
-          leave();
-          reject(error);
-        },
-      );
-    });
+    return this.cache.get(key, source, signal, force, load);
   }
 
   private api(source: Extract<SourceConfig, { kind: 'live' }>, signal: AbortSignal): ApiSource {
@@ -441,6 +319,11 @@ export class FeedStore {
 }
 
 /** Addresses already reported: one warning per page and address, however many widgets ask. */
+/** A failed refresh keeps the data it had, flagged as stale for the widget to say so. */
+function markStale(value: unknown): unknown {
+  return value && typeof value === 'object' ? { ...value, stale: true } : value;
+}
+
 const reportedUnavailable = new Set<string>();
 
 /**
