@@ -15,8 +15,9 @@ import {
   type SnapshotIndex,
 } from './snapshot-format.js';
 import { expandEvent, shardRegistration, shardText, type ExpandContext } from './snapshot-expand.js';
-import type { Registration, SdiEvent } from '../model/types.js';
-import { MAX_EVENT_COUNT, MAX_TIMINGS_PER_EVENT } from '../model/limits.js';
+import type { Registration, SdiEvent, Timing } from '../model/types.js';
+import { capTimingList } from '../model/cap-timings.js';
+import { MAX_EVENT_COUNT } from '../model/limits.js';
 import { TEXT_MAX_LENGTH } from '../model/text.js';
 import { forEachSliced, yieldToBrowser } from './yield.js';
 
@@ -134,18 +135,20 @@ function hasTitle(value: unknown): boolean {
  * every card formats (slots in the event's zone, the title) is checked, so a damaged event is
  * dropped and counted instead of throwing while the list renders.
  */
-function isUsableEvent(value: unknown): value is SnapshotEvent {
+function isUsableEvent(value: unknown, now: number): value is SnapshotEvent {
   if (!isRecord(value) || !Number.isSafeInteger(value.uid) || (value.uid as number) <= 0) return false;
   const timings = value.timings;
   if (!Array.isArray(timings) || timings.length === 0) return false;
-  // Capped before checking: the rest would be dropped anyway (expandEvent keeps the first ones).
-  if (timings.length > MAX_TIMINGS_PER_EVENT) value.timings = timings.slice(0, MAX_TIMINGS_PER_EVENT);
-  return (value.timings as unknown[]).every(isSlot) && isKnownZone(value.timezone) && hasTitle(value.title);
+  if (!timings.every(isSlot) || !isKnownZone(value.timezone) || !hasTitle(value.title)) return false;
+  // The slots a visitor can still attend are kept (model/cap-timings.ts); checked first, since the
+  // cap compares them.
+  value.timings = capTimingList(timings as Timing[], now).timings;
+  return true;
 }
 
 /** A shard entry as an event, or undefined when it cannot be shown (its title did not pass). */
-function readShardEvent(value: unknown, index: ExpandContext | undefined): SdiEvent | undefined {
-  if (!isUsableEvent(value)) return undefined;
+function readShardEvent(value: unknown, index: ExpandContext | undefined, now: number): SdiEvent | undefined {
+  if (!isUsableEvent(value, now)) return undefined;
   const event = expandEvent(value, index);
   return event.title.fr || event.title.en ? event : undefined;
 }
@@ -328,10 +331,11 @@ export async function readEvents(
   // doubled it. They are done in slices from the next task on, and a widget leaving the page
   // (an abort) stops them within a slice.
   await yieldToBrowser(options.signal);
+  const now = Date.now();
   await forEachSliced(
     body.events as unknown[],
     (value) => {
-      const event = readShardEvent(value, context);
+      const event = readShardEvent(value, context, now);
       if (event) events.push(event);
       else dropped += 1;
     },

@@ -6,8 +6,8 @@
 /**
  * Slots kept per event. The most a real Semaine de l'industrie event has had is a few hundred (a
  * daily visit over a month, several times a day); a record with 50,000 slots froze a visitor's
- * tab for 5.6 s when opened and made a 19.5 MB calendar file. The earliest ones are kept: slots
- * are sorted, and the first are the ones a visitor can still attend soonest.
+ * tab for 5.6 s when opened and made a 19.5 MB calendar file. Which ones are kept: the slots a
+ * visitor can still attend, upcoming first (cap-timings.ts, the one implementation).
  */
 export const MAX_TIMINGS_PER_EVENT = 1_000;
 

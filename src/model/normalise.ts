@@ -24,7 +24,7 @@ import {
   type UnknownRecord,
 } from './guards.js';
 import { cleanText, isEmptyText, localText, TEXT_MAX_LENGTH, TITLE_MAX_LENGTH } from './text.js';
-import { MAX_TIMINGS_PER_EVENT } from './limits.js';
+import { capTimingList } from './cap-timings.js';
 import { normaliseTimings, parseInstant } from './timing.js';
 import type {
   AccessibilityFlags,
@@ -44,6 +44,8 @@ export interface NormaliseContext {
   schema: FeedSchema;
   /** Slug of the edition's agenda, for the public event page URL. */
   agendaSlug?: string;
+  /** The instant slots count as upcoming from, when an event has too many (default: the clock). */
+  now?: number;
 }
 
 /** Why a record was not turned into an event; counted per batch. */
@@ -138,13 +140,12 @@ function readKeywords(raw: unknown): string[] {
  * showing those two is better than dropping the event, but only when `timings` is absent; a
  * present but unusable `timings` means bad data, and the event is skipped.
  */
-function readTimings(event: UnknownRecord): Timing[] {
+function readTimings(event: UnknownRecord, now: number): Timing[] {
   const timings =
     event['timings'] !== undefined
       ? normaliseTimings(event['timings'])
       : normaliseTimings([event['firstTiming'], event['lastTiming']]);
-  // Sorted, so the earliest are kept; see MAX_TIMINGS_PER_EVENT for why there is a cap at all.
-  return timings.length > MAX_TIMINGS_PER_EVENT ? timings.slice(0, MAX_TIMINGS_PER_EVENT) : timings;
+  return capTimingList(timings, now).timings;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -461,7 +462,7 @@ function normaliseUnsafe(raw: unknown, ctx: NormaliseContext): SdiEvent | Skippe
   if (!isRecord(raw)) return { skip: 'invalid' };
   const uid = asPositiveInteger(raw['uid']);
   if (uid === undefined) return { skip: 'uid' };
-  const timings = readTimings(raw);
+  const timings = readTimings(raw, ctx.now ?? Date.now());
   if (timings.length === 0) return { skip: 'timings' };
   const title = localText(raw['title'], TITLE_MAX_LENGTH);
   if (isEmptyText(title)) return { skip: 'title' };

@@ -16,6 +16,7 @@ import {
   type SnapshotIndex,
   type SnapshotPointsFile,
 } from '../../feed/snapshot-format.js';
+import { capTimings } from '../../model/cap-timings.js';
 import type { FeedSchema, SdiEvent } from '../../model/types.js';
 import { countEvents, regionKey } from './counts.js';
 import { publicEvent, publicSchema } from './public-event.js';
@@ -42,11 +43,8 @@ export interface BuiltSnapshot {
 
 export const INDEX_FILE = 'index.json';
 
-/**
- * Slots kept per event (#11.9): a recurring event may list tens of thousands, which the detail
- * view, the .ics and the day counts would all carry. Upcoming slots are kept first.
- */
-export const MAX_TIMINGS_PER_EVENT = 1000;
+// Slots kept per event, and the one cap every reader applies (model/limits.ts, model/cap-timings.ts).
+export { MAX_TIMINGS_PER_EVENT } from '../../model/limits.js';
 
 export function contentHash(content: string): string {
   return createHash('sha256').update(content, 'utf8').digest('hex').slice(0, 16);
@@ -75,24 +73,6 @@ function agendaInfo(agenda: unknown, fallbackUid: number | undefined): SnapshotI
 
 function byFirstTiming(a: SdiEvent, b: SdiEvent): number {
   return (a.timings[0]?.begin ?? Infinity) - (b.timings[0]?.begin ?? Infinity) || a.uid - b.uid;
-}
-
-/**
- * At most MAX_TIMINGS_PER_EVENT slots: the upcoming ones (not ended at `now`) first, soonest
- * first, then the most recent past ones; returned in time order.
- */
-export function capTimings(event: SdiEvent, now: number): { event: SdiEvent; dropped: number } {
-  const dropped = event.timings.length - MAX_TIMINGS_PER_EVENT;
-  if (dropped <= 0) return { event, dropped: 0 };
-  const upcoming = event.timings.filter((t) => t.end > now).sort((a, b) => a.begin - b.begin);
-  const past = event.timings.filter((t) => t.end <= now).sort((a, b) => b.begin - a.begin);
-  const kept = upcoming.slice(0, MAX_TIMINGS_PER_EVENT);
-  for (const timing of past) {
-    if (kept.length >= MAX_TIMINGS_PER_EVENT) break;
-    kept.push(timing);
-  }
-  kept.sort((a, b) => a.begin - b.begin || a.end - b.end);
-  return { event: { ...event, timings: kept }, dropped };
 }
 
 const round5 = (x: number): number => Math.round(x * 1e5) / 1e5;
