@@ -32,18 +32,7 @@ export type EditionPhaseName = 'programme-awaited' | 'week-ahead' | 'under-way' 
  * dates of its events (a snapshot built without `--edition` whose events match no known week):
  * widgets then say "programme du … au …", never another edition's number.
  */
-export interface EditionLabel {
-  number?: number;
-  year: number;
-  /** First and last day of the week, YYYY-MM-DD, Europe/Paris. */
-  start?: string;
-  end?: string;
-  theme?: string;
-  /** Labelled events nationwide, from the built-in facts (the live count comes from the data). */
-  events?: number;
-  eventsApprox?: boolean;
-  confirmed: boolean;
-}
+export type EditionLabel = Omit<EditionFacts, 'number'> & { number?: number };
 
 /** What the data (a snapshot's index, or the live API) says of itself; all optional. */
 export interface ProgrammeFacts {
