@@ -8,7 +8,7 @@
  * events. test/node/package.test.ts runs these steps; `node --import tsx scripts/pack-check.ts`
  * runs them alone. Needs `npm run build` first.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -218,6 +218,108 @@ export { element, version, first };
       throw new Error(`the published types do not compile in an app (${how} resolution):\n${out.stdout ?? ''}${out.stderr ?? ''}`);
     }
   }
+}
+
+/**
+ * The public types as a new TypeScript user meets them, through the main entry only: the four tags
+ * typed by `document.createElement`, fixed-choice attributes as unions, both DOM events with a typed
+ * `detail` (on an element and on the document), and the React wrappers' props without the members
+ * kept for tests (`store`, `now`, `load…`). Compiled with bundler and nodenext resolution.
+ */
+export const PUBLIC_TYPES_APP = `import type { EventOpenDetail, FilterChangeDetail } from '${NAME}';
+import { SdiEventList as ListWrapper } from '${NAME}/react';
+import { createElement } from 'react';
+
+const list = document.createElement('sdi-event-list');
+const map = document.createElement('sdi-region-map');
+const countdown = document.createElement('sdi-countdown');
+const banner = document.createElement('sdi-edition-banner');
+const region: string | undefined = list.region;
+list.layout = 'grid';
+list.sort = 'distance';
+list.syncUrl = 'hash';
+// @ts-expect-error not a layout
+list.layout = 'table';
+map.tiles = 'ign';
+map.region = region ?? '11';
+countdown.seconds = true;
+banner.number = '12';
+list.addEventListener('sdi-filter-change', (event) => {
+  const changed: FilterChangeDetail['changed'] = event.detail.changed;
+  return changed;
+});
+map.addEventListener('sdi-event-open', (event) => {
+  const uid: number = event.detail.uid;
+  return uid;
+});
+document.addEventListener('sdi-event-open', (event) => {
+  const detail: EventOpenDetail = event.detail;
+  return detail.title.toUpperCase();
+});
+// @ts-expect-error the store is the library's business, not a React prop
+const wrapped = createElement(ListWrapper, { group: 'page', store: undefined });
+export { wrapped };
+`;
+
+export function publicTypesCheck(project: string): void {
+  writeFileSync(join(project, 'public-types.ts'), PUBLIC_TYPES_APP);
+  writeFileSync(
+    join(project, 'tsconfig.public.json'),
+    JSON.stringify({
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'ESNext',
+        moduleResolution: 'bundler',
+        lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+        strict: true,
+        noEmit: true,
+        skipLibCheck: false,
+        types: [],
+      },
+      files: ['public-types.ts'],
+    }),
+  );
+  const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
+  for (const resolution of [[], ['--module', 'nodenext', '--moduleResolution', 'nodenext']]) {
+    try {
+      run(process.execPath, [tsc, '-p', 'tsconfig.public.json', ...resolution], project);
+    } catch (error) {
+      const out = error as { stdout?: string; stderr?: string };
+      const how = resolution.length ? 'nodenext' : 'bundler';
+      throw new Error(`the public types do not compile (${how} resolution):\n${out.stdout ?? ''}${out.stderr ?? ''}`);
+    }
+  }
+}
+
+/**
+ * A Vite build of an app using the four elements through the main entry and `/define`: what it
+ * prints at the `warn` level (nothing is expected; a bundler warning in every consumer's build is
+ * ours to fix).
+ */
+export function viteBuild(project: string): string {
+  const app = join(project, 'vite-app');
+  mkdirSync(app, { recursive: true });
+  writeFileSync(
+    join(app, 'index.html'),
+    '<!doctype html><meta charset="utf-8"><title>app</title><sdi-event-list></sdi-event-list><script type="module" src="./main.ts"></script>',
+  );
+  writeFileSync(
+    join(app, 'main.ts'),
+    `import '${NAME}/define';
+import { SdiEventList, SdiRegionMap, SdiCountdown, SdiEditionBanner } from '${NAME}';
+document.body.append(document.createElement('sdi-region-map'), document.createElement('sdi-countdown'), document.createElement('sdi-edition-banner'));
+document.addEventListener('sdi-event-open', (event) => console.log(event.detail.uid));
+console.log([SdiEventList, SdiRegionMap, SdiCountdown, SdiEditionBanner].length);
+`,
+  );
+  const vite = join(ROOT, 'node_modules/vite/bin/vite.js');
+  const result = spawnSync(process.execPath, [vite, 'build', app, '--logLevel', 'warn', '--outDir', join(project, 'vite-dist'), '--emptyOutDir'], {
+    cwd: project,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  if (result.status !== 0) throw new Error(`the Vite build failed:\n${result.stdout}${result.stderr}`);
+  return `${result.stdout}${result.stderr}`.trim();
 }
 
 const PAGES: Record<string, string> = {

@@ -5,6 +5,7 @@
  * the markup and classes of Leaflet's own (its CSS and our tests keep working).
  */
 import { L } from './leaflet.js';
+import type { LatLngBox } from './regions.js';
 import type { TileCredit } from './tiles.js';
 
 function hidden(text: string): HTMLSpanElement {
@@ -90,4 +91,34 @@ export class DomPopup extends L.Popup {
       this.close();
     });
   }
+}
+
+/** A box of the region tables as Leaflet bounds. */
+export function toBounds(box: LatLngBox): L.LatLngBounds {
+  return L.latLngBounds([box[0][0], box[0][1]], [box[1][0], box[1][1]]);
+}
+
+export function textSpan(className: string, text: string): HTMLElement {
+  const span = document.createElement('span');
+  span.className = className;
+  span.textContent = text;
+  return span;
+}
+
+/** Enter or Space on a focused marker: what a click is for a mouse. */
+export function isActivation(event: L.LeafletKeyboardEvent): boolean {
+  const key = event.originalEvent.key;
+  return key === 'Enter' || key === ' ' || key === 'Spacebar';
+}
+
+/** The wheel zooms only once the visitor engages the map (focus or pointer), not while they scroll the page past it. */
+export function zoomWheelWhenEngaged(map: L.Map, container: HTMLElement, signal: AbortSignal): void {
+  const enable = () => map.scrollWheelZoom.enable();
+  const disable = () => map.scrollWheelZoom.disable();
+  container.addEventListener('focusin', enable, { signal });
+  container.addEventListener('pointerdown', enable, { signal });
+  container.addEventListener('focusout', (event) => {
+    if (!container.contains(event.relatedTarget as Node | null)) disable();
+  }, { signal });
+  container.addEventListener('mouseleave', disable, { signal });
 }

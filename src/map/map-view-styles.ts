@@ -1,4 +1,5 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { LEAFLET_CSS } from './leaflet-css.js';
 
 /**
  * Styles of what Leaflet draws (land, symbols, clusters, markers, popups). They travel with
@@ -130,3 +131,25 @@ export const mapViewStyles = css`
     }
   }
 `;
+
+const leafletSheet = unsafeCSS(LEAFLET_CSS);
+
+/**
+ * Leaflet's CSS goes into this shadow root only: on the host page it would restyle any other
+ * Leaflet map, and outside the shadow root it would not reach the map at all.
+ */
+export function adoptStyles(root: ShadowRoot): void {
+  const results = [leafletSheet, mapViewStyles];
+  const sheets = results.map((r) => r.styleSheet);
+  if (sheets.every((s): s is CSSStyleSheet => s instanceof CSSStyleSheet) && 'adoptedStyleSheets' in root) {
+    const missing = sheets.filter((s) => !root.adoptedStyleSheets.includes(s));
+    if (missing.length > 0) root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...missing];
+    return;
+  }
+  if (!root.querySelector('style[data-sdi-map]')) {
+    const style = document.createElement('style');
+    style.setAttribute('data-sdi-map', '');
+    style.textContent = results.map((r) => r.cssText).join('\n');
+    root.append(style);
+  }
+}

@@ -5,22 +5,20 @@
  * writes no feed text into HTML strings.
  */
 import { L } from './leaflet.js';
-import { Credits, DomPopup, ZoomButtons } from './leaflet-dom.js';
+import { Credits, DomPopup, isActivation, textSpan, toBounds, ZoomButtons, zoomWheelWhenEngaged } from './leaflet-dom.js';
 import { COASTLINE_CREDIT, LEAFLET_CREDIT } from './tiles.js';
-import { unsafeCSS } from 'lit';
 import { coastline } from './coastline.js';
 import { PointClusters, type ClusterItem, type MapPoint } from './clusters.js';
 import { whenIdle } from '../elements/shared/idle.js';
-import { LEAFLET_CSS } from './leaflet-css.js';
 import { maxRegionCount, pointsBounds, type MapData } from './map-data.js';
 import { METROPOLE_BOUNDS, REGION_PLACES, TERRITORIES, type LatLngBox } from './regions.js';
 import { clusterDiameter, minRadiusForText, symbolRadius } from './symbols.js';
 import { regionOf } from '../geo/admin.js';
 import { formatCount } from '../i18n/format.js';
-import { mapViewStyles } from './map-view-styles.js';
+import { adoptStyles } from './map-view-styles.js';
 import { fillEvents, fillLoading, popupRoot } from './popup.js';
 import { MAP_VIEW_LOADED, type MapView, type MapViewOptions } from './view-contract.js';
-import { MAX_OUTLINE_BYTES, MAX_OUTLINE_VERTICES, outlinesOf } from './outline-geojson.js';
+import { fetchOutlines } from './outline-fetch.js';
 
 (globalThis as unknown as Record<symbol, boolean>)[MAP_VIEW_LOADED] = true;
 
@@ -30,44 +28,6 @@ export const CLUSTER_ZOOM = 7;
 const VECTOR_MAX_ZOOM = 16;
 /** Events sharing one address are listed in one popup, this many at most. */
 const GROUP_POPUP_LIMIT = 8;
-
-const leafletSheet = unsafeCSS(LEAFLET_CSS);
-
-/**
- * Leaflet's CSS goes into this shadow root only: on the host page it would restyle any other
- * Leaflet map, and outside the shadow root it would not reach the map at all.
- */
-function adoptStyles(root: ShadowRoot): void {
-  const results = [leafletSheet, mapViewStyles];
-  const sheets = results.map((r) => r.styleSheet);
-  if (sheets.every((s): s is CSSStyleSheet => s instanceof CSSStyleSheet) && 'adoptedStyleSheets' in root) {
-    const missing = sheets.filter((s) => !root.adoptedStyleSheets.includes(s));
-    if (missing.length > 0) root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...missing];
-    return;
-  }
-  if (!root.querySelector('style[data-sdi-map]')) {
-    const style = document.createElement('style');
-    style.setAttribute('data-sdi-map', '');
-    style.textContent = results.map((r) => r.cssText).join('\n');
-    root.append(style);
-  }
-}
-
-function toBounds(box: LatLngBox): L.LatLngBounds {
-  return L.latLngBounds([box[0][0], box[0][1]], [box[1][0], box[1][1]]);
-}
-
-function textSpan(className: string, text: string): HTMLElement {
-  const span = document.createElement('span');
-  span.className = className;
-  span.textContent = text;
-  return span;
-}
-
-function isActivation(event: L.LeafletKeyboardEvent): boolean {
-  const key = event.originalEvent.key;
-  return key === 'Enter' || key === ' ' || key === 'Spacebar';
-}
 
 class LeafletMapView implements MapView {
   readonly map: L.Map;
@@ -128,7 +88,7 @@ class LeafletMapView implements MapView {
     this.map.on('moveend', this.refresh, this);
     this.map.on('popupopen', this.onPopupOpen, this);
     this.map.on('popupclose', this.onPopupClose, this);
-    this.listenForWheel();
+    zoomWheelWhenEngaged(this.map, this.o.container, this.listeners.signal);
     this.drawOutlines();
   }
 
@@ -143,45 +103,16 @@ class LeafletMapView implements MapView {
     L.polygon(land.france, { interactive: false, className: 'sdi-land' }).addTo(this.map);
   }
 
-  private listenForWheel(): void {
-    const container = this.o.container;
-    const signal = this.listeners.signal;
-    const enable = () => this.map.scrollWheelZoom.enable();
-    const disable = () => this.map.scrollWheelZoom.disable();
-    container.addEventListener('focusin', enable, { signal });
-    container.addEventListener('pointerdown', enable, { signal });
-    container.addEventListener('focusout', (event) => {
-      if (!container.contains(event.relatedTarget as Node | null)) disable();
-    }, { signal });
-    container.addEventListener('mouseleave', disable, { signal });
-  }
-
   /** The partner's own region outlines, fetched only when `regions-geojson` is set. */
   private drawOutlines(): void {
     const url = this.o.regionsGeojson;
     if (!url) return;
     const signal = this.listeners.signal;
-    const warn = (what: string) => console.warn(`[semaine-industrie-widgets] <sdi-region-map> "regions-geojson" (${url}): ${what}`);
-    fetch(url, { signal, credentials: 'omit' })
-      .then((response) => (response.ok ? response.text() : Promise.reject(new Error(String(response.status)))))
-      .then((text) => {
+    fetchOutlines(url, signal)
+      .then((geojson) => {
         if (this.destroyed) return;
-        if (text.length > MAX_OUTLINE_BYTES) {
-          warn(`larger than ${MAX_OUTLINE_BYTES} bytes, not drawn`);
-          throw new Error('too big');
-        }
-        const json: unknown = JSON.parse(text);
-        if (!json || typeof json !== 'object' || typeof (json as { type?: unknown }).type !== 'string') {
-          throw new Error('not GeoJSON');
-        }
-        const outlines = outlinesOf(json);
-        if (outlines.tooBig) {
-          warn(`more than ${MAX_OUTLINE_VERTICES} vertices, not drawn`);
-          throw new Error('too big');
-        }
-        if (outlines.dropped > 0) warn(`${outlines.dropped} geometries left out (only Polygon and LineString outlines are drawn)`);
         // Outlines only: no popup, no tooltip, so nothing of the file is ever written as HTML.
-        L.geoJSON(outlines.geojson as Parameters<typeof L.geoJSON>[0], {
+        L.geoJSON(geojson as Parameters<typeof L.geoJSON>[0], {
           interactive: false,
           style: () => ({ className: 'sdi-outline', fill: false }),
         }).addTo(this.map);

@@ -16,6 +16,16 @@ import { SdiEventList as EventListElement } from '../elements/event-list/define.
 import { SdiRegionMap as RegionMapElement } from '../elements/region-map/define.js';
 import type { EventOpenDetail, FilterChangeDetail } from '../elements/shared/events.js';
 
+/**
+ * Members kept public for tests and apps that replace them (marked `@internal`): not React props.
+ * The wrappers are typed over the element without them.
+ */
+type Internal = 'store' | 'now' | 'download' | 'loadDetail' | 'loadUrlState' | 'loadJsonLd' | 'loadView';
+type PublicClass<E extends HTMLElement, K extends keyof E> = new () => Omit<E, K> & HTMLElement;
+function publicClass<E extends HTMLElement, K extends keyof E & Internal>(klass: new () => E): PublicClass<E, K> {
+  return klass as unknown as PublicClass<E, K>;
+}
+
 /** The events of the widgets that have filters, as React props. */
 const groupEvents = {
   /** `sdi-filter-change`: the visitor changed the filters (detail: `{ group, filters, changed }`). */
@@ -27,7 +37,7 @@ const groupEvents = {
 export const SdiEditionBanner = createComponent({
   react: React,
   tagName: 'sdi-edition-banner',
-  elementClass: EditionBannerElement,
+  elementClass: publicClass<EditionBannerElement, 'store' | 'now'>(EditionBannerElement),
   displayName: 'SdiEditionBanner',
 });
 
@@ -41,7 +51,7 @@ export const SdiCountdown = createComponent({
 export const SdiEventList = createComponent({
   react: React,
   tagName: 'sdi-event-list',
-  elementClass: EventListElement,
+  elementClass: publicClass<EventListElement, 'store' | 'now' | 'download' | 'loadDetail' | 'loadUrlState' | 'loadJsonLd'>(EventListElement),
   events: groupEvents,
   displayName: 'SdiEventList',
 });
@@ -49,7 +59,7 @@ export const SdiEventList = createComponent({
 export const SdiRegionMap = createComponent({
   react: React,
   tagName: 'sdi-region-map',
-  elementClass: RegionMapElement,
+  elementClass: publicClass<RegionMapElement, 'store' | 'loadView'>(RegionMapElement),
   events: groupEvents,
   displayName: 'SdiRegionMap',
 });

@@ -49,7 +49,7 @@ function holdIdle(): { run: () => number; restore: () => void } {
 
 /** The list's index (private: what the tests watch is whether its search part is built). */
 function indexOf(el: SdiEventList): EventIndex {
-  const index = (el as unknown as { index?: EventIndex }).index;
+  const index = (el as unknown as { held: { index?: EventIndex } }).held.index;
   if (!index) throw new Error('no index');
   return index;
 }
@@ -164,7 +164,7 @@ describe('<sdi-event-list> index prepared in slices', () => {
     // Whether the old index was still being prepared at the moment the new one replaced it.
     let midway: boolean | undefined;
     let current: EventIndex | undefined = national;
-    Object.defineProperty(el, 'index', {
+    Object.defineProperty((el as unknown as { held: object }).held, 'index', {
       configurable: true,
       get: () => current,
       set(next: EventIndex | undefined) {

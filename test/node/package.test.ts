@@ -18,8 +18,10 @@ import {
   missingBuild,
   nodeChecks,
   pack,
+  publicTypesCheck,
   rootPackage,
   typeCheck,
+  viteBuild,
   type Packed,
 } from '../../scripts/pack-check.js';
 
@@ -93,6 +95,14 @@ describe('npm package', { skip, timeout: 180_000 }, () => {
 
   test('a TypeScript app compiles against the published types (tag names, React props)', () => {
     typeCheck(project);
+  });
+
+  test('the four tags and both events are typed through the main entry; internals are no React props', () => {
+    publicTypesCheck(project);
+  });
+
+  test('a Vite build of an app using the elements prints no warning', () => {
+    assert.equal(viteBuild(project), '');
   });
 
   test(

@@ -9,6 +9,8 @@ import type { GroupLink } from '../../controllers/group-link.js';
 import { cleanFilters, sameFilters } from '../../filters/apply.js';
 import { filterProblemMessage, filtersFromAttributes, type FilterAttribute } from '../../filters/attributes.js';
 import type { FilterState } from '../../filters/filter-state.js';
+import { quickRange, type QuickRange } from '../../filters/quick-dates.js';
+import { resolveEdition } from '../../editions/editions.js';
 import type { FeedSchema, Lang } from '../../model/types.js';
 import type { AttributeProblems } from '../shared/attribute-problems.js';
 import type { FilterChangeDetail } from '../shared/events.js';
@@ -35,6 +37,17 @@ const STATE_KEYS: Record<FilterAttribute, (keyof FilterState)[]> = {
 };
 
 const TEXT_DEBOUNCE_MS = 150;
+
+/** The quick date buttons' ranges at `now` (none for a button with no range then). */
+export function quickRanges(now: number): Partial<Record<QuickRange, { from: string; to: string }>> {
+  const edition = resolveEdition(now);
+  const out: Partial<Record<QuickRange, { from: string; to: string }>> = {};
+  for (const kind of ['today', 'week', 'edition'] as const) {
+    const range = quickRange(kind, now, edition);
+    if (range) out[kind] = range;
+  }
+  return out;
+}
 
 export interface ListFiltersOptions {
   /** The filter attributes' values. */

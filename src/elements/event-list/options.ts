@@ -4,6 +4,8 @@
  */
 import type { SortKey } from '../../list/sort.js';
 import { partnerLink } from '../../security/link-policy.js';
+import type { FilterState } from '../../filters/filter-state.js';
+import type { AttributeProblems } from '../shared/attribute-problems.js';
 import type { ListMessages } from './messages.js';
 
 export type Layout = 'list' | 'compact' | 'grid';
@@ -126,4 +128,46 @@ export function parseOptions(attrs: OptionAttributes, m: ListMessages, baseUri: 
     options: { pageSize, sort, layout, ...(limit !== undefined ? { limit } : {}), ...(href ? { href } : {}), controls },
     problems,
   };
+}
+
+/** Which keys of the state a visitor can change through each control (and so may clear). */
+const CONTROL_STATE_KEYS: Record<ControlKey, (keyof FilterState)[]> = {
+  region: ['region'],
+  department: ['department'],
+  city: ['city'],
+  type: ['types'],
+  audience: ['audiences'],
+  date: ['from', 'to'],
+  attendance: ['attendance'],
+  accessibility: ['accessibility'],
+  search: ['q'],
+  near: [],
+};
+
+/** The keys a visitor can change with these controls, and so may clear; partner presets without a control stay. */
+export function clearableKeys(controls: ReadonlySet<ControlKey>): (keyof FilterState)[] {
+  return [...controls].flatMap((control) => CONTROL_STATE_KEYS[control]);
+}
+
+/** The element's option attributes read, each bad value reported in the widget and the console. */
+export function readOptions(
+  el: { pageSize?: string | undefined; sort?: string | undefined; layout?: string | undefined; limit?: string | undefined; href?: string | undefined; controlsAttribute?: string | undefined },
+  reported: AttributeProblems,
+  m: ListMessages,
+): ListOptions {
+  const { options, problems } = parseOptions(
+    {
+      pageSize: el.pageSize ?? null,
+      sort: el.sort ?? null,
+      layout: el.layout ?? null,
+      limit: el.limit ?? null,
+      href: el.href ?? null,
+      filters: el.controlsAttribute ?? null,
+    },
+    m,
+    document.baseURI,
+  );
+  for (const attribute of ['page-size', 'sort', 'layout', 'limit', 'href', 'filters']) reported.clear(attribute);
+  for (const problem of problems) reported.report(problem);
+  return options;
 }

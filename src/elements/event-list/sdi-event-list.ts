@@ -2,19 +2,17 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { FeedController } from '../../controllers/feed-controller.js';
 import { GroupLink } from '../../controllers/group-link.js';
-import { resolveEdition } from '../../editions/editions.js';
 import type { SourceConfig } from '../../feed/source.js';
 import { SnapshotUnavailableError } from '../../feed/snapshot-reader.js';
-import { activeFilterCount, cleanFilters, indexEvents, type EventIndex } from '../../filters/apply.js';
+import { activeFilterCount, cleanFilters } from '../../filters/apply.js';
 import type { FilterState } from '../../filters/filter-state.js';
-import { quickRange, type QuickRange } from '../../filters/quick-dates.js';
+import type { QuickRange } from '../../filters/quick-dates.js';
 import { departmentOf } from '../../geo/admin.js';
 import { visitorTimeZone } from '../../list/format-event.js';
 import type { Lang, SdiEvent } from '../../model/types.js';
 import type { EventsData } from '../../store/feed-store.js';
 import { AttributeProblems } from '../shared/attribute-problems.js';
-import { withKeys, type FilterKeys } from '../shared/filter-changes.js';
-import { whenIdle } from '../shared/idle.js';
+import { withKeys } from '../shared/filter-changes.js';
 import { sourceOf } from '../shared/source-attributes.js';
 import { baseStyles } from '../shared/styles.js';
 import { SOURCE_PROPERTIES, SourceElement } from '../shared/source-element.js';
@@ -23,30 +21,17 @@ import type { CardContext } from './event-card.js';
 import { ChoiceLabels } from './event-view.js';
 import { renderFilterControls } from './filter-controls.js';
 import { LazyDetail, type DetailModule } from './lazy-detail.js';
-import { FILTER_ATTRIBUTES, ListFilters } from './list-filters.js';
+import { FILTER_ATTRIBUTES, ListFilters, quickRanges } from './list-filters.js';
 import { LIST_MESSAGES, type ListMessages } from './messages.js';
 import { Narrow } from './narrow.js';
 import { NearMe } from './near-me.js';
-import { parseOptions, type ControlKey, type ListOptions } from './options.js';
-import { prepareIndex, ResultsMemo, type Results } from './results.js';
+import { clearableKeys, parseOptions, readOptions, type ControlKey, type ListOptions } from './options.js';
+import { ListData } from './list-data.js';
+import type { Results } from './results.js';
 import { countText, renderLoading, renderResults } from './results-view.js';
 import { loadJsonLd, SeoPublisher, type JsonLdModule } from './seo.js';
 import { listStyles } from './styles.js';
 import { loadUrlState, urlMode, type UrlStateModule } from './url-sync.js';
-
-/** Which keys of the state a visitor can change through each control (and so may clear). */
-const CONTROL_STATE_KEYS: Record<ControlKey, (keyof FilterState)[]> = {
-  region: ['region'],
-  department: ['department'],
-  city: ['city'],
-  type: ['types'],
-  audience: ['audiences'],
-  date: ['from', 'to'],
-  attendance: ['attendance'],
-  accessibility: ['accessibility'],
-  search: ['q'],
-  near: [],
-};
 
 const OPTION_PROPERTIES = ['pageSize', 'sort', 'layout', 'limit', 'href', 'controlsAttribute'] as const;
 const ANNOUNCE_DELAY_MS = 400;
@@ -153,33 +138,17 @@ export class SdiEventList extends SourceElement {
   @property({ type: Boolean }) seo = false;
   @property({ type: Boolean }) past = false;
 
-  /**
-   * Clock, injectable for tests and demos of a past or future edition.
-   * @internal
-   */
+  /** Clock, injectable for tests and demos of a past or future edition. @internal */
   now: () => number = () => Date.now();
-  /**
-   * Hands the calendar file to the browser; replaceable (tests, apps with their own download).
-   * @internal
-   */
+  /** Hands the calendar file to the browser; replaceable (tests, apps with their own download). @internal */
   download: (file: CalendarFile) => void = (file) => this.detail.saveFile(file, this.renderRoot as ShadowRoot);
-  /**
-   * Fetches the detail dialog's chunk; replaceable (tests of a failed fetch).
-   * @internal
-   */
+  /** Fetches the detail dialog's chunk; replaceable (tests of a failed fetch). @internal */
   loadDetail: () => Promise<DetailModule> = () => import('./detail-dialog.js');
-  /**
-   * Fetches the address sync's chunk; replaceable (tests of a failed fetch).
-   * @internal
-   */
+  /** Fetches the address sync's chunk; replaceable (tests of a failed fetch). @internal */
   loadUrlState: () => Promise<UrlStateModule> = loadUrlState;
-  /**
-   * Fetches the JSON-LD mapping's chunk; replaceable (tests of a failed fetch).
-   * @internal
-   */
+  /** Fetches the JSON-LD mapping's chunk; replaceable (tests of a failed fetch). @internal */
   loadJsonLd: () => Promise<JsonLdModule> = loadJsonLd;
 
-  @state() private data?: EventsData;
   @state() private pages = 1;
   @state() private showPast = false;
   @state() private announcement = '';
@@ -191,18 +160,15 @@ export class SdiEventList extends SourceElement {
   private options: ListOptions = parseOptions({}, LIST_MESSAGES.fr, 'http://localhost/').options;
   private source?: SourceConfig;
   private sourceKey = '';
-  private index?: EventIndex;
   private labels?: { schema: EventsData['schema'] | undefined; lang: Lang; labels: ChoiceLabels };
-  private readonly memo = new ResultsMemo();
   private readonly problems = new AttributeProblems('sdi-event-list');
   private readonly visitorZone = visitorTimeZone();
   private readonly unshowable = new WeakSet<SdiEvent>();
   private announceTimer?: ReturnType<typeof setTimeout>;
   private afterUpdate: (() => void)[] = [];
   private renderFailed = false;
-  /** Stops the index's preparation, pending or under way. */
-  private cancelIdle?: () => void;
 
+  private readonly held = new ListData(this);
   private readonly link = new GroupLink(this, {
     group: () => this.group,
     apply: (detail) => this.filters.fromGroup(detail),
@@ -296,16 +262,13 @@ export class SdiEventList extends SourceElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (!this.hasUpdated) return;
-    // Moved in the DOM: the index's preparation the removal stopped starts again.
+    // Moved in the DOM: drawn again (the controllers follow, watch and load again).
     this.requestUpdate();
-    if (this.index) this.prepare(this.index);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.announceTimer);
-    this.cancelIdle?.();
-    this.cancelIdle = undefined;
   }
 
   private get messages(): ListMessages {
@@ -332,31 +295,13 @@ export class SdiEventList extends SourceElement {
       if (this.sourceKey && key !== this.sourceKey) this.forgetData();
       this.sourceKey = key;
     }
-    if (langChanged || OPTION_PROPERTIES.some((p) => changed.has(p))) this.readOptions();
+    if (langChanged || OPTION_PROPERTIES.some((p) => changed.has(p))) this.options = readOptions(this, this.problems, this.messages);
     const changedAttributes = FILTER_ATTRIBUTES.filter((a) => changed.has(a));
     if (!this.hasUpdated || langChanged || changedAttributes.length > 0) this.filters.applyPresets(changedAttributes, false);
     if (changed.has('syncUrl') || changed.has('group')) this.filters.syncUrl();
     if (this.filters.urlRefused) {
       this.problems.report({ attribute: 'sync-url', value: this.syncUrl ?? '', message: this.messages.urlTaken });
     } else this.problems.clear('sync-url');
-  }
-
-  private readOptions(): void {
-    const { options, problems } = parseOptions(
-      {
-        pageSize: this.pageSize ?? null,
-        sort: this.sort ?? null,
-        layout: this.layout ?? null,
-        limit: this.limit ?? null,
-        href: this.href ?? null,
-        filters: this.controlsAttribute ?? null,
-      },
-      this.messages,
-      document.baseURI,
-    );
-    for (const attribute of ['page-size', 'sort', 'layout', 'limit', 'href', 'filters']) this.problems.clear(attribute);
-    for (const problem of problems) this.problems.report(problem);
-    this.options = options;
   }
 
   /** Controls actually offered: none in the teaser. */
@@ -376,76 +321,36 @@ export class SdiEventList extends SourceElement {
     return current.region ?? departmentOf(current.department)?.regionCode;
   }
 
-  /**
-   * The first paint needs no index; it is built while the visitor reads, for their first filter,
-   * in slices so that their taps and typing are not kept waiting. A filter before it is done
-   * finishes the rest at once (see prepareIndex).
-   */
-  private prepare(index: EventIndex): void {
-    // The previous data's preparation is of no use now (cancelling twice is harmless).
-    this.cancelIdle?.();
-    // Data arriving for a list that has left the page: prepared if it comes back (connectedCallback).
-    if (!this.isConnected) return;
-    const preparation = new AbortController();
-    const cancel = whenIdle(() => prepareIndex(index, preparation.signal));
-    this.cancelIdle = () => {
-      cancel();
-      preparation.abort();
-    };
+  private get data(): EventsData | undefined {
+    return this.held.data;
   }
 
   private forgetData(): void {
-    this.cancelIdle?.();
-    this.data = undefined;
-    this.index = undefined;
-    this.memo.clear();
+    this.held.forget();
     this.pages = 1;
   }
 
   private setData(data: EventsData): void {
-    if (data === this.data) return;
     const schemaArrived = data.schema !== this.data?.schema;
-    this.data = data;
-    const index = indexEvents(data.events);
-    this.index = index;
-    this.prepare(index);
+    if (!this.held.set(data)) return;
     this.reference = this.now();
-    this.memo.clear();
     if (schemaArrived && (this.type || this.audience)) this.filters.applyPresets([], true);
     this.scheduleAnnouncement();
   }
 
   private readonly onQuick = (kind: QuickRange): void => {
-    const range = this.quickRanges()[kind];
+    const range = quickRanges(this.now())[kind];
     if (range) this.filters.toggleRange(range);
   };
 
-  private quickRanges(): Partial<Record<QuickRange, { from: string; to: string }>> {
-    const now = this.now();
-    const edition = resolveEdition(now);
-    const out: Partial<Record<QuickRange, { from: string; to: string }>> = {};
-    for (const kind of ['today', 'week', 'edition'] as const) {
-      const range = quickRange(kind, now, edition);
-      if (range) out[kind] = range;
-    }
-    return out;
-  }
-
   private readonly onClear = (): void => {
-    this.filters.clear(this.clearableKeys());
+    this.filters.clear(clearableKeys(this.controls));
     // The button just pressed disappears with the filters: keep the keyboard in the list.
     this.afterUpdate.push(() => this.focusCount());
   };
 
-  /** The keys a visitor can change here, and so may clear; partner presets without a control stay. */
-  private clearableKeys(): FilterKeys {
-    return [...this.controls].flatMap((control) => CONTROL_STATE_KEYS[control]);
-  }
-
   private results(): Results | undefined {
-    if (!this.index) return undefined;
-    return this.memo.get({
-      index: this.index,
+    return this.held.results({
       filters: this.filters.current,
       sort: this.options.sort,
       near: this.nearMe.position,
@@ -549,7 +454,7 @@ export class SdiEventList extends SourceElement {
     const controls = this.controls;
     const current = this.filters.current;
     // Only what the visitor can change counts: a partner's hidden preset is not theirs to clear.
-    const active = activeFilterCount(withKeys({}, current, this.clearableKeys()));
+    const active = activeFilterCount(withKeys({}, current, clearableKeys(controls)));
     // The widget speaks French or English, both left to right: on a right-to-left page (or one in
     // another language) its text keeps its own direction, and screen readers its own voice.
     return html`<div class="root layout-${this.options.layout}" part="root" lang=${this.speaks} dir="ltr">
@@ -561,7 +466,7 @@ export class SdiEventList extends SourceElement {
         filters: current,
         drafts: this.filters.drafts,
         schema: this.data?.schema,
-        quick: controls.has('date') ? this.quickRanges() : {},
+        quick: controls.has('date') ? quickRanges(this.now()) : {},
         near: this.nearMe.status,
         active,
         narrow: this.narrow.value,

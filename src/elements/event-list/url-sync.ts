@@ -134,7 +134,9 @@ export class UrlSync implements ReactiveController {
     if (this.refusedNow) wanted = false;
     if (wanted) holders.add(this);
     else holders.delete(this);
-    if (wanted) this.fetch();
+    // Also while refused: the list may take the address over later (the other one leaving), and its
+    // first write must not wait for the code (the chunk is the one the other list loaded anyway).
+    if (this.connected && this.options.mode() !== undefined) this.fetch();
     if (wanted && !this.listening) {
       window.addEventListener('popstate', this.onPopState);
       this.listening = true;

@@ -24,7 +24,7 @@ import { SOURCE_PROPERTIES, SourceElement } from '../shared/source-element.js';
 import { baseStyles } from '../shared/styles.js';
 import { cssProperties } from './css-properties.js';
 import { renderRegions, renderStatus, renderSwitcher, type PanelsContext } from './map-panels.js';
-import { MapViewController, type MapViewState } from './map-view-controller.js';
+import { MapViewController, type MapViewState } from './view-lifecycle.js';
 import { MAP_MESSAGES, type MapMessages } from './messages.js';
 import { regionMapStyles } from './styles.js';
 import { readViewConfig, type ViewConfig } from './view-config.js';
@@ -121,7 +121,7 @@ export class SdiRegionMap extends SourceElement {
   @property({ type: String }) to?: string;
   @property({ type: String }) group?: string;
   /** `none`, `ign`, `osm`, or an https URL template with {z}, {x} and {y}. */
-  @property({ type: String }) tiles?: 'none' | 'ign' | 'osm' | (string & {});
+  @property({ type: String }) tiles?: 'none' | 'ign' | 'osm' | `https://${string}`;
   @property({ type: String }) attribution?: string;
   @property({ type: String }) height?: string;
   @property({ type: String, attribute: 'regions-geojson' }) regionsGeojson?: string;
