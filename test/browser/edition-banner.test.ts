@@ -174,8 +174,9 @@ describe('<sdi-edition-banner>', () => {
     expect(Math.abs(el.getBoundingClientRect().height - before)).to.be.lessThan(2);
   });
 
+  // A 404 is a missing snapshot, which has its own message (missing-snapshot.test.ts).
   it('says the count is unavailable when the feed fails, and nothing throws', async () => {
-    await testControl.snapshotFault({ match: 'index.json', status: 404 });
+    await testControl.snapshotFault({ match: 'index.json', status: 503 });
     const el = await banner(html`<sdi-edition-banner src="/snapshot/"></sdi-edition-banner>`);
     await waitUntil(() => text(el, 'count').includes('indisponible'), 'no error state', { timeout: 10000 });
     await expect(el).to.be.accessible();
