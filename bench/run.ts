@@ -3,7 +3,7 @@
  * are noisy on a shared 2-core box: compare the ratios printed, not absolute values across runs).
  * Not part of `npm test`. Sections, in order (`npm run bench -- --only page,requests,lighthouse`
  * runs some; `--only "main thread"`): snapshot, bundle, list, map, main thread, page, requests,
- * lighthouse, navigation (its flags: scripts/bench-navigation.ts). Ends with one table of every
+ * lighthouse, navigation (its flags: bench/navigation.ts). Ends with one table of every
  * row; exits 1 when a page of widgets asked for a file twice.
  */
 import { spawnSync } from 'node:child_process';
@@ -20,7 +20,7 @@ import { mapBench } from './map.js';
 import { openPageBench, pageSection, requestsSection } from './page.js';
 import { lighthouseBench } from './lighthouse.js';
 import { mainThreadBench } from './main-thread.js';
-import { navigationBench } from '../scripts/bench-navigation.js';
+import { navigationBench } from './navigation.js';
 import { CHROMIUM_PATH } from '../scripts/chromium.mjs';
 // @ts-expect-error plain ESM helper shared with the rollup config
 import { closureSize, staticClosure } from '../scripts/bundle-graph.mjs';

@@ -1,5 +1,5 @@
 /**
- * Peer of the "from navigation" bench (bundled by scripts/bench-navigation.ts, never shipped): a
+ * Peer of the "from navigation" bench (bundled by bench/navigation.ts, never shipped): a
  * partner page showing the edition's events with FullCalendar's list view, reading the OpenAgenda
  * API directly, as an integrator without our widgets would.
  */

@@ -1,5 +1,5 @@
 /**
- * Peer of the "from navigation" bench (bundled by scripts/bench-navigation.ts, never shipped): a
+ * Peer of the "from navigation" bench (bundled by bench/navigation.ts, never shipped): a
  * partner page showing the edition's events on a Leaflet map with leaflet.markercluster, reading
  * the OpenAgenda API directly. No base map, like ours in the bench (no tiles on this machine).
  */

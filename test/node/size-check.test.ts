@@ -1,5 +1,5 @@
 /**
- * scripts/size-check.mjs on a fake dist/ whose files weigh what each test wants (random, so
+ * scripts/size/check.mjs on a fake dist/ whose files weigh what each test wants (random, so
  * gzip cannot shrink them): it follows the loader to each tag's files, sums what a page
  * downloads, and fails — naming the budget and the excess — only when a budget is exceeded.
  */

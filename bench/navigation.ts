@@ -22,10 +22,10 @@ import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import puppeteer, { type Browser } from 'puppeteer-core';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.mjs';
-import { openPageBench, pageSection } from './bench-page.js';
-import { coldLoad, CONDITIONS, type Condition, type LoadResult } from '../bench/navigation/cold-load.js';
-import { jsonBytesBefore, longestChain } from '../bench/navigation/critical-path.js';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
+import { openPageBench, pageSection } from './page.js';
+import { coldLoad, CONDITIONS, type Condition, type LoadResult } from './navigation/cold-load.js';
+import { jsonBytesBefore, longestChain } from './navigation/critical-path.js';
 import {
   buildOurBundle,
   buildPeerBundles,
@@ -39,9 +39,9 @@ import {
   SCOPES,
   sourceTree,
   WORK,
-} from '../bench/navigation/prepare.js';
-import type { ProbeTarget } from '../bench/navigation/probe.js';
-import { startStaticServer } from '../bench/navigation/static-server.js';
+} from './navigation/prepare.js';
+import type { ProbeTarget } from './navigation/probe.js';
+import { startStaticServer } from './navigation/static-server.js';
 
 type Row = (label: string, value: string) => void;
 
