@@ -16,6 +16,13 @@ import {
 } from '../../tools/mock-api/mock-api.js';
 import { mockApiMiddleware, type KoaLikeContext } from '../../tools/mock-api/koa.js';
 
+/** items[index], failing the test with a clear message when it is not there. */
+function nth<T>(items: readonly T[], index: number, what: string): T {
+  const item = items[index];
+  if (item === undefined) throw new Error(`${what}[${index}] is missing (length ${items.length})`);
+  return item;
+}
+
 // ---------------------------------------------------------------------------------------------
 // A small synthetic agenda shaped like the recorded detailed records (OpenAgenda v2), frozen at
 // NOW so relative filters and nextTiming are deterministic.
@@ -67,7 +74,7 @@ const UPDATED_BASE = Date.parse('2026-02-01T00:00:00Z');
 
 function eventFor(i: number): JsonObject {
   const timings = timingsFor(i);
-  const where = PLACES[i % PLACES.length];
+  const where = nth(PLACES, i % PLACES.length, 'PLACES');
   const online = i === 7;
   // Older records only carry region/department/city, newer ones adminLevelN too.
   const legacyOnly = i % 5 === 0;
@@ -285,7 +292,7 @@ describe('pagination', () => {
 
   test('the cursor is the sort key of the last event, shaped like the recordings', async () => {
     const page = await list('size=3');
-    const last = page.events[2];
+    const last = nth(page.events, 2, 'page.events');
     assert.ok(Array.isArray(page.after));
     const [featured, next, lastEnd, uid] = page.after;
     assert.equal(page.after.length, 4);
@@ -304,9 +311,13 @@ describe('pagination', () => {
     const passed = rest.filter((uid) => relativeOf(uid) === 'passed');
     assert.deepEqual(rest, [...live, ...passed]);
     const nextBegin = (uid: number) => timingsOf(uid).find((slot) => slot.end > NOW)?.begin ?? 0;
-    for (let i = 1; i < live.length; i++) assert.ok(nextBegin(live[i - 1]) <= nextBegin(live[i]));
+    for (let i = 1; i < live.length; i++) {
+      assert.ok(nextBegin(nth(live, i - 1, 'live')) <= nextBegin(nth(live, i, 'live')));
+    }
     const lastEnd = (uid: number) => Math.max(...timingsOf(uid).map((slot) => slot.end));
-    for (let i = 1; i < passed.length; i++) assert.ok(lastEnd(passed[i - 1]) >= lastEnd(passed[i]));
+    for (let i = 1; i < passed.length; i++) {
+      assert.ok(lastEnd(nth(passed, i - 1, 'passed')) >= lastEnd(nth(passed, i, 'passed')));
+    }
   });
 
   test('after as after[0]=, after= and zero-padded strings is the same cursor', async () => {
@@ -386,7 +397,7 @@ describe('sorts', () => {
     const nextBegin = (uid: number) => timingsOf(uid).find((slot) => slot.end > NOW)?.begin;
     const live = uids.filter((uid) => nextBegin(uid) !== undefined);
     for (let i = 1; i < live.length; i++) {
-      assert.ok((nextBegin(live[i - 1]) ?? 0) <= (nextBegin(live[i]) ?? 0));
+      assert.ok((nextBegin(nth(live, i - 1, 'live')) ?? 0) <= (nextBegin(nth(live, i, 'live')) ?? 0));
     }
   });
 
@@ -394,7 +405,9 @@ describe('sorts', () => {
     const uids = uidsOf(await list('size=300&sort=lastTiming.asc'));
     const lastEnd = (uid: number) => Math.max(...timingsOf(uid).map((slot) => slot.end));
     const live = uids.filter((uid) => relativeOf(uid) !== 'passed');
-    for (let i = 1; i < live.length; i++) assert.ok(lastEnd(live[i - 1]) <= lastEnd(live[i]));
+    for (let i = 1; i < live.length; i++) {
+      assert.ok(lastEnd(nth(live, i - 1, 'live')) <= lastEnd(nth(live, i, 'live')));
+    }
     for (const uid of uids.slice(live.length)) assert.equal(relativeOf(uid), 'passed');
   });
 
@@ -402,7 +415,9 @@ describe('sorts', () => {
     const { uids } = await readAll('size=6&sort=updatedAt.desc');
     assert.equal(uids.length, EVENT_COUNT);
     const updated = uids.map((uid) => Date.parse(rawOf(uid).updatedAt as string));
-    for (let i = 1; i < updated.length; i++) assert.ok(updated[i - 1] >= updated[i]);
+    for (let i = 1; i < updated.length; i++) {
+      assert.ok(nth(updated, i - 1, 'updated') >= nth(updated, i, 'updated'));
+    }
   });
 
   test('an unknown sort is a 400', async () => {
@@ -450,8 +465,8 @@ describe('filters', () => {
   });
 
   test('search ignores case and accents, in titles, descriptions, keywords, place', async () => {
-    assert.deepEqual(await filtered('search=AERONAUTIQUE'), [Number(EVENTS[11].uid)]);
-    assert.deepEqual(await filtered('search=metallurgie'), [Number(EVENTS[4].uid)]);
+    assert.deepEqual(await filtered('search=AERONAUTIQUE'), [Number(nth(EVENTS, 11, 'EVENTS').uid)]);
+    assert.deepEqual(await filtered('search=metallurgie'), [Number(nth(EVENTS, 4, 'EVENTS').uid)]);
     assert.deepEqual(
       await filtered('search=robotique'),
       expected((e) => JSON.stringify(e.keywords).includes('robotique')),
@@ -464,7 +479,7 @@ describe('filters', () => {
   });
 
   test('uid[] and keyword[] (keywords combine with AND)', async () => {
-    const picked = [Number(EVENTS[3].uid), Number(EVENTS[9].uid)].sort((a, b) => a - b);
+    const picked = [Number(nth(EVENTS, 3, 'EVENTS').uid), Number(nth(EVENTS, 9, 'EVENTS').uid)].sort((a, b) => a - b);
     assert.deepEqual(await filtered(`uid[]=${picked[0]}&uid[]=${picked[1]}`), picked);
     assert.deepEqual(
       await filtered('keyword[]=Robotique'),
@@ -475,11 +490,11 @@ describe('filters', () => {
 
   test('status[] and attendanceMode[] / attendanceMode=', async () => {
     assert.deepEqual(await filtered('status[]=6'), expected((e) => e.status === 6));
-    assert.deepEqual(await filtered('attendanceMode[]=2'), [Number(EVENTS[7].uid)]);
-    assert.deepEqual(await filtered('attendanceMode=3'), [Number(EVENTS[8].uid)]);
+    assert.deepEqual(await filtered('attendanceMode[]=2'), [Number(nth(EVENTS, 7, 'EVENTS').uid)]);
+    assert.deepEqual(await filtered('attendanceMode=3'), [Number(nth(EVENTS, 8, 'EVENTS').uid)]);
     assert.deepEqual(
       await filtered('attendanceMode[]=2&attendanceMode[]=3'),
-      [Number(EVENTS[7].uid), Number(EVENTS[8].uid)].sort((a, b) => a - b),
+      [Number(nth(EVENTS, 7, 'EVENTS').uid), Number(nth(EVENTS, 8, 'EVENTS').uid)].sort((a, b) => a - b),
     );
   });
 
@@ -600,11 +615,11 @@ describe('content', () => {
 
   test('detailed=1 gives the full record, member included', async () => {
     const body = await list('size=300&detailed=1');
-    const event = body.events.find((e) => e.uid === EVENTS[1].uid);
+    const event = body.events.find((e) => e.uid === nth(EVENTS, 1, 'EVENTS').uid);
     assert.ok(event);
-    assert.deepEqual(event.timings, EVENTS[1].timings);
-    assert.deepEqual(event.member, EVENTS[1].member);
-    assert.deepEqual(event.location, EVENTS[1].location);
+    assert.deepEqual(event.timings, nth(EVENTS, 1, 'EVENTS').timings);
+    assert.deepEqual(event.member, nth(EVENTS, 1, 'EVENTS').member);
+    assert.deepEqual(event.location, nth(EVENTS, 1, 'EVENTS').location);
   });
 
   test('nextTiming is computed for the current clock, null once everything is over', async () => {
@@ -636,20 +651,21 @@ describe('content', () => {
 
   test('monolingual gives strings, falling back to an available language', async () => {
     const body = await list('size=300&detailed=1&monolingual=en');
-    const tour = body.events.find((e) => e.uid === EVENTS[1].uid);
+    const tour = body.events.find((e) => e.uid === nth(EVENTS, 1, 'EVENTS').uid);
     assert.equal(tour?.title, 'Factory tour 1');
     assert.deepEqual(tour?.keywords, ['industrie', 'robotique']);
     assert.equal(tour?.dateRange, 'Date 1');
-    const frenchOnly = body.events.find((e) => e.uid === EVENTS[11].uid);
+    const frenchOnly = body.events.find((e) => e.uid === nth(EVENTS, 11, 'EVENTS').uid);
     assert.equal(frenchOnly?.title, "Découverte de l'Aéronautique");
     assert.equal(frenchOnly?.longDescription, 'Texte long 11');
     // Objects that merely have short keys are left alone.
-    assert.deepEqual(tour?.accessibility, EVENTS[1].accessibility);
+    assert.deepEqual(tour?.accessibility, nth(EVENTS, 1, 'EVENTS').accessibility);
   });
 
   test('includeLabels=1 gives {id, label}, in one language with monolingual', async () => {
-    const body = await list(`size=300&includeLabels=1&monolingual=en&uid[]=${EVENTS[4].uid}`);
+    const body = await list(`size=300&includeLabels=1&monolingual=en&uid[]=${nth(EVENTS, 4, 'EVENTS').uid}`);
     const [event] = body.events;
+    assert.ok(event, 'no event in the includeLabels response');
     assert.deepEqual(event['types-devenement'], { id: 2, label: 'Workshop' });
     assert.deepEqual(event['type-de-public'], [
       { id: 10, label: 'Schools' },
@@ -658,11 +674,11 @@ describe('content', () => {
   });
 
   test('a single event by uid, detailed', async () => {
-    const response = await get(`${server.apiBase}/agendas/${AGENDA_UID}/events/${EVENTS[2].uid}`);
+    const response = await get(`${server.apiBase}/agendas/${AGENDA_UID}/events/${nth(EVENTS, 2, 'EVENTS').uid}`);
     assert.equal(response.status, 200);
     const body = (await response.json()) as { success: boolean; event: JsonObject };
     assert.equal(body.success, true);
-    assert.deepEqual(body.event.timings, EVENTS[2].timings);
+    assert.deepEqual(body.event.timings, nth(EVENTS, 2, 'EVENTS').timings);
     assert.equal((await get(`${server.apiBase}/agendas/${AGENDA_UID}/events/1`)).status, 404);
   });
 
@@ -807,9 +823,10 @@ describe('request log, CORS, integration', () => {
     await get(eventsUrl('size=1'));
     await get(`${server.apiBase}/agendas/${AGENDA_UID}`);
     assert.equal(log.length, 2);
-    assert.equal(log[0].method, 'GET');
-    assert.equal(log[0].url, `/v2/agendas/${AGENDA_UID}/events?size=1`);
-    assert.ok(Math.abs(log[0].at - Date.now()) < 5000);
+    const entry = nth(log, 0, 'request log');
+    assert.equal(entry.method, 'GET');
+    assert.equal(entry.url, `/v2/agendas/${AGENDA_UID}/events?size=1`);
+    assert.ok(Math.abs(entry.at - Date.now()) < 5000);
     api.reset();
     assert.equal(log.length, 0);
     assert.equal(api.requests, log);

@@ -114,7 +114,7 @@ function indexEvent(raw: JsonObject): IndexedEvent | undefined {
     raw,
     uid,
     slots,
-    firstBegin: slots.length ? slots[0].begin : Number.NaN,
+    firstBegin: slots[0]?.begin ?? Number.NaN,
     lastEnd: slots.length ? Math.max(...slots.map((slot) => slot.end)) : Number.NaN,
     featured: raw.featured === true || raw.featured === 1,
     updatedAt: Number.isNaN(updatedAt) ? 0 : updatedAt,

@@ -25,7 +25,9 @@ function firstAfter(entries: SortedEvent[], sort: SortName, cursor: number[]): n
   let high = entries.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (compareKeys(sort, entries[middle].key, cursor) > 0) high = middle;
+    const entry = entries[middle];
+    if (!entry) throw new Error(`firstAfter: no entry at index ${middle} of ${entries.length}`);
+    if (compareKeys(sort, entry.key, cursor) > 0) high = middle;
     else low = middle + 1;
   }
   return low;

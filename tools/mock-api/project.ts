@@ -46,10 +46,12 @@ function pickKeys(value: unknown, keys: string[]): unknown {
  */
 function withCurrentTimings(event: IndexedEvent, now: number): JsonObject {
   const raw = event.raw;
-  if (!event.slots.length) return { ...raw };
+  const first = event.slots[0];
+  const last = event.slots[event.slots.length - 1];
+  if (!first || !last) return { ...raw };
   const result: JsonObject = { ...raw };
-  if (!isRecord(raw.firstTiming)) result.firstTiming = event.slots[0].raw;
-  if (!isRecord(raw.lastTiming)) result.lastTiming = event.slots[event.slots.length - 1].raw;
+  if (!isRecord(raw.firstTiming)) result.firstTiming = first.raw;
+  if (!isRecord(raw.lastTiming)) result.lastTiming = last.raw;
   if (Array.isArray(raw.timings) || !('nextTiming' in raw)) {
     result.nextTiming = nextSlotOf(event, now)?.raw ?? null;
   }

@@ -157,8 +157,8 @@ function geo(params: Params): GeoBox | undefined {
 
 function sort(params: Params): SortName {
   const values = all(params, 'sort');
-  if (!values.length) return DEFAULT_SORT;
   const [value] = values;
+  if (value === undefined) return DEFAULT_SORT;
   if (values.length > 1 || !isSortName(value)) {
     throw invalid('sort', values.join(','), 'is not a supported sort');
   }

@@ -84,10 +84,11 @@ function decode(part: string): string {
 
 export function route(request: RouteRequest, context: RouteContext): ApiResponse {
   const parts = request.path.split('/').filter(Boolean).map(decode);
-  if (parts[0] !== 'agendas' || parts.length < 2 || parts.length > 4) {
+  const [root, agendaUid, collection, eventRef] = parts;
+  if (root !== 'agendas' || agendaUid === undefined || parts.length > 4) {
     return errorResponse(404, 'route not found', { path: request.path });
   }
-  if (parts.length >= 3 && parts[2] !== 'events') {
+  if (collection !== undefined && collection !== 'events') {
     return errorResponse(404, 'route not found', { path: request.path });
   }
   const key = keyOf(request);
@@ -96,14 +97,13 @@ export function route(request: RouteRequest, context: RouteContext): ApiResponse
       reason: key ? 'the key is unknown or does not grant access to this agenda' : 'no key sent',
     });
   }
-  const agendaUid = parts[1];
   const agenda = context.agenda(agendaUid);
   if (!agenda) return errorResponse(404, 'agenda not found', { uid: agendaUid });
   const params = paramsOf(request.search);
   try {
-    if (parts.length === 2) return getAgenda(agenda, params);
-    if (parts.length === 3) return listEvents(agenda, params, context);
-    return getEvent(agenda, parts[3], params, context);
+    if (collection === undefined) return getAgenda(agenda, params);
+    if (eventRef === undefined) return listEvents(agenda, params, context);
+    return getEvent(agenda, eventRef, params, context);
   } catch (error) {
     if (error instanceof QueryError) return errorResponse(error.status, error.message, error.info);
     throw error;

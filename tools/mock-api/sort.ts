@@ -102,9 +102,9 @@ export function keyLength(sort: SortName): number {
 
 export function compareKeys(sort: SortName, a: readonly number[], b: readonly number[]): number {
   const directions = SPECS[sort].directions;
-  for (let i = 0; i < directions.length; i++) {
+  for (const [i, direction] of directions.entries()) {
     const difference = (a[i] ?? 0) - (b[i] ?? 0);
-    if (difference !== 0) return difference * directions[i];
+    if (difference !== 0) return difference * direction;
   }
   return 0;
 }
