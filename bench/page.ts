@@ -18,23 +18,14 @@ import { runCli } from '../src/node/snapshot/cli.js';
 import { createMockApi, startMockServer } from '../tools/mock-api/mock-api.js';
 import { generateEdition } from '../tools/sample/generate.js';
 import { launch } from './browser.js';
+import { COMPRESSED, GZIP_LEVEL, TYPES } from './static-types.js';
 
 type Row = (label: string, value: string) => void;
 
 const root = resolve(new URL('..', import.meta.url).pathname);
 const work = join(root, '.cache/bench/page');
-const GZIP_LEVEL = 6;
 const COUNT = 8000;
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-};
-const COMPRESSED = new Set(['.html', '.js', '.css', '.json', '.svg']);
 
 /** URL prefix → folder. Anything else is a 404, so a page asking for a wrong file shows up. */
 const ROUTES: [string, string][] = [

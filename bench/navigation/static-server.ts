@@ -9,18 +9,9 @@ import { createServer, type Server } from 'node:http';
 import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { requestKey } from './feed-query.js';
+import { COMPRESSED, GZIP_LEVEL, TYPES } from '../static-types.js';
 
-const GZIP_LEVEL = 6;
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-};
-const COMPRESSED = new Set(['.html', '.js', '.css', '.json', '.svg']);
 
 interface Entry {
   type: string;

@@ -1,6 +1,7 @@
 /** Command lines of `sdi-snapshot publish` and `sdi-snapshot rollback`, checked before any request. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { VERSION } from '../../version.js';
+import { UsageError } from '../usage-error.js';
 
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 export const SHORT = 'public, max-age=60, stale-while-revalidate=300';
@@ -47,15 +48,7 @@ permission refused, 4 storage unreachable, 7 bucket missing, 8 interrupted befor
 back to, 12 @aws-sdk/client-s3 not installed.
 `;
 
-export class UsageError extends Error {
-  constructor(
-    message: string,
-    readonly help = false,
-  ) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
+export { UsageError };
 
 export interface Destination {
   bucket: string;

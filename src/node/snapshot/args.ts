@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { agendaUid, apiBase, DEFAULT_API, MAX_PAGE_SIZE } from '../../feed/openagenda-api.js';
 import type { SnapshotEdition } from '../../feed/snapshot-format.js';
 import { parseIsoDate } from '../../time/iso-date.js';
+import { UsageError } from '../usage-error.js';
 
 /** A read giving fewer than half the events of the snapshot it would replace is suspect. */
 export const DEFAULT_MIN_RATIO = 0.5;
@@ -53,15 +54,7 @@ size cap.
 
 export type ImagesMode = 'link' | 'mirror';
 
-export class UsageError extends Error {
-  constructor(
-    message: string,
-    readonly help = false,
-  ) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
+export { UsageError };
 
 export interface CliOptions {
   agenda: string;
