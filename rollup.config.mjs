@@ -87,13 +87,7 @@ const browser = {
     manualChunks,
     sourcemap: true,
   },
-  plugins: [
-    stampVersion(),
-    ...browserTransforms(),
-    sizeReport(),
-    classicLoader(),
-    reserveCss(),
-  ],
+  plugins: [stampVersion(), ...browserTransforms(), sizeReport(), classicLoader(), reserveCss()],
 };
 
 const cli = {

@@ -9,11 +9,7 @@ import esbuild from 'rollup-plugin-esbuild';
 import { stampVersion } from './scripts/build/stamp-version.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
-const bare = [
-  ...Object.keys(pkg.dependencies ?? {}),
-  ...Object.keys(pkg.peerDependencies ?? {}),
-];
-
+const bare = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})];
 
 export default {
   input: [

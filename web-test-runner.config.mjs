@@ -16,7 +16,6 @@ import { defaultReporter } from '@web/test-runner';
 
 const wanted = (process.env.SDI_BROWSERS ?? 'chromium,firefox,webkit').split(',').map((s) => s.trim());
 
-
 function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -85,9 +84,6 @@ export default {
   testsFinishTimeout: 600000,
   browserStartTimeout: 120000,
   middleware: [testMiddleware()],
-  reporters: [
-    defaultReporter(),
-    ...(process.env.SDI_SUMMARY_FILE ? [summaryReporter(process.env.SDI_SUMMARY_FILE)] : []),
-  ],
+  reporters: [defaultReporter(), ...(process.env.SDI_SUMMARY_FILE ? [summaryReporter(process.env.SDI_SUMMARY_FILE)] : [])],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), cdpPlugin()],
 };

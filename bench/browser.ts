@@ -48,7 +48,12 @@ export async function bundle(entry: string, name: string): Promise<void> {
   await build({ ...BENCH_BUILD, entryPoints: [join(root, entry)], outfile: join(work, 'pages', `${name}.js`) });
 }
 
-const TYPES: Record<string, string> = { '.js': 'text/javascript', '.json': 'application/json', '.html': 'text/html', '.css': 'text/css' };
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.html': 'text/html',
+  '.css': 'text/css',
+};
 
 export function serve(): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
@@ -62,10 +67,12 @@ export function serve(): Promise<{ server: Server; url: string }> {
     res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
     createReadStream(file).pipe(res);
   });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => {
-    const address = server.address();
-    ok({ server, url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}` });
-  }));
+  return new Promise((ok) =>
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      ok({ server, url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}` });
+    }),
+  );
 }
 
 export async function launch() {
@@ -112,13 +119,22 @@ export async function listBench(row: (label: string, value: string) => void): Pr
       row(`list, ${count} events: data → first cards painted (ours)`, `${oursPaint.toFixed(1)} ms`);
       row(`list, ${count} events: same with FullCalendar list view`, `${theirs.toFixed(1)} ms`);
       row(`list, ${count} events: ours / FullCalendar`, (oursPaint / theirs).toFixed(3));
-      row(`list, ${count} events: filtering p50 / p95 (search keystrokes)`, `${m('ours', 'filterP50Ms').toFixed(2)} / ${m('ours', 'filterP95Ms').toFixed(2)} ms`);
-      row(`list, ${count} events: filter change → list painted, p50 / max`, `${m('ours', 'updatePaintedP50Ms').toFixed(1)} / ${m('ours', 'updatePaintedMaxMs').toFixed(1)} ms`);
+      row(
+        `list, ${count} events: filtering p50 / p95 (search keystrokes)`,
+        `${m('ours', 'filterP50Ms').toFixed(2)} / ${m('ours', 'filterP95Ms').toFixed(2)} ms`,
+      );
+      row(
+        `list, ${count} events: filter change → list painted, p50 / max`,
+        `${m('ours', 'updatePaintedP50Ms').toFixed(1)} / ${m('ours', 'updatePaintedMaxMs').toFixed(1)} ms`,
+      );
       row(
         `list, ${count} events: same with FullCalendar (events swapped), p50 / max`,
         `${m('fullcalendar', 'updatePaintedP50Ms').toFixed(1)} / ${m('fullcalendar', 'updatePaintedMaxMs').toFixed(1)} ms`,
       );
-      row(`list, ${count} events: filter change painted, ours / FullCalendar (p50)`, (m('ours', 'updatePaintedP50Ms') / m('fullcalendar', 'updatePaintedP50Ms')).toFixed(3));
+      row(
+        `list, ${count} events: filter change painted, ours / FullCalendar (p50)`,
+        (m('ours', 'updatePaintedP50Ms') / m('fullcalendar', 'updatePaintedP50Ms')).toFixed(3),
+      );
       row(`list, ${count} events: DOM nodes, ours / FullCalendar`, `${m('ours', 'domNodes')} / ${m('fullcalendar', 'domNodes')}`);
       await page.close();
     }

@@ -93,7 +93,8 @@ export async function lighthouseBench(row: Row): Promise<void> {
         const result = await lighthouse(url, flags, config);
         if (!result) throw new Error(`lighthouse gave no result (${preset})`);
         if (!result.lhr.runtimeError) lhr = result.lhr;
-        else if (attempt === 2) throw new Error(`lighthouse (${preset}): ${result.lhr.runtimeError.code} ${result.lhr.runtimeError.message}`);
+        else if (attempt === 2)
+          throw new Error(`lighthouse (${preset}): ${result.lhr.runtimeError.code} ${result.lhr.runtimeError.message}`);
         else console.log(`(lighthouse ${preset}: ${result.lhr.runtimeError.code}, trying again)`);
       }
       if (!lhr) continue;
@@ -113,18 +114,33 @@ export async function lighthouseBench(row: Row): Promise<void> {
       );
       // What cost points, so the table says why and not only how much.
       const failing = Object.values(lhr.audits)
-        .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'notApplicable' && a.scoreDisplayMode !== 'manual')
+        .filter(
+          (a) =>
+            a.score !== null &&
+            a.score < 0.9 &&
+            a.scoreDisplayMode !== 'informative' &&
+            a.scoreDisplayMode !== 'notApplicable' &&
+            a.scoreDisplayMode !== 'manual',
+        )
         .map((a) => `${a.id} (${a.score === null ? '?' : Math.round(a.score * 100)})`);
       if (lhr.runWarnings.length > 0) row(`demo page, ${preset}: Lighthouse warnings`, lhr.runWarnings.join(' | '));
       row(`demo page, ${preset}: audits under 90`, failing.length === 0 ? 'none' : failing.join(', '));
       // Which elements moved: what CLS counts, biggest first.
-      const shifts = ((lhr.audits['layout-shifts']?.details as { items?: { node?: { selector?: string }; score?: number }[] } | undefined)?.items ?? [])
+      const shifts = (
+        (lhr.audits['layout-shifts']?.details as { items?: { node?: { selector?: string }; score?: number }[] } | undefined)
+          ?.items ?? []
+      )
         .slice(0, 4)
         .map((item) => `${item.node?.selector ?? '?'} ${item.score?.toFixed(3) ?? '?'}`);
       if (shifts.length > 0) row(`demo page, ${preset}: largest layout shifts`, shifts.join(', '));
-      const consoleErrors = (lhr.audits['errors-in-console']?.details as { items?: { description?: string; url?: string }[] } | undefined)?.items ?? [];
+      const consoleErrors =
+        (lhr.audits['errors-in-console']?.details as { items?: { description?: string; url?: string }[] } | undefined)?.items ??
+        [];
       if (consoleErrors.length > 0) {
-        row(`demo page, ${preset}: console errors`, consoleErrors.map((e) => `${e.description ?? ''} (${e.url ?? ''})`).join(' | '));
+        row(
+          `demo page, ${preset}: console errors`,
+          consoleErrors.map((e) => `${e.description ?? ''} (${e.url ?? ''})`).join(' | '),
+        );
       }
     }
   } finally {

@@ -144,7 +144,10 @@ async function bundlePages(): Promise<void> {
   rmSync(out, { recursive: true, force: true });
   copyWith(before, Object.fromEntries(BASELINE_FILES.map((file) => [file, gitShow(BASELINE, file)])));
   const [apply, results] = LIST_BASELINE_FILES;
-  const baselineApply = LIST_BASELINE_MOVES.reduce((code, [from, to]) => code.replaceAll(from, to), gitShow(LIST_BASELINE, apply));
+  const baselineApply = LIST_BASELINE_MOVES.reduce(
+    (code, [from, to]) => code.replaceAll(from, to),
+    gitShow(LIST_BASELINE, apply),
+  );
   copyWith(listBefore, { [apply]: baselineApply, [results]: gitShow(LIST_BASELINE, results) + LIST_BASELINE_SHIM });
   const dirs: Record<Side, string> = { before, 'list-before': listBefore, after: root };
   for (const side of SIDES) {
@@ -206,9 +209,15 @@ export async function mainThreadBench(row: Row): Promise<void> {
       row(`${label}: total blocking time (task time over 50 ms), same span`, pair('tbt'));
       row(`${label}: long tasks in the span, before → after`, `${m('before', 'tasks')} → ${m('after', 'tasks')}`);
       row(`${label}: file arrived → first cards painted`, pair('paintMs'));
-      row(`${label}: longest task, first cards painted → filter index prepared, before → after`, pair('prepareLongest', 'list-before'));
+      row(
+        `${label}: longest task, first cards painted → filter index prepared, before → after`,
+        pair('prepareLongest', 'list-before'),
+      );
       row(`${label}: total blocking time, same span`, pair('prepareTbt', 'list-before'));
-      row(`${label}: long tasks in the span, before → after`, `${m('list-before', 'prepareTasks')} → ${m('after', 'prepareTasks')}`);
+      row(
+        `${label}: long tasks in the span, before → after`,
+        `${m('list-before', 'prepareTasks')} → ${m('after', 'prepareTasks')}`,
+      );
       row(`${label}: first cards painted → filter index prepared`, pair('prepareMs', 'list-before'));
     }
     row(

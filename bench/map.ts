@@ -118,7 +118,8 @@ function bytesSection(row: Row, snapshots: Map<number, string>): void {
   const leaflet = lib('leaflet/dist/leaflet.js');
   const leafletCss = lib('leaflet/dist/leaflet.css');
   const cluster = lib('leaflet.markercluster/dist/leaflet.markercluster.js');
-  const clusterCss = lib('leaflet.markercluster/dist/MarkerCluster.css') + lib('leaflet.markercluster/dist/MarkerCluster.Default.css');
+  const clusterCss =
+    lib('leaflet.markercluster/dist/MarkerCluster.css') + lib('leaflet.markercluster/dist/MarkerCluster.Default.css');
   const theirs = leaflet + leafletCss + cluster + clusterCss;
   row(`map chunk (${mapFiles.map((f) => f.slice(root.length + 1)).join(' + ')}) gzip`, kb(mapChunk));
   row('Leaflet alone (leaflet.js) gzip', kb(leaflet));

@@ -26,7 +26,6 @@ const root = resolve(new URL('..', import.meta.url).pathname);
 const work = join(root, '.cache/bench/page');
 const COUNT = 8000;
 
-
 /** URL prefix → folder. Anything else is a 404, so a page asking for a wrong file shows up. */
 const ROUTES: [string, string][] = [
   ['/dist/', join(work, 'dist')],
@@ -95,8 +94,23 @@ async function buildPageSnapshot(imageBase: string): Promise<void> {
   const mock = await startMockServer(api, 0);
   try {
     const code = await runCli([
-      '--agenda', '9464342', '--key', 'test-key', '--api', `${mock.url}/v2`, '--out', out,
-      '--edition', '15', '--year', '2026', '--start', '2026-11-16', '--end', '2026-11-22', '--quiet',
+      '--agenda',
+      '9464342',
+      '--key',
+      'test-key',
+      '--api',
+      `${mock.url}/v2`,
+      '--out',
+      out,
+      '--edition',
+      '15',
+      '--year',
+      '2026',
+      '--start',
+      '2026-11-16',
+      '--end',
+      '2026-11-22',
+      '--quiet',
     ]);
     if (code !== 0) throw new Error(`snapshot builder exit ${code}`);
   } finally {
@@ -216,7 +230,8 @@ async function load(browser: Browser, url: string, drawn: string): Promise<Load>
   await cdp.send('Network.enable');
   const requests = new Map<string, Request>();
   cdp.on('Network.requestWillBeSent', (e: Protocol.Network.RequestWillBeSentEvent) => {
-    if (!e.request.url.startsWith('data:')) requests.set(e.requestId, { url: e.request.url, kind: 'other', encoded: 0, decoded: 0 });
+    if (!e.request.url.startsWith('data:'))
+      requests.set(e.requestId, { url: e.request.url, kind: 'other', encoded: 0, decoded: 0 });
   });
   cdp.on('Network.responseReceived', (e: Protocol.Network.ResponseReceivedEvent) => {
     const r = requests.get(e.requestId);
@@ -349,7 +364,10 @@ export async function pageSection(row: Row, { browser, url }: PageBench): Promis
   );
   const twice = repeated(ours.requests);
   row('files asked for more than once (ours)', twice.length === 0 ? 'none' : twice.join(', '));
-  row('navigation → all four drawn, ours / peer', `${Math.round(ours.drawnMs)} ms / ${Math.round(peer.drawnMs)} ms = ${ratio(ours.drawnMs, peer.drawnMs)}`);
+  row(
+    'navigation → all four drawn, ours / peer',
+    `${Math.round(ours.drawnMs)} ms / ${Math.round(peer.drawnMs)} ms = ${ratio(ours.drawnMs, peer.drawnMs)}`,
+  );
   return twice.length === 0;
 }
 

@@ -71,8 +71,14 @@ async function snapshotSection(): Promise<void> {
     const largest = sizes[sizes.length - 1]!;
     const median = sizes[Math.floor(sizes.length / 2)]!;
     row('index.json gzip', kb(indexGzip));
-    row(`one-region list, largest region (${largest.code}, ${largest.count} events): index + shard gzip`, kb(indexGzip + largest.gzip));
-    row(`one-region list, median region (${median.code}, ${median.count} events): index + shard gzip`, kb(indexGzip + median.gzip));
+    row(
+      `one-region list, largest region (${largest.code}, ${largest.count} events): index + shard gzip`,
+      kb(indexGzip + largest.gzip),
+    );
+    row(
+      `one-region list, median region (${median.code}, ${median.count} events): index + shard gzip`,
+      kb(indexGzip + median.gzip),
+    );
     row('national list: index + all gzip', kb(indexGzip + gz(all)));
     row('one-region / national bytes (median region)', ((indexGzip + median.gzip) / (indexGzip + gz(all))).toFixed(3));
     row('points file gzip (maps)', kb(gz(join(out, index.files.points.path))));
@@ -90,7 +96,10 @@ function bundleSection(): void {
   const closure = (entry: string) => staticClosure(entry) as { files: string[]; dynamic: string[] };
   const loader = closure('dist/sdi-widgets.js');
   const loaderSize = closureSize(loader.files) as Size;
-  row(`sdi-widgets.js, the loader a page always gets (${loader.files.length} files)`, `${kb(loaderSize.raw)} / ${kb(loaderSize.gzip)} gzip`);
+  row(
+    `sdi-widgets.js, the loader a page always gets (${loader.files.length} files)`,
+    `${kb(loaderSize.raw)} / ${kb(loaderSize.gzip)} gzip`,
+  );
   // What a page downloads for the elements it holds: the loader, then each element's chunk and
   // the chunks those import (shared ones counted once), before any data.
   const pages: [string, string[]][] = [
@@ -124,7 +133,10 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 // Times depend on what else runs: the load is printed at the start and at the end.
-const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 const loadAtStart = load();
 
 if (wants('snapshot')) await snapshotSection();
@@ -138,7 +150,10 @@ if (wants('map')) {
   await mapBench(row);
 }
 if (wants('main thread')) {
-  heading('main thread', "Main thread from the national file's arrival to the list's first cards, headless Chromium (before / after slicing, same run)");
+  heading(
+    'main thread',
+    "Main thread from the national file's arrival to the list's first cards, headless Chromium (before / after slicing, same run)",
+  );
   await mainThreadBench(row);
 }
 let failed = false;
@@ -146,7 +161,10 @@ if (wants('page') || wants('requests')) {
   const pages = await openPageBench();
   try {
     if (wants('page')) {
-      heading('page', 'A page with the 4 widgets (demo config: national) vs FullCalendar + Leaflet + markercluster, same snapshot; headless Chromium, gzip 6, cold cache');
+      heading(
+        'page',
+        'A page with the 4 widgets (demo config: national) vs FullCalendar + Leaflet + markercluster, same snapshot; headless Chromium, gzip 6, cold cache',
+      );
       if (!(await pageSection(row, pages))) failed = true;
     }
     if (wants('requests')) {
@@ -162,13 +180,18 @@ if (wants('lighthouse')) {
   await lighthouseBench(row);
 }
 if (wants('navigation')) {
-  heading('navigation', 'From navigation to the first card / map symbol, ours vs the peers on the raw feed; headless Chromium, cold, no emulation and slow 4G + 4× CPU (issue #14)');
+  heading(
+    'navigation',
+    'From navigation to the first card / map symbol, ours vs the peers on the raw feed; headless Chromium, cold, no emulation and slow 4G + 4× CPU (issue #14)',
+  );
   await navigationBench(row, { pageBytes: !wants('page') });
 }
 
 // One table of everything, to paste from; the checks' FAIL also sets the exit code.
 const chromium = spawnSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8' }).stdout.trim();
-console.log(`\n# All results · ${new Date().toISOString()} · node ${process.version} · ${chromium} · ${cpus().length} cores · load average ${loadAtStart} at the start, ${load()} at the end\n`);
+console.log(
+  `\n# All results · ${new Date().toISOString()} · node ${process.version} · ${chromium} · ${cpus().length} cores · load average ${loadAtStart} at the start, ${load()} at the end\n`,
+);
 console.log('| section | what | value |\n|---|---|---|');
 for (const [name, label, value] of rows) console.log(`| ${name} | ${label} | ${value} |`);
 if (failed) {

@@ -61,18 +61,68 @@ export const WIDGET_KEYS: readonly WidgetKey[] = ['banner', 'countdown', 'list',
  */
 export const DOCUMENTED_ATTRIBUTES: Readonly<Record<WidgetKey, readonly string[]>> = {
   banner: [
-    'edition', 'start', 'end', 'theme', 'number', 'region', 'department', 'href', 'cta', 'heading-level',
-    'src', 'agenda', 'api-key', 'api', 'lang',
+    'edition',
+    'start',
+    'end',
+    'theme',
+    'number',
+    'region',
+    'department',
+    'href',
+    'cta',
+    'heading-level',
+    'src',
+    'agenda',
+    'api-key',
+    'api',
+    'lang',
   ],
   countdown: ['edition', 'start', 'end', 'start-time', 'seconds', 'lang', 'href', 'heading'],
   list: [
-    'region', 'department', 'city', 'type', 'audience', 'from', 'to', 'attendance', 'accessibility', 'q',
-    'filters', 'page-size', 'sort', 'layout', 'limit', 'href', 'heading-level', 'sync-url', 'group', 'seo',
-    'past', 'src', 'agenda', 'api-key', 'api', 'lang',
+    'region',
+    'department',
+    'city',
+    'type',
+    'audience',
+    'from',
+    'to',
+    'attendance',
+    'accessibility',
+    'q',
+    'filters',
+    'page-size',
+    'sort',
+    'layout',
+    'limit',
+    'href',
+    'heading-level',
+    'sync-url',
+    'group',
+    'seo',
+    'past',
+    'src',
+    'agenda',
+    'api-key',
+    'api',
+    'lang',
   ],
   map: [
-    'region', 'department', 'type', 'audience', 'from', 'to', 'group', 'tiles', 'attribution', 'height',
-    'regions-geojson', 'src', 'agenda', 'api-key', 'api', 'lang',
+    'region',
+    'department',
+    'type',
+    'audience',
+    'from',
+    'to',
+    'group',
+    'tiles',
+    'attribution',
+    'height',
+    'regions-geojson',
+    'src',
+    'agenda',
+    'api-key',
+    'api',
+    'lang',
   ],
 };
 
@@ -201,7 +251,12 @@ export const WIDGETS: Readonly<Record<WidgetKey, WidgetSpec>> = {
         check: isPlainText,
         error: 'Un texte de 200 caractères au plus.',
       },
-      { kind: 'region', name: 'region', label: 'Région', hint: 'Compter les événements de cette région. Vide : toute la France.' },
+      {
+        kind: 'region',
+        name: 'region',
+        label: 'Région',
+        hint: 'Compter les événements de cette région. Vide : toute la France.',
+      },
       {
         kind: 'department',
         name: 'department',
@@ -209,7 +264,15 @@ export const WIDGETS: Readonly<Record<WidgetKey, WidgetSpec>> = {
         label: 'Département',
         hint: "Compter les événements de ce département (il l'emporte sur la région).",
       },
-      { kind: 'text', name: 'href', label: 'Lien du bouton', placeholder: 'https://', hint: LINK_HINT, check: isLink, error: LINK_ERROR },
+      {
+        kind: 'text',
+        name: 'href',
+        label: 'Lien du bouton',
+        placeholder: 'https://',
+        hint: LINK_HINT,
+        check: isLink,
+        error: LINK_ERROR,
+      },
       {
         kind: 'text',
         name: 'cta',
@@ -235,7 +298,15 @@ export const WIDGETS: Readonly<Record<WidgetKey, WidgetSpec>> = {
         label: 'Afficher les secondes',
         hint: 'Jamais pour les visiteurs qui demandent moins d’animations.',
       },
-      { kind: 'text', name: 'href', label: 'Lien vers le programme', placeholder: 'https://', hint: LINK_HINT, check: isLink, error: LINK_ERROR },
+      {
+        kind: 'text',
+        name: 'href',
+        label: 'Lien vers le programme',
+        placeholder: 'https://',
+        hint: LINK_HINT,
+        check: isLink,
+        error: LINK_ERROR,
+      },
       {
         kind: 'text',
         name: 'heading',
@@ -274,7 +345,15 @@ export const WIDGETS: Readonly<Record<WidgetKey, WidgetSpec>> = {
           { value: 'grid', label: 'Grille de cartes' },
         ],
       },
-      { kind: 'integer', name: 'page-size', label: 'Événements par page', min: 1, max: 500, placeholder: '20', hint: 'Vide : 20.' },
+      {
+        kind: 'integer',
+        name: 'page-size',
+        label: 'Événements par page',
+        min: 1,
+        max: 500,
+        placeholder: '20',
+        hint: 'Vide : 20.',
+      },
       {
         kind: 'select',
         name: 'sort',
@@ -497,7 +576,10 @@ export function fallbackLink(widget: WidgetKey, options: WidgetOptions): { href:
   const attributes = attributesFor(widget, options);
   const href = attributes.find(([name]) => name === 'href')?.[1] ?? NATIONAL_PROGRAMME_URL;
   const english = attributes.some(([name, value]) => name === 'lang' && value === 'en');
-  return { href, text: english ? 'See the events of the Semaine de l’industrie' : "Voir les événements de la Semaine de l'industrie" };
+  return {
+    href,
+    text: english ? 'See the events of the Semaine de l’industrie' : "Voir les événements de la Semaine de l'industrie",
+  };
 }
 
 function escapeText(value: string): string {
@@ -666,9 +748,7 @@ function buildControl(scope: string, spec: OptionSpec): { node: HTMLElement; con
       const select = h('select', { id, 'aria-describedby': describedBy || undefined });
       select.append(
         new Option('Toute la France', ''),
-        ...[...regions]
-          .sort((a, b) => collator.compare(a.name, b.name))
-          .map((r) => new Option(`${r.name} (${r.code})`, r.code)),
+        ...[...regions].sort((a, b) => collator.compare(a.name, b.name)).map((r) => new Option(`${r.name} (${r.code})`, r.code)),
       );
       field = select;
       break;
@@ -789,20 +869,34 @@ export function mountConfigurator(root: HTMLElement, mount: MountOptions = {}): 
   const optionFieldsets = new Map<WidgetKey, HTMLFieldSetElement>();
   for (const key of WIDGET_KEYS) {
     const built = WIDGETS[key].options.map((spec) => buildControl(key, spec));
-    controls.set(key, built.map((b) => b.control));
+    controls.set(
+      key,
+      built.map((b) => b.control),
+    );
     optionFieldsets.set(
       key,
       h('fieldset', { class: 'cfg-options', 'data-widget': key, hidden: key !== widget }, [
         h('legend', {}, [`2. Options : ${WIDGETS[key].label.toLowerCase()}`]),
-        h('div', { class: 'cfg-grid' }, built.map((b) => b.node)),
+        h(
+          'div',
+          { class: 'cfg-grid' },
+          built.map((b) => b.node),
+        ),
       ]),
     );
   }
   const common = COMMON_OPTIONS.map((spec) => buildControl('common', spec));
-  controls.set('common', common.map((b) => b.control));
+  controls.set(
+    'common',
+    common.map((b) => b.control),
+  );
   const commonFieldset = h('fieldset', { class: 'cfg-options' }, [
     h('legend', {}, ['3. Langue et couleurs']),
-    h('div', { class: 'cfg-grid' }, common.map((b) => b.node)),
+    h(
+      'div',
+      { class: 'cfg-grid' },
+      common.map((b) => b.node),
+    ),
   ]);
 
   const fallbackBox = h('input', {
@@ -826,7 +920,10 @@ export function mountConfigurator(root: HTMLElement, mount: MountOptions = {}): 
     h('legend', {}, ['4. Code à coller']),
     h('div', { class: 'cfg-grid' }, [
       h('div', { class: 'cfg-field cfg-field-check' }, [
-        h('div', { class: 'cfg-check' }, [fallbackBox, h('label', { for: fallbackBox.id }, ['Lien pour les visiteurs sans JavaScript'])]),
+        h('div', { class: 'cfg-check' }, [
+          fallbackBox,
+          h('label', { for: fallbackBox.id }, ['Lien pour les visiteurs sans JavaScript']),
+        ]),
         h('p', { class: 'cfg-hint', id: 'sdi-cfg-snippet-fallback-hint' }, [
           'Un lien dans le widget, vers votre lien s’il en a un, sinon vers le site national de la Semaine de l’industrie : ' +
             'les visiteurs le voient si le script ne se charge pas (JavaScript désactivé, script retiré par le CMS).',
@@ -840,7 +937,10 @@ export function mountConfigurator(root: HTMLElement, mount: MountOptions = {}): 
         ]),
       ]),
       h('div', { class: 'cfg-field cfg-field-check' }, [
-        h('div', { class: 'cfg-check' }, [stylesheetBox, h('label', { for: stylesheetBox.id }, ['Feuille de style facultative'])]),
+        h('div', { class: 'cfg-check' }, [
+          stylesheetBox,
+          h('label', { for: stylesheetBox.id }, ['Feuille de style facultative']),
+        ]),
         h('p', { class: 'cfg-hint', id: 'sdi-cfg-snippet-stylesheet-hint' }, [
           'Réserve la place des widgets dès l’affichage de la page, pour que rien ne bouge quand ils arrivent (une requête de plus).',
         ]),
@@ -1020,9 +1120,7 @@ export function mountConfigurator(root: HTMLElement, mount: MountOptions = {}): 
     // Emptied first so a second copy of the same code is announced again.
     status.textContent = '';
     await new Promise((resolve) => setTimeout(resolve, 50));
-    status.textContent = copied
-      ? 'Code copié'
-      : 'Copie impossible : le code est sélectionné, copiez-le avec Ctrl+C (ou Cmd+C).';
+    status.textContent = copied ? 'Code copié' : 'Copie impossible : le code est sélectionné, copiez-le avec Ctrl+C (ou Cmd+C).';
   }
 
   const onCopy = () => void copy();

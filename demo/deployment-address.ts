@@ -65,7 +65,9 @@ function isPrivateIpv4(host: string): boolean {
   if (!match) return false;
   const [a, b] = [Number(match[1]), Number(match[2])];
   return (
-    a === 127 || a === 10 || a === 0 ||
+    a === 127 ||
+    a === 10 ||
+    a === 0 ||
     (a === 172 && b >= 16 && b <= 31) ||
     (a === 192 && b === 168) ||
     (a === 169 && b === 254) ||

@@ -24,7 +24,9 @@ export async function readSnapshotDays(
     const counts: unknown = (index as { counts?: unknown }).counts;
     const days: unknown = typeof counts === 'object' && counts !== null ? (counts as { day?: unknown }).day : undefined;
     if (typeof days !== 'object' || days === null) return undefined;
-    const keys = Object.keys(days).filter((day) => /^\d{4}-\d{2}-\d{2}$/.test(day)).sort();
+    const keys = Object.keys(days)
+      .filter((day) => /^\d{4}-\d{2}-\d{2}$/.test(day))
+      .sort();
     const lastDay = keys[keys.length - 1];
     return lastDay ? { lastDay } : undefined;
   } catch {

@@ -5,7 +5,8 @@ import { dirname, join, normalize } from 'node:path';
 import { measure } from './size/report.mjs';
 
 // `import … from`, bare `import "…"`, and the re-exports `export {…} from` / `export * from`.
-const STATIC_IMPORT = /(?:^|[;\s}])(?:import\s*(?:[\w*{}\s,$]+from\s*)?|export\s*(?:\*|\{[\w\s,$]*\})\s*from\s*)["'](\.[^"']+)["']/g;
+const STATIC_IMPORT =
+  /(?:^|[;\s}])(?:import\s*(?:[\w*{}\s,$]+from\s*)?|export\s*(?:\*|\{[\w\s,$]*\})\s*from\s*)["'](\.[^"']+)["']/g;
 const DYNAMIC_IMPORT = /import\(\s*["'](\.[^"']+)["']\s*\)/g;
 
 export function staticClosure(entry) {

@@ -96,7 +96,7 @@ export function renderElementsBlock(manifest: Manifest): string {
   });
   return [
     START,
-    '<!-- Generated from the Custom Elements Manifest (the elements\' JSDoc): `npm run docs:elements`. -->',
+    "<!-- Generated from the Custom Elements Manifest (the elements' JSDoc): `npm run docs:elements`. -->",
     '',
     '| element | what it shows | attributes | events | CSS parts |',
     '|---|---|---|---|---|',

@@ -215,7 +215,9 @@ export { element, version, first };
     } catch (error) {
       const out = error as { stdout?: string; stderr?: string };
       const how = resolution.length ? 'nodenext' : 'bundler';
-      throw new Error(`the published types do not compile in an app (${how} resolution):\n${out.stdout ?? ''}${out.stderr ?? ''}`);
+      throw new Error(
+        `the published types do not compile in an app (${how} resolution):\n${out.stdout ?? ''}${out.stderr ?? ''}`,
+      );
     }
   }
 }
@@ -313,11 +315,15 @@ console.log([SdiEventList, SdiRegionMap, SdiCountdown, SdiEditionBanner].length)
 `,
   );
   const vite = join(ROOT, 'node_modules/vite/bin/vite.js');
-  const result = spawnSync(process.execPath, [vite, 'build', app, '--logLevel', 'warn', '--outDir', join(project, 'vite-dist'), '--emptyOutDir'], {
-    cwd: project,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
+  const result = spawnSync(
+    process.execPath,
+    [vite, 'build', app, '--logLevel', 'warn', '--outDir', join(project, 'vite-dist'), '--emptyOutDir'],
+    {
+      cwd: project,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    },
+  );
   if (result.status !== 0) throw new Error(`the Vite build failed:\n${result.stdout}${result.stderr}`);
   return `${result.stdout}${result.stderr}`.trim();
 }
@@ -437,7 +443,9 @@ export async function browserChecks(project: string, executablePath: string): Pr
 
     const tag = await open('script-tag.html');
     await tag.page.waitForFunction(
-      () => customElements.get('sdi-edition-banner') && document.querySelector('sdi-edition-banner')?.shadowRoot?.textContent?.includes('12'),
+      () =>
+        customElements.get('sdi-edition-banner') &&
+        document.querySelector('sdi-edition-banner')?.shadowRoot?.textContent?.includes('12'),
       { timeout: 15_000 },
     );
     const scriptTag = await tag.page.evaluate(() => ({
@@ -448,20 +456,28 @@ export async function browserChecks(project: string, executablePath: string): Pr
 
     const classes = await open('classes.html');
     await classes.page.waitForFunction(() => 'result' in window, { timeout: 10_000 });
-    const classResult = (await classes.page.evaluate(() => (window as unknown as { result: unknown }).result)) as BrowserResults['classes'];
+    const classResult = (await classes.page.evaluate(
+      () => (window as unknown as { result: unknown }).result,
+    )) as BrowserResults['classes'];
 
     const define = await open('define.html');
     await define.page.waitForFunction(() => 'result' in window, { timeout: 10_000 });
-    const defineResult = (await define.page.evaluate(() => (window as unknown as { result: unknown }).result)) as BrowserResults['define'];
+    const defineResult = (await define.page.evaluate(
+      () => (window as unknown as { result: unknown }).result,
+    )) as BrowserResults['define'];
 
     const react = await open('react.html');
     await react.page.waitForFunction(
-      () => document.querySelector('sdi-edition-banner')?.shadowRoot?.textContent?.includes('12') && document.querySelector('sdi-event-list')?.shadowRoot,
+      () =>
+        document.querySelector('sdi-edition-banner')?.shadowRoot?.textContent?.includes('12') &&
+        document.querySelector('sdi-event-list')?.shadowRoot,
       { timeout: 15_000 },
     );
     const reactResult = await react.page.evaluate(() => {
       const list = document.querySelector('sdi-event-list')!;
-      list.dispatchEvent(new CustomEvent('sdi-filter-change', { detail: { group: 'g', filters: {}, changed: [] }, bubbles: true, composed: true }));
+      list.dispatchEvent(
+        new CustomEvent('sdi-filter-change', { detail: { group: 'g', filters: {}, changed: [] }, bubbles: true, composed: true }),
+      );
       list.dispatchEvent(new CustomEvent('sdi-event-open', { detail: { uid: 7, title: 'x' }, bubbles: true, composed: true }));
       const banner = document.querySelector('sdi-edition-banner') as HTMLElement & { number?: unknown };
       return {

@@ -69,8 +69,7 @@ const bannerReady: Ready = (element) => {
   return Boolean(shadow?.querySelector('[part~="count"]') && !shadow.querySelector('.count.pending'));
 };
 
-const countdownReady: Ready = (element) =>
-  Boolean(element.shadowRoot?.querySelector('[part~="number"], [part~="message"]'));
+const countdownReady: Ready = (element) => Boolean(element.shadowRoot?.querySelector('[part~="number"], [part~="message"]'));
 
 const listReady: Ready = (element) => {
   const shadow = element.shadowRoot;
@@ -100,7 +99,8 @@ async function open(browser: Browser, path: string): Promise<Page> {
   page.on('pageerror', (error) => console.warn(`  page error on ${path}: ${String(error)}`));
   page.on('response', (response) => {
     // The demo has no favicon; anything else missing would show in the pictures.
-    if (response.status() >= 400 && !response.url().endsWith('/favicon.ico')) console.warn(`  HTTP ${response.status()} for ${response.url()}`);
+    if (response.status() >= 400 && !response.url().endsWith('/favicon.ico'))
+      console.warn(`  HTTP ${response.status()} for ${response.url()}`);
   });
   const response = await page.goto(new URL(path, base).href, { waitUntil: 'networkidle0', timeout: TIMEOUT_MS });
   if (!response?.ok()) throw new Error(`${path}: HTTP ${response?.status() ?? 'no response'}`);

@@ -37,7 +37,9 @@ export function buildSite({ dist = join(root, 'dist'), snapshot = join(dist, 'sn
   }
   // A configurator built before its sources changed would write outdated snippets.
   const built = statSync(join(dist, 'demo', 'configurator.js')).mtimeMs;
-  const stale = readdirSync(join(root, 'demo')).filter((f) => f.endsWith('.ts') && statSync(join(root, 'demo', f)).mtimeMs > built);
+  const stale = readdirSync(join(root, 'demo')).filter(
+    (f) => f.endsWith('.ts') && statSync(join(root, 'demo', f)).mtimeMs > built,
+  );
   if (stale.length && dist === join(root, 'dist')) {
     throw new SiteError(`dist/demo/configurator.js is older than demo/${stale[0]}: run \`npm run build\` first.`);
   }
@@ -70,7 +72,9 @@ export function buildSite({ dist = join(root, 'dist'), snapshot = join(dist, 'sn
 if (import.meta.url === `file://${process.argv[1]}`) {
   let args;
   try {
-    args = parseArgs({ options: { snapshot: { type: 'string' }, out: { type: 'string' }, dist: { type: 'string' }, help: { type: 'boolean' } } }).values;
+    args = parseArgs({
+      options: { snapshot: { type: 'string' }, out: { type: 'string' }, dist: { type: 'string' }, help: { type: 'boolean' } },
+    }).values;
   } catch (error) {
     process.stderr.write(`${error.message}\n\n${USAGE}`);
     process.exit(2);

@@ -108,6 +108,8 @@ done = step(`generating the sample edition (${count} events)`);
 const edition = generateEdition({ count, imageBase: `http://localhost:${port}/sample-images/` });
 done();
 
+// Assigned once, but after the server that reads it is created (see above).
+// eslint-disable-next-line prefer-const
 api = createMockApi({
   agendas: { [AGENDA]: { config: edition.agenda, events: edition.events } },
   keys: [KEY],
@@ -119,9 +121,25 @@ const mock = await startMockServer(api, 0);
 done = step(`building the snapshot through the mock OpenAgenda API${images === 'mirror' ? ', images mirrored' : ''}`);
 // The sample is the 15th edition (2026): recorded in the snapshot so the banner names it.
 const code = await runCli([
-  '--agenda', AGENDA, '--key', KEY, '--api', `${mock.url}/v2`, '--out', snapshotDir,
-  '--edition', '15', '--year', '2026', '--start', '2026-11-16', '--end', '2026-11-22', '--quiet',
-  '--images', images,
+  '--agenda',
+  AGENDA,
+  '--key',
+  KEY,
+  '--api',
+  `${mock.url}/v2`,
+  '--out',
+  snapshotDir,
+  '--edition',
+  '15',
+  '--year',
+  '2026',
+  '--start',
+  '2026-11-16',
+  '--end',
+  '2026-11-22',
+  '--quiet',
+  '--images',
+  images,
 ]);
 if (code !== 0) {
   console.error(`the snapshot builder failed (exit ${code})`);
@@ -159,7 +177,9 @@ function serve(req: IncomingMessage, res: ServerResponse): void {
   if (path.endsWith('/')) path += 'index.html';
   // The snapshot may live elsewhere (--snapshot-dir); the pages find it at /dist/snapshot/.
   const base = path.startsWith('/dist/snapshot/') ? snapshotDir : root;
-  const file = path.startsWith('/dist/snapshot/') ? resolve(snapshotDir, `.${path.slice('/dist/snapshot'.length)}`) : resolve(root, `.${path}`);
+  const file = path.startsWith('/dist/snapshot/')
+    ? resolve(snapshotDir, `.${path.slice('/dist/snapshot'.length)}`)
+    : resolve(root, `.${path}`);
   if (!file.startsWith(base) || !existsSync(file) || !statSync(file).isFile() || file.includes('node_modules')) {
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
     res.end('not found');

@@ -11,8 +11,26 @@ import { join, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.mjs';
 import { buildZip } from './wordpress-zip.mjs';
-import { ensurePackages, freePort, installWordPress, startMariaDb, startMockApi, startPhpServer, startSnapshotServer, useRepositoryFolder } from '../test/wordpress/stack.mjs';
-import { canvas, chooseInSidebar, insertBlock, openNewPost, publish, showBlockSidebar, sidebarLabels, typeTitle } from '../test/wordpress/editor.mjs';
+import {
+  ensurePackages,
+  freePort,
+  installWordPress,
+  startMariaDb,
+  startMockApi,
+  startPhpServer,
+  startSnapshotServer,
+  useRepositoryFolder,
+} from '../test/wordpress/stack.mjs';
+import {
+  canvas,
+  chooseInSidebar,
+  insertBlock,
+  openNewPost,
+  publish,
+  showBlockSidebar,
+  sidebarLabels,
+  typeTitle,
+} from '../test/wordpress/editor.mjs';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
 const started = performance.now();
@@ -82,17 +100,32 @@ async function login(site, who) {
 async function widgetState(page, frame = page.mainFrame()) {
   // The map loads its data once on screen.
   await frame.evaluate(() => document.querySelector('sdi-region-map')?.scrollIntoView());
-  await frame.waitForFunction(() => {
-    const lists = [...document.querySelectorAll('sdi-event-list')];
-    const maps = [...document.querySelectorAll('sdi-region-map')];
-    return lists.every((l) => l.shadowRoot?.querySelector('[part~="card"]'))
-      && maps.every((m) => m.shadowRoot?.querySelector('[part~="region-button"], [part~="map"] path'));
-  }, { timeout: 20000 }).catch(() => {});
+  await frame
+    .waitForFunction(
+      () => {
+        const lists = [...document.querySelectorAll('sdi-event-list')];
+        const maps = [...document.querySelectorAll('sdi-region-map')];
+        return (
+          lists.every((l) => l.shadowRoot?.querySelector('[part~="card"]')) &&
+          maps.every((m) => m.shadowRoot?.querySelector('[part~="region-button"], [part~="map"] path'))
+        );
+      },
+      { timeout: 20000 },
+    )
+    .catch(() => {});
   return frame.evaluate(() => ({
-    lists: [...document.querySelectorAll('sdi-event-list')].map((l) => l.shadowRoot?.querySelectorAll('[part~="card"]').length ?? 0),
-    maps: [...document.querySelectorAll('sdi-region-map')].map((m) => m.shadowRoot?.querySelectorAll('[part~="region-button"], [part~="map"] path').length ?? 0),
-    moduleTags: [...document.querySelectorAll('script[type="module"]')].filter((s) => s.src.includes('semaine-industrie/assets/sdi-widgets.js')).length,
-    classicTags: [...document.querySelectorAll('script[src*="semaine-industrie/assets/sdi-widgets.classic.js"]')].map((s) => s.getAttribute('type')),
+    lists: [...document.querySelectorAll('sdi-event-list')].map(
+      (l) => l.shadowRoot?.querySelectorAll('[part~="card"]').length ?? 0,
+    ),
+    maps: [...document.querySelectorAll('sdi-region-map')].map(
+      (m) => m.shadowRoot?.querySelectorAll('[part~="region-button"], [part~="map"] path').length ?? 0,
+    ),
+    moduleTags: [...document.querySelectorAll('script[type="module"]')].filter((s) =>
+      s.src.includes('semaine-industrie/assets/sdi-widgets.js'),
+    ).length,
+    classicTags: [...document.querySelectorAll('script[src*="semaine-industrie/assets/sdi-widgets.classic.js"]')].map((s) =>
+      s.getAttribute('type'),
+    ),
     pluginScripts: [...document.querySelectorAll('script[src*="/plugins/semaine-industrie/"]')].length,
     meta: document.querySelector('head meta[name="sdi:src"]')?.getAttribute('content') ?? null,
     stylesheet: !!document.querySelector('head link[href*="semaine-industrie/assets/sdi-widgets.css"]'),
@@ -113,7 +146,18 @@ try {
   const snapshotUrl = `http://127.0.0.1:${snapshotPort}/snapshot/`;
   // SDI_WP_BUILDER_ROOT: another checkout whose snapshot builder to use (while this one's is mid-edit).
   const builderRoot = process.env.SDI_WP_BUILDER_ROOT ?? root;
-  const snap = spawnSync('node', ['--import', 'tsx', join(builderRoot, 'test/wordpress/build-snapshot.ts'), join(dir, 'snapshot'), String(EVENTS), `http://127.0.0.1:${snapshotPort}/sample-images/`], { cwd: builderRoot, stdio: 'inherit' });
+  const snap = spawnSync(
+    'node',
+    [
+      '--import',
+      'tsx',
+      join(builderRoot, 'test/wordpress/build-snapshot.ts'),
+      join(dir, 'snapshot'),
+      String(EVENTS),
+      `http://127.0.0.1:${snapshotPort}/sample-images/`,
+    ],
+    { cwd: builderRoot, stdio: 'inherit' },
+  );
   if (snap.status !== 0) throw new Error('snapshot build failed');
   servers.push(await startSnapshotServer(join(dir, 'snapshot'), snapshotPort));
   step('MariaDB');
@@ -129,38 +173,84 @@ try {
   step('administrator: settings and connection test');
   const admin = await login(site, users.admin);
   await admin.goto(`${site}/wp-admin/options-general.php?page=semaine-industrie`, { waitUntil: 'domcontentloaded' });
-  await admin.$eval('#sdi-src', (el) => { el.value = ''; });
+  await admin.$eval('#sdi-src', (el) => {
+    el.value = '';
+  });
   await admin.type('#sdi-src', snapshotUrl);
   await admin.select('#sdi-region', '32');
-  await Promise.all([admin.waitForNavigation({ waitUntil: 'domcontentloaded' }), admin.click('#sdi-settings-form [type=submit]')]);
+  await Promise.all([
+    admin.waitForNavigation({ waitUntil: 'domcontentloaded' }),
+    admin.click('#sdi-settings-form [type=submit]'),
+  ]);
   check('settings saved by the administrator', (await admin.$eval('#sdi-src', (el) => el.value)) === snapshotUrl);
   await admin.click('#sdi-test-connection');
-  await admin.waitForFunction(() => /réussie|impossible|code HTTP/i.test(document.querySelector('#sdi-test-result')?.textContent ?? ''), { timeout: 15000 }).catch(() => {});
+  await admin
+    .waitForFunction(() => /réussie|impossible|code HTTP/i.test(document.querySelector('#sdi-test-result')?.textContent ?? ''), {
+      timeout: 15000,
+    })
+    .catch(() => {});
   const report = await admin.$eval('#sdi-test-result', (el) => el.textContent);
-  check('"Tester la connexion" reports the edition and the event count', report.includes(`${EVENTS} événements`) && report.includes('15e édition'), report);
-  await admin.$eval('#sdi-src', (el) => { el.value = 'javascript:alert(1)'; });
-  await Promise.all([admin.waitForNavigation({ waitUntil: 'domcontentloaded' }), admin.click('#sdi-settings-form [type=submit]')]);
-  const afterBad = await admin.evaluate(() => ({ src: document.querySelector('#sdi-src').value, error: document.body.textContent.includes('Adresse refusée') }));
-  check('a javascript: snapshot address is refused with a message, the previous one kept', afterBad.error && afterBad.src === snapshotUrl, JSON.stringify(afterBad));
+  check(
+    '"Tester la connexion" reports the edition and the event count',
+    report.includes(`${EVENTS} événements`) && report.includes('15e édition'),
+    report,
+  );
+  await admin.$eval('#sdi-src', (el) => {
+    el.value = 'javascript:alert(1)';
+  });
+  await Promise.all([
+    admin.waitForNavigation({ waitUntil: 'domcontentloaded' }),
+    admin.click('#sdi-settings-form [type=submit]'),
+  ]);
+  const afterBad = await admin.evaluate(() => ({
+    src: document.querySelector('#sdi-src').value,
+    error: document.body.textContent.includes('Adresse refusée'),
+  }));
+  check(
+    'a javascript: snapshot address is refused with a message, the previous one kept',
+    afterBad.error && afterBad.src === snapshotUrl,
+    JSON.stringify(afterBad),
+  );
   const forged = await admin.evaluate(async () => {
-    const body = new URLSearchParams({ option_page: 'sdi_settings_group', action: 'update', 'sdi_settings[src]': 'https://evil.example/' });
+    const body = new URLSearchParams({
+      option_page: 'sdi_settings_group',
+      action: 'update',
+      'sdi_settings[src]': 'https://evil.example/',
+    });
     const r = await fetch('/wp-admin/options.php', { method: 'POST', body, credentials: 'same-origin' });
     return r.status;
   });
   await admin.reload({ waitUntil: 'domcontentloaded' });
-  check('settings posted without a nonce are refused', forged >= 400 && (await admin.$eval('#sdi-src', (el) => el.value)) === snapshotUrl, `status ${forged}`);
+  check(
+    'settings posted without a nonce are refused',
+    forged >= 400 && (await admin.$eval('#sdi-src', (el) => el.value)) === snapshotUrl,
+    `status ${forged}`,
+  );
 
   step('Author: refused settings');
   const author = await login(site, users.author);
   const refused = await author.evaluate(async () => {
     const page = await fetch('/wp-admin/options-general.php?page=semaine-industrie', { credentials: 'same-origin' });
-    const body = new URLSearchParams({ option_page: 'sdi_settings_group', action: 'update', _wpnonce: 'x', 'sdi_settings[src]': 'https://evil.example/' });
+    const body = new URLSearchParams({
+      option_page: 'sdi_settings_group',
+      action: 'update',
+      _wpnonce: 'x',
+      'sdi_settings[src]': 'https://evil.example/',
+    });
     const post = await fetch('/wp-admin/options.php', { method: 'POST', body, credentials: 'same-origin' });
-    const ajax = await fetch('/wp-admin/admin-ajax.php', { method: 'POST', body: new URLSearchParams({ action: 'sdi_test_connection' }), credentials: 'same-origin' });
+    const ajax = await fetch('/wp-admin/admin-ajax.php', {
+      method: 'POST',
+      body: new URLSearchParams({ action: 'sdi_test_connection' }),
+      credentials: 'same-origin',
+    });
     return [(await page.text()).includes('sdi-settings-form') ? 200 : 403, post.status, ajax.status];
   });
   await admin.reload({ waitUntil: 'domcontentloaded' });
-  check('the settings page, a settings post and the connection test are refused to an Author', refused.every((s) => s === 403) && (await admin.$eval('#sdi-src', (el) => el.value)) === snapshotUrl, JSON.stringify(refused));
+  check(
+    'the settings page, a settings post and the connection test are refused to an Author',
+    refused.every((s) => s === 403) && (await admin.$eval('#sdi-src', (el) => el.value)) === snapshotUrl,
+    JSON.stringify(refused),
+  );
 
   step('Author: blocks through the block editor');
   await openNewPost(author, site);
@@ -168,7 +258,11 @@ try {
   await insertBlock(author, 'événements', LIST_TITLE);
   await showBlockSidebar(author);
   const regionChosen = await chooseInSidebar(author, 'Région', '32');
-  check('the list block is inserted from the "+" inserter, region 32 chosen in its sidebar', regionChosen, JSON.stringify(await sidebarLabels(author)));
+  check(
+    'the list block is inserted from the "+" inserter, region 32 chosen in its sidebar',
+    regionChosen,
+    JSON.stringify(await sidebarLabels(author)),
+  );
   const preview = await widgetState(author, canvas(author));
   check('the editor preview shows live cards (ServerSideRender + bundle)', preview.lists[0] > 0, JSON.stringify(preview));
   await insertBlock(author, 'carte', MAP_TITLE);
@@ -176,25 +270,47 @@ try {
   check('« Publier », confirmed in the pre-publish panel, publishes the post', blockPostId > 0, author.url());
   // Reading back what was saved (not how it was made): the post holds block comments only.
   const saved = await author.evaluate(() => window.wp.data.select('core/editor').getEditedPostContent());
-  check('the saved post holds the two blocks, region 32 on the list, and no script', saved.includes('<!-- wp:semaine-industrie/event-list {"region":"32"} /-->') && saved.includes('<!-- wp:semaine-industrie/region-map /-->') && !saved.includes('<script'), saved);
+  check(
+    'the saved post holds the two blocks, region 32 on the list, and no script',
+    saved.includes('<!-- wp:semaine-industrie/event-list {"region":"32"} /-->') &&
+      saved.includes('<!-- wp:semaine-industrie/region-map /-->') &&
+      !saved.includes('<script'),
+    saved,
+  );
 
   // Visitors have no session: their own browser context, without the Author's cookies.
   const visitor = await openPage(await browser.createBrowserContext());
   await visitor.goto(`${site}/?p=${blockPostId}`, { waitUntil: 'networkidle2' });
   let state = await widgetState(visitor);
-  check('public block post: real cards and the map', state.lists.length === 1 && state.lists[0] > 0 && state.maps.length === 1 && state.maps[0] > 0, JSON.stringify(state));
-  check('public block post: one module tag, the sdi:src meta and the stylesheet in the head', state.moduleTags === 1 && state.meta === snapshotUrl && state.stylesheet, JSON.stringify(state));
+  check(
+    'public block post: real cards and the map',
+    state.lists.length === 1 && state.lists[0] > 0 && state.maps.length === 1 && state.maps[0] > 0,
+    JSON.stringify(state),
+  );
+  check(
+    'public block post: one module tag, the sdi:src meta and the stylesheet in the head',
+    state.moduleTags === 1 && state.meta === snapshotUrl && state.stylesheet,
+    JSON.stringify(state),
+  );
   check('public block post: no console error', visitor.errors.length === 0, visitor.errors.join(' | '));
   const fallback = await visitor.$eval('sdi-event-list > a', (a) => a.textContent);
-  check('the no-JS link is inside the element, in French', fallback.includes("Voir les événements de la Semaine de l'industrie"), fallback);
+  check(
+    'the no-JS link is inside the element, in French',
+    fallback.includes("Voir les événements de la Semaine de l'industrie"),
+    fallback,
+  );
 
   step('Author: shortcodes through the REST API');
   const created = await author.evaluate(async () => {
-    const post = (content, title) => window.wp.apiFetch({ path: '/wp/v2/posts', method: 'POST', data: { title, content, status: 'publish' } });
-    const good = await post('<p>Agenda :</p>\n[sdi_event_list region="32" layout="grid" page-size="6"]\n[sdi_region_map region="32" height="400"]', 'Codes courts');
+    const post = (content, title) =>
+      window.wp.apiFetch({ path: '/wp/v2/posts', method: 'POST', data: { title, content, status: 'publish' } });
+    const good = await post(
+      '<p>Agenda :</p>\n[sdi_event_list region="32" layout="grid" page-size="6"]\n[sdi_region_map region="32" height="400"]',
+      'Codes courts',
+    );
     const hostile = await post(
-      `[sdi_event_list region='32" onmouseover="alert(1)' href="javascript:alert(1)" layout="<b>grid" bogus="x" group='a"b onload="alert(2)']\n`
-      + '<!-- wp:semaine-industrie/event-list {"region":"\\u0022\\u003e\\u003cimg src=x onerror=alert(3)\\u003e","layout":"evil","pageSize":"9999","href":"javascript:alert(4)","unknownAttr":"1"} /-->',
+      `[sdi_event_list region='32" onmouseover="alert(1)' href="javascript:alert(1)" layout="<b>grid" bogus="x" group='a"b onload="alert(2)']\n` +
+        '<!-- wp:semaine-industrie/event-list {"region":"\\u0022\\u003e\\u003cimg src=x onerror=alert(3)\\u003e","layout":"evil","pageSize":"9999","href":"javascript:alert(4)","unknownAttr":"1"} /-->',
       'Hostile',
     );
     return { good: good.id, hostile: hostile.id, hostileRaw: hostile.content.raw };
@@ -212,48 +328,109 @@ try {
   await visitor.goto(`${site}/?p=${created.hostile}`, { waitUntil: 'networkidle2' });
   const hostileView = await visitor.evaluate(() => ({
     html: document.querySelector('main, body').innerHTML,
-    elements: [...document.querySelectorAll('sdi-event-list')].map((e) => Object.fromEntries([...e.attributes].map((a) => [a.name, a.value]))),
+    elements: [...document.querySelectorAll('sdi-event-list')].map((e) =>
+      Object.fromEntries([...e.attributes].map((a) => [a.name, a.value])),
+    ),
     notices: document.querySelectorAll('.sdi-editor-notice').length,
     defined: !!customElements.get('sdi-event-list'),
     listText: document.querySelector('sdi-event-list')?.shadowRoot?.textContent.replace(/\s+/g, ' ').slice(0, 200) ?? null,
   }));
-  const attrsOk = hostileView.elements.length === 2 && hostileView.elements.every((a) => Object.keys(a).every((k) => ['region', 'layout', 'group', 'href', 'page-size'].includes(k)) && !String(a.href ?? '').startsWith('javascript'));
+  const attrsOk =
+    hostileView.elements.length === 2 &&
+    hostileView.elements.every(
+      (a) =>
+        Object.keys(a).every((k) => ['region', 'layout', 'group', 'href', 'page-size'].includes(k)) &&
+        !String(a.href ?? '').startsWith('javascript'),
+    );
   check('hostile values dropped: no injected attribute, no javascript: link', attrsOk, JSON.stringify(hostileView.elements));
-  check('hostile values: no script ran, no injected element', visitor.errors.every((e) => !e.startsWith('dialog')) && !/onerror=|onmouseover=|onload=/.test(hostileView.html.replace(/&quot;|&lt;|&gt;/g, '')), visitor.errors.join(' | '));
-  check('visitors do not see the editors\' notice', hostileView.notices === 0);
+  check(
+    'hostile values: no script ran, no injected element',
+    visitor.errors.every((e) => !e.startsWith('dialog')) &&
+      !/onerror=|onmouseover=|onload=/.test(hostileView.html.replace(/&quot;|&lt;|&gt;/g, '')),
+    visitor.errors.join(' | '),
+  );
+  check("visitors do not see the editors' notice", hostileView.notices === 0);
   await author.goto(`${site}/?p=${created.hostile}`, { waitUntil: 'domcontentloaded' });
-  const authorNotices = await author.evaluate(() => [...document.querySelectorAll('.sdi-editor-notice')].map((n) => n.textContent));
+  const authorNotices = await author.evaluate(() =>
+    [...document.querySelectorAll('.sdi-editor-notice')].map((n) => n.textContent),
+  );
   const noticeText = authorNotices.join(' ');
-  check('the Author sees a visible notice naming each dropped attribute', authorNotices.length === 2 && ['href', 'layout', 'bogus', 'group', 'region', 'page-size', 'unknown-attr'].every((n) => noticeText.includes(`« ${n} »`)), noticeText);
+  check(
+    'the Author sees a visible notice naming each dropped attribute',
+    authorNotices.length === 2 &&
+      ['href', 'layout', 'bogus', 'group', 'region', 'page-size', 'unknown-attr'].every((n) => noticeText.includes(`« ${n} »`)),
+    noticeText,
+  );
 
   step('administrator: classic loader');
   await admin.goto(`${site}/wp-admin/options-general.php?page=semaine-industrie`, { waitUntil: 'domcontentloaded' });
   await admin.select('#sdi-loader', 'classic');
-  await Promise.all([admin.waitForNavigation({ waitUntil: 'domcontentloaded' }), admin.click('#sdi-settings-form [type=submit]')]);
+  await Promise.all([
+    admin.waitForNavigation({ waitUntil: 'domcontentloaded' }),
+    admin.click('#sdi-settings-form [type=submit]'),
+  ]);
   check('the administrator saves the classic loader', (await admin.$eval('#sdi-loader', (el) => el.value)) === 'classic');
   visitor.errors.length = 0;
   await visitor.goto(`${site}/?p=${blockPostId}`, { waitUntil: 'networkidle2' });
   state = await widgetState(visitor);
-  check('classic loader: one classic script without type=module, no module tag', state.classicTags.length === 1 && state.classicTags[0] !== 'module' && state.moduleTags === 0, JSON.stringify(state));
-  check('classic loader: real cards and the map, no console error', state.lists[0] > 0 && state.maps[0] > 0 && visitor.errors.length === 0, `${JSON.stringify(state)} ${visitor.errors.join(' | ')}`);
+  check(
+    'classic loader: one classic script without type=module, no module tag',
+    state.classicTags.length === 1 && state.classicTags[0] !== 'module' && state.moduleTags === 0,
+    JSON.stringify(state),
+  );
+  check(
+    'classic loader: real cards and the map, no console error',
+    state.lists[0] > 0 && state.maps[0] > 0 && visitor.errors.length === 0,
+    `${JSON.stringify(state)} ${visitor.errors.join(' | ')}`,
+  );
 
   step('administrator: live mode against the mock OpenAgenda API');
   const api = await mockApi;
   await admin.select('#sdi-mode', 'live');
-  for (const [field, value] of [['#sdi-agenda', api.agenda], ['#sdi-api_key', api.key], ['#sdi-api', api.url]]) {
-    await admin.$eval(field, (el) => { el.value = ''; });
+  for (const [field, value] of [
+    ['#sdi-agenda', api.agenda],
+    ['#sdi-api_key', api.key],
+    ['#sdi-api', api.url],
+  ]) {
+    await admin.$eval(field, (el) => {
+      el.value = '';
+    });
     await admin.type(field, value);
   }
-  await Promise.all([admin.waitForNavigation({ waitUntil: 'domcontentloaded' }), admin.click('#sdi-settings-form [type=submit]')]);
-  const liveSaved = await admin.evaluate(() => ({ mode: document.querySelector('#sdi-mode').value, api: document.querySelector('#sdi-api').value, errors: document.querySelectorAll('.notice-error, .error').length }));
-  check('live mode saved (agenda, key demo-key, relay)', liveSaved.mode === 'live' && liveSaved.api.startsWith(api.url) && liveSaved.errors === 0, JSON.stringify(liveSaved));
+  await Promise.all([
+    admin.waitForNavigation({ waitUntil: 'domcontentloaded' }),
+    admin.click('#sdi-settings-form [type=submit]'),
+  ]);
+  const liveSaved = await admin.evaluate(() => ({
+    mode: document.querySelector('#sdi-mode').value,
+    api: document.querySelector('#sdi-api').value,
+    errors: document.querySelectorAll('.notice-error, .error').length,
+  }));
+  check(
+    'live mode saved (agenda, key demo-key, relay)',
+    liveSaved.mode === 'live' && liveSaved.api.startsWith(api.url) && liveSaved.errors === 0,
+    JSON.stringify(liveSaved),
+  );
   await admin.click('#sdi-test-connection');
-  await admin.waitForFunction(() => /réussie|impossible|code HTTP|incomplet|inattendue/i.test(document.querySelector('#sdi-test-result')?.textContent ?? ''), { timeout: 15000 }).catch(() => {});
+  await admin
+    .waitForFunction(
+      () =>
+        /réussie|impossible|code HTTP|incomplet|inattendue/i.test(document.querySelector('#sdi-test-result')?.textContent ?? ''),
+      { timeout: 15000 },
+    )
+    .catch(() => {});
   const liveReport = await admin.$eval('#sdi-test-result', (el) => el.textContent.trim());
-  check('"Tester la connexion" in live mode reports the agenda\'s event count', liveReport.includes(`l’agenda compte ${api.events} événements`), liveReport);
+  check(
+    '"Tester la connexion" in live mode reports the agenda\'s event count',
+    liveReport.includes(`l’agenda compte ${api.events} événements`),
+    liveReport,
+  );
   await admin.select('#sdi-mode', 'snapshot');
   await admin.select('#sdi-loader', 'module');
-  await Promise.all([admin.waitForNavigation({ waitUntil: 'domcontentloaded' }), admin.click('#sdi-settings-form [type=submit]')]);
+  await Promise.all([
+    admin.waitForNavigation({ waitUntil: 'domcontentloaded' }),
+    admin.click('#sdi-settings-form [type=submit]'),
+  ]);
 
   step('English-speaking administrator');
   const english = await login(site, users.english);
@@ -265,26 +442,50 @@ try {
     button: document.querySelector('#sdi-test-connection')?.textContent,
     headings: [...document.querySelectorAll('.wrap h2')].map((h) => h.textContent),
   }));
-  check('English admin: the settings page is in English', enSettings.src === 'Snapshot address' && enSettings.loader === 'Script loading' && enSettings.classic.startsWith('Classic loader') && enSettings.button === 'Test the connection' && enSettings.headings.includes('Data source') && enSettings.headings.includes('Widget defaults'), JSON.stringify(enSettings));
+  check(
+    'English admin: the settings page is in English',
+    enSettings.src === 'Snapshot address' &&
+      enSettings.loader === 'Script loading' &&
+      enSettings.classic.startsWith('Classic loader') &&
+      enSettings.button === 'Test the connection' &&
+      enSettings.headings.includes('Data source') &&
+      enSettings.headings.includes('Widget defaults'),
+    JSON.stringify(enSettings),
+  );
   await openNewPost(english, site);
   await insertBlock(english, 'event', "Event list – Semaine de l'industrie");
   await showBlockSidebar(english);
   const enSidebar = await sidebarLabels(english);
-  check('English admin: the block title and its sidebar are in English', enSidebar.panels.includes('Widget settings') && ['Region', 'Department', 'Layout', 'Events per page', 'Group (linked widgets)', 'Language'].every((l) => enSidebar.labels.includes(l)), JSON.stringify(enSidebar));
+  check(
+    'English admin: the block title and its sidebar are in English',
+    enSidebar.panels.includes('Widget settings') &&
+      ['Region', 'Department', 'Layout', 'Events per page', 'Group (linked widgets)', 'Language'].every((l) =>
+        enSidebar.labels.includes(l),
+      ),
+    JSON.stringify(enSidebar),
+  );
   await english.close();
 
   step('developer: the repository folder, symlinked, without the bundle');
   useRepositoryFolder(root, siteDir, dir);
   await admin.goto(`${site}/wp-admin/index.php`, { waitUntil: 'domcontentloaded' });
   const devNotice = await admin.$eval('#sdi-missing-bundle', (el) => el.textContent).catch(() => '');
-  check('the repository folder loads; administrators get a French notice to build the zip', devNotice.includes('npm run wp:zip') && devNotice.includes('le script des widgets est absent'), devNotice);
+  check(
+    'the repository folder loads; administrators get a French notice to build the zip',
+    devNotice.includes('npm run wp:zip') && devNotice.includes('le script des widgets est absent'),
+    devNotice,
+  );
   visitor.errors.length = 0;
   await visitor.goto(`${site}/?p=${blockPostId}`, { waitUntil: 'networkidle2' });
   const devView = await visitor.evaluate(() => ({
     scripts: document.querySelectorAll('script[src*="/plugins/semaine-industrie/"]').length,
     links: [...document.querySelectorAll('sdi-event-list > a, sdi-region-map > a')].map((a) => a.textContent),
   }));
-  check('without the bundle the public post shows the no-JS links, no script tag, no console error', devView.scripts === 0 && devView.links.length === 2 && visitor.errors.length === 0, `${JSON.stringify(devView)} ${visitor.errors.join(' | ')}`);
+  check(
+    'without the bundle the public post shows the no-JS links, no script tag, no console error',
+    devView.scripts === 0 && devView.links.length === 2 && visitor.errors.length === 0,
+    `${JSON.stringify(devView)} ${visitor.errors.join(' | ')}`,
+  );
 } catch (error) {
   failed += 1;
   console.log(`FAIL ${error.stack ?? error}`);

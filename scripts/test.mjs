@@ -37,8 +37,16 @@ if (only !== '--browser') {
     rmSync('.cache/node-tests.tap', { force: true });
     const result = spawnSync(
       process.execPath,
-      ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout',
-        '--test-reporter=tap', '--test-reporter-destination=.cache/node-tests.tap', ...files],
+      [
+        '--import',
+        'tsx',
+        '--test',
+        '--test-reporter=spec',
+        '--test-reporter-destination=stdout',
+        '--test-reporter=tap',
+        '--test-reporter-destination=.cache/node-tests.tap',
+        ...files,
+      ],
       { stdio: 'inherit', env: { ...process.env } },
     );
     const tap = existsSync('.cache/node-tests.tap') ? readFileSync('.cache/node-tests.tap', 'utf8') : '';

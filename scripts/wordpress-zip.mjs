@@ -9,7 +9,18 @@
  *   node scripts/wordpress-zip.mjs --dev    fills the repository folder itself (assets/, .mo),
  *                                           for a developer who symlinks it into a WordPress
  */
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -31,7 +42,9 @@ export function geoTable() {
   };
   const php = (s) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
   const regions = block('REGIONS').map(([code, name]) => `\t${php(code)} => ${php(name)},`);
-  const departments = block('DEPARTMENTS').map(([code, name, region]) => `\t${php(code)} => array( ${php(name)}, ${php(region)} ),`);
+  const departments = block('DEPARTMENTS').map(
+    ([code, name, region]) => `\t${php(code)} => array( ${php(name)}, ${php(region)} ),`,
+  );
   if (regions.length < 13 || departments.length < 96) throw new Error('src/geo/admin-data.ts: tables not found');
   return `<?php
 /**
@@ -92,12 +105,15 @@ const moKey = (e) => (e.ctx === null ? e.id : `${e.ctx}\u0004${e.id}`);
 export function pluginStrings() {
   const found = new Map();
   const add = (ctx, id, where) => found.set(moKey({ ctx, id }), { ctx, id, where });
-  const phpString = (literal) => (literal.startsWith("'")
-    ? literal.slice(1, -1).replace(/\\([\\'])/g, '$1')
-    : JSON.parse(literal));
-  const walk = (dir) => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]));
+  const phpString = (literal) =>
+    literal.startsWith("'") ? literal.slice(1, -1).replace(/\\([\\'])/g, '$1') : JSON.parse(literal);
+  const walk = (dir) =>
+    readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]));
   const literal = String.raw`('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")`;
-  const call = new RegExp(String.raw`\b(?:__|_e|esc_html__|esc_html_e|esc_attr__|esc_attr_e)\(\s*${literal}\s*,\s*'semaine-industrie'\s*\)`, 'g');
+  const call = new RegExp(
+    String.raw`\b(?:__|_e|esc_html__|esc_html_e|esc_attr__|esc_attr_e)\(\s*${literal}\s*,\s*'semaine-industrie'\s*\)`,
+    'g',
+  );
   const anyCall = /\b(?:__|_e|_x|_n|esc_html__|esc_html_e|esc_attr__|esc_attr_e)\(/g;
   for (const file of walk(source)) {
     const rel = file.slice(root.length + 1);
@@ -105,7 +121,8 @@ export function pluginStrings() {
       const text = readFileSync(file, 'utf8');
       const calls = [...text.matchAll(call)];
       // A call the pattern cannot read (a variable, another function) would go untranslated unseen.
-      if (calls.length !== [...text.matchAll(anyCall)].length) throw new Error(`${rel}: a gettext call is not of the form __( 'literal', 'semaine-industrie' )`);
+      if (calls.length !== [...text.matchAll(anyCall)].length)
+        throw new Error(`${rel}: a gettext call is not of the form __( 'literal', 'semaine-industrie' )`);
       for (const m of calls) add(null, phpString(m[1]), rel);
       // The Plugins screen translates the main file's header fields with the text domain.
       for (const m of text.matchAll(/^ \* (?:Plugin Name|Description):\s+(.+)$/gm)) add(null, m[1].trim(), rel);
@@ -127,7 +144,9 @@ function checkCatalogues() {
     const have = new Set(readPo(readFileSync(join(languages, file), 'utf8')).map(moKey));
     const missing = strings.filter((s) => !have.has(moKey(s)));
     if (missing.length) {
-      throw new Error(`languages/${file} lacks ${missing.length} string(s):\n${missing.map((s) => `  ${s.ctx ? `[${s.ctx}] ` : ''}${JSON.stringify(s.id)} (${s.where})`).join('\n')}`);
+      throw new Error(
+        `languages/${file} lacks ${missing.length} string(s):\n${missing.map((s) => `  ${s.ctx ? `[${s.ctx}] ` : ''}${JSON.stringify(s.id)} (${s.where})`).join('\n')}`,
+      );
     }
   }
 }
@@ -195,7 +214,9 @@ function compileCatalogues(plugin) {
 /** A stale geo table would make the plugin refuse codes the widgets accept (or the reverse). */
 function checkGeoFile() {
   if (!existsSync(GEO_FILE) || readFileSync(GEO_FILE, 'utf8') !== geoTable()) {
-    throw new Error('wordpress/semaine-industrie/includes/geo-codes.php differs from src/geo: run node scripts/wordpress-zip.mjs --geo and commit it');
+    throw new Error(
+      'wordpress/semaine-industrie/includes/geo-codes.php differs from src/geo: run node scripts/wordpress-zip.mjs --geo and commit it',
+    );
   }
 }
 
@@ -206,7 +227,10 @@ export function buildZip() {
   try {
     const plugin = join(stage, SLUG);
     // A developer's --dev build in the repository folder is not what the zip ships: rebuilt here.
-    cpSync(source, plugin, { recursive: true, filter: (path) => !path.startsWith(join(source, 'assets')) && !path.endsWith('.mo') && !path.endsWith('.gitignore') });
+    cpSync(source, plugin, {
+      recursive: true,
+      filter: (path) => !path.startsWith(join(source, 'assets')) && !path.endsWith('.mo') && !path.endsWith('.gitignore'),
+    });
     copyAssets(plugin);
     compileCatalogues(plugin);
     mkdirSync(join(root, 'dist/wordpress'), { recursive: true });
@@ -230,7 +254,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     checkCatalogues();
     copyAssets(source);
     compileCatalogues(source);
-    console.log(`wordpress/${SLUG}/ now holds assets/ and the compiled catalogues (ignored by git): symlink it into wp-content/plugins/`);
+    console.log(
+      `wordpress/${SLUG}/ now holds assets/ and the compiled catalogues (ignored by git): symlink it into wp-content/plugins/`,
+    );
   } else {
     const zip = buildZip();
     const bytes = statSync(zip).size;

@@ -38,7 +38,10 @@ export function reserveCss(extra = ''): string {
   const narrow: string[] = [];
   for (const entry of HEIGHTS.split('|')) {
     const [selectors = '', high, low = high] = entry.split(' ');
-    const selector = selectors.split(',').map((s) => `sdi-${s}:not(:defined)`).join();
+    const selector = selectors
+      .split(',')
+      .map((s) => `sdi-${s}:not(:defined)`)
+      .join();
     wide.push(`${selector}{min-height:${high}rem}`);
     narrow.push(`${selector}{min-height:${low}rem}`);
   }

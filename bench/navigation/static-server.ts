@@ -11,8 +11,6 @@ import { gzipSync } from 'node:zlib';
 import { requestKey } from './feed-query.js';
 import { COMPRESSED, GZIP_LEVEL, TYPES } from '../static-types.js';
 
-
-
 interface Entry {
   type: string;
   body: Buffer;

@@ -21,7 +21,16 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 /** Lyon: the densest spot of the sample edition (most events, 6 km of jitter). */
 const LYON: [number, number] = [45.764, 4.8357];
 const ZOOMS = [7, 8, 9, 10, 11, 12];
-const PANS: [number, number][] = [[300, 0], [0, 200], [-300, 0], [0, -200], [-300, 0], [0, 200], [300, 0], [0, -200]];
+const PANS: [number, number][] = [
+  [300, 0],
+  [0, 200],
+  [-300, 0],
+  [0, -200],
+  [-300, 0],
+  [0, 200],
+  [300, 0],
+  [0, -200],
+];
 
 /** What both maps are driven through: the part of Leaflet's API the moves use. */
 interface Movable {
@@ -124,7 +133,13 @@ async function theirs(src: string, interact: boolean): Promise<Record<string, nu
   // 16 is what our view uses without tiles.
   const map = L.map(container, { maxZoom: 16 });
   const [[south, west], [north, east]] = METROPOLE_BOUNDS;
-  map.fitBounds([[south, west], [north, east]], { animate: false });
+  map.fitBounds(
+    [
+      [south, west],
+      [north, east],
+    ],
+    { animate: false },
+  );
   // One shared icon like ours (a div, no image): Leaflet's default icon would request PNGs.
   const icon = L.divIcon({ className: 'bench-marker', iconSize: [22, 22] });
   const markers = points.map((p) => L.marker([p.lat, p.lng], { icon }));

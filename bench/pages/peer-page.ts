@@ -50,7 +50,13 @@ async function main(): Promise<void> {
   (window as unknown as { L: typeof L }).L = L;
   await import('leaflet.markercluster');
   const map = L.map(byId('map'), { maxZoom: 16 });
-  map.fitBounds([[41.3, -5.2], [51.1, 9.6]], { animate: false });
+  map.fitBounds(
+    [
+      [41.3, -5.2],
+      [51.1, 9.6],
+    ],
+    { animate: false },
+  );
   const icon = L.divIcon({ className: 'peer-marker', iconSize: [22, 22] });
   const group = L.markerClusterGroup();
   group.addLayers(

@@ -20,8 +20,9 @@ const HISTORY = '.history';
 
 function usage(message) {
   if (message) process.stderr.write(`mirror-snapshot: ${message}\n`);
-  process.stderr.write('usage: mirror-snapshot.mjs publish BUILT_DIR MIRROR_DIR [--keep N]\n' +
-    '       mirror-snapshot.mjs rollback MIRROR_DIR\n');
+  process.stderr.write(
+    'usage: mirror-snapshot.mjs publish BUILT_DIR MIRROR_DIR [--keep N]\n' + '       mirror-snapshot.mjs rollback MIRROR_DIR\n',
+  );
   process.exit(2);
 }
 
@@ -77,7 +78,10 @@ async function listFiles(root, dir = root) {
 async function history(mirror) {
   const dir = join(mirror, HISTORY);
   if (!(await exists(dir))) return [];
-  return (await readdir(dir)).filter((name) => name.endsWith('.json')).sort().map((name) => join(dir, name));
+  return (await readdir(dir))
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => join(dir, name));
 }
 
 function sameButDate(text) {
@@ -133,8 +137,10 @@ async function publish(built, mirror, keep) {
     await rm(join(mirror, path));
     removed += 1;
   }
-  console.log(`mirror-snapshot: published ${index.generatedAt} (${index.total} events, ${changed ? 'new content' : 'same content'}), ` +
-    `${added} new files, ${removed} removed, ${kept.length} previous index(es) kept`);
+  console.log(
+    `mirror-snapshot: published ${index.generatedAt} (${index.total} events, ${changed ? 'new content' : 'same content'}), ` +
+      `${added} new files, ${removed} removed, ${kept.length} previous index(es) kept`,
+  );
 }
 
 async function rollback(mirror) {

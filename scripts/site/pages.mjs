@@ -4,11 +4,24 @@
 // the page knows where it is served from (static HTML cannot).
 
 const ELEMENTS = [
-  ['sdi-edition-banner', "Bandeau de l'édition : numéro, thème, dates, nombre d'événements", 'The edition banner: number, theme, dates, event count',
-    'region, department, href, cta, theme, edition, heading-level, lang'],
-  ['sdi-countdown', 'Compte à rebours jusqu’à la prochaine édition', 'Countdown to the next edition', 'edition, href, heading, seconds, lang'],
-  ['sdi-event-list', 'Liste des événements, filtrable, groupée par jour', 'Filterable list of events, grouped by day',
-    'region, department, city, type, audience, filters, layout, page-size, sort, limit, href, group, sync-url, seo, past, lang'],
+  [
+    'sdi-edition-banner',
+    "Bandeau de l'édition : numéro, thème, dates, nombre d'événements",
+    'The edition banner: number, theme, dates, event count',
+    'region, department, href, cta, theme, edition, heading-level, lang',
+  ],
+  [
+    'sdi-countdown',
+    'Compte à rebours jusqu’à la prochaine édition',
+    'Countdown to the next edition',
+    'edition, href, heading, seconds, lang',
+  ],
+  [
+    'sdi-event-list',
+    'Liste des événements, filtrable, groupée par jour',
+    'Filterable list of events, grouped by day',
+    'region, department, city, type, audience, filters, layout, page-size, sort, limit, href, group, sync-url, seo, past, lang',
+  ],
   ['sdi-region-map', 'Carte des événements par région', 'Map of the events by region', 'region, group, tiles, height, lang'],
 ];
 
@@ -48,7 +61,10 @@ const snippet = (text) =>
 &lt;/sdi-event-list&gt;</code></pre>`;
 
 export function indexFr() {
-  const rows = ELEMENTS.map(([tag, fr, , attrs]) => `<tr><th scope="row"><code>&lt;${tag}&gt;</code></th><td>${fr}</td><td><code>${attrs}</code></td></tr>`).join('\n');
+  const rows = ELEMENTS.map(
+    ([tag, fr, , attrs]) =>
+      `<tr><th scope="row"><code>&lt;${tag}&gt;</code></th><td>${fr}</td><td><code>${attrs}</code></td></tr>`,
+  ).join('\n');
   return layout({
     lang: 'fr',
     title: "Widgets de la Semaine de l'industrie : documentation des partenaires",
@@ -103,7 +119,10 @@ ${rows}
 }
 
 export function indexEn() {
-  const rows = ELEMENTS.map(([tag, , en, attrs]) => `<tr><th scope="row"><code>&lt;${tag}&gt;</code></th><td>${en}</td><td><code>${attrs}</code></td></tr>`).join('\n');
+  const rows = ELEMENTS.map(
+    ([tag, , en, attrs]) =>
+      `<tr><th scope="row"><code>&lt;${tag}&gt;</code></th><td>${en}</td><td><code>${attrs}</code></td></tr>`,
+  ).join('\n');
   return layout({
     lang: 'en',
     title: "Semaine de l'industrie widgets: documentation for partners",
@@ -137,10 +156,13 @@ export function configurator(demoHtml) {
   const html = demoHtml
     .replace('src="../dist/sdi-widgets.js"', 'src="./sdi-widgets.js"')
     .replace("from '../dist/demo/configurator.js'", "from './demo/configurator.js'")
-    .replace(/<header class="site-header">[\s\S]*?<\/header>/, `<header class="site-header">
+    .replace(
+      /<header class="site-header">[\s\S]*?<\/header>/,
+      `<header class="site-header">
       <p class="site-name">Widgets de la Semaine de l'industrie</p>
       <nav aria-label="Pages du site"><a href="./index.html">Documentation</a> · <a href="./configurateur.html" aria-current="page">Configurateur de code</a> · <a href="./en.html" lang="en" hreflang="en">English</a></nav>
-    </header>`);
+    </header>`,
+    );
   if (html.includes('../dist/') || !html.includes('./demo/configurator.js')) {
     throw new Error('demo/configurator.html changed: scripts/site/pages.mjs no longer finds the lines it re-links');
   }

@@ -78,7 +78,11 @@ export function checkSizes({ dist = join(ROOT, 'dist'), root = ROOT, budgets = d
   const extra = map.extra ?? 0;
   const mapLimit = Math.floor(map.leafletFactor * leaflet + coastline + extra);
   const extraLabel = extra ? ` + ${kb(extra)}` : '';
-  check(`map chunk (${map.leafletFactor} x Leaflet ${kb(leaflet)} + coastline ${kb(coastline)}${extraLabel})`, mapFiles(dist), mapLimit);
+  check(
+    `map chunk (${map.leafletFactor} x Leaflet ${kb(leaflet)} + coastline ${kb(coastline)}${extraLabel})`,
+    mapFiles(dist),
+    mapLimit,
+  );
   return { rows, failures, warnings };
 }
 

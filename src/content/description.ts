@@ -11,8 +11,26 @@ import type { Config, DOMPurify } from 'dompurify';
 import { safeHttpUrl } from '../model/url.js';
 
 const ALLOWED_TAGS = [
-  'p', 'br', 'strong', 'b', 'em', 'i', 'u', 's', 'a', 'ul', 'ol', 'li', 'h4', 'h5', 'h6',
-  'blockquote', 'span', 'img', 'hr', 'code',
+  'p',
+  'br',
+  'strong',
+  'b',
+  'em',
+  'i',
+  'u',
+  's',
+  'a',
+  'ul',
+  'ol',
+  'li',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'span',
+  'img',
+  'hr',
+  'code',
 ];
 const ALLOWED_ATTR = ['href', 'title', 'src', 'alt', 'width', 'height', 'lang'];
 
@@ -25,7 +43,20 @@ const CONFIG: Config = {
   ALLOW_ARIA_ATTR: false,
   KEEP_CONTENT: true,
   // The content of these never makes sense as text on a partner page.
-  FORBID_CONTENTS: ['script', 'style', 'template', 'iframe', 'noscript', 'object', 'embed', 'svg', 'math', 'form', 'select', 'textarea'],
+  FORBID_CONTENTS: [
+    'script',
+    'style',
+    'template',
+    'iframe',
+    'noscript',
+    'object',
+    'embed',
+    'svg',
+    'math',
+    'form',
+    'select',
+    'textarea',
+  ],
 };
 
 /** mailto: and tel: links as organisers write them; anything else is refused. */
@@ -55,39 +86,41 @@ let purifier: Promise<Purifier> | undefined;
 function loadPurifier(): Promise<Purifier> {
   // The Trusted Types module is a chunk of its own (the JSON-LD shares it): fetched beside
   // DOMPurify, not after the detail's chunk that imports it, so opening a detail waits no longer.
-  purifier ??= Promise.all([import('dompurify'), import('../security/trusted-types.js')]).then(([{ default: shared }, policies]) => {
-    const purify = shared(window);
-    purify.addHook('uponSanitizeAttribute', (node, data) => {
-      if (data.attrName === 'href') {
-        const href = safeLinkHref(data.attrValue);
-        if (href) data.attrValue = href;
-        else data.keepAttr = false;
-      } else if (data.attrName === 'src') {
-        // Only web images: javascript: and data: sources are how markup smuggles script or tracking.
-        const src = node.nodeName === 'IMG' ? safeHttpUrl(data.attrValue) : undefined;
-        if (src) data.attrValue = src;
-        else data.keepAttr = false;
-      }
-    });
-    purify.addHook('afterSanitizeAttributes', (node) => {
-      if (node.nodeName === 'A') {
-        if (node.hasAttribute('href')) {
-          // The partner's page must not be reachable (window.opener) or named (Referer) by the target.
-          node.setAttribute('target', '_blank');
-          node.setAttribute('rel', 'noopener noreferrer');
+  purifier ??= Promise.all([import('dompurify'), import('../security/trusted-types.js')]).then(
+    ([{ default: shared }, policies]) => {
+      const purify = shared(window);
+      purify.addHook('uponSanitizeAttribute', (node, data) => {
+        if (data.attrName === 'href') {
+          const href = safeLinkHref(data.attrValue);
+          if (href) data.attrValue = href;
+          else data.keepAttr = false;
+        } else if (data.attrName === 'src') {
+          // Only web images: javascript: and data: sources are how markup smuggles script or tracking.
+          const src = node.nodeName === 'IMG' ? safeHttpUrl(data.attrValue) : undefined;
+          if (src) data.attrValue = src;
+          else data.keepAttr = false;
         }
-      } else if (node.nodeName === 'IMG') {
-        if (!node.getAttribute('src')) {
-          node.remove();
-          return;
+      });
+      purify.addHook('afterSanitizeAttributes', (node) => {
+        if (node.nodeName === 'A') {
+          if (node.hasAttribute('href')) {
+            // The partner's page must not be reachable (window.opener) or named (Referer) by the target.
+            node.setAttribute('target', '_blank');
+            node.setAttribute('rel', 'noopener noreferrer');
+          }
+        } else if (node.nodeName === 'IMG') {
+          if (!node.getAttribute('src')) {
+            node.remove();
+            return;
+          }
+          node.setAttribute('loading', 'lazy');
+          node.setAttribute('decoding', 'async');
+          if (!node.hasAttribute('alt')) node.setAttribute('alt', '');
         }
-        node.setAttribute('loading', 'lazy');
-        node.setAttribute('decoding', 'async');
-        if (!node.hasAttribute('alt')) node.setAttribute('alt', '');
-      }
-    });
-    return { purify, policies };
-  });
+      });
+      return { purify, policies };
+    },
+  );
   // A failed chunk load (offline, CDN hiccup) must be retried on the next opening.
   purifier.catch(() => {
     purifier = undefined;
@@ -112,7 +145,9 @@ async function sanitizeMarkup(html: string): Promise<string> {
   const trusted = policies.sanitizerPolicy();
   // A string out, always: lit's unsafeHTML takes nothing else (and its own policy, `lit-html`, lets it in).
   // DOMPurify types the option with `trusted-types/lib`'s policy; ours is the same object, typed locally.
-  const config: Config = trusted ? { ...CONFIG, TRUSTED_TYPES_POLICY: trusted as NonNullable<Config['TRUSTED_TYPES_POLICY']> } : CONFIG;
+  const config: Config = trusted
+    ? { ...CONFIG, TRUSTED_TYPES_POLICY: trusted as NonNullable<Config['TRUSTED_TYPES_POLICY']> }
+    : CONFIG;
   return purify.sanitize(html, config);
 }
 
@@ -195,7 +230,9 @@ function inline(text: string): string {
     // An alt text is plain text: tags kept inside it are dropped, not restored.
     keep(`<img src="${escapeAttribute(url)}" alt="${escapeAttribute(alt.replace(PLACEHOLDER, ''))}">`),
   );
-  out = out.replace(LINK, (_match, label: string, url: string) => keep(`<a href="${escapeAttribute(url)}">${restore(emphasis(label))}</a>`));
+  out = out.replace(LINK, (_match, label: string, url: string) =>
+    keep(`<a href="${escapeAttribute(url)}">${restore(emphasis(label))}</a>`),
+  );
   out = out.replace(/<(https?:\/\/[^\s<>]+|mailto:[^\s<>]+)>/g, (_match, url: string) =>
     keep(`<a href="${escapeAttribute(url)}">${url}</a>`),
   );

@@ -9,7 +9,7 @@
  * `error`; or from `render()`, the Task's own, for elements whose states map one to one.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { Task, TaskStatus, initialState } from '@lit/task';
+import { Task, TaskStatus, type initialState } from '@lit/task';
 import { sourceKey, type SourceConfig } from '../feed/source.js';
 import type { FeedStore } from '../store/feed-store.js';
 

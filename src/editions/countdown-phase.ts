@@ -43,11 +43,7 @@ export function splitDuration(totalMs: number): Remaining {
   };
 }
 
-export function countdownState(
-  now: number,
-  edition: EditionFacts,
-  options: CountdownOptions = {},
-): CountdownState {
+export function countdownState(now: number, edition: EditionFacts, options: CountdownOptions = {}): CountdownState {
   const { start, end } = editionBounds(edition, options.startTime);
   if (start !== undefined && now < start) {
     return { phase: 'before', target: start, remaining: splitDuration(start - now) };

@@ -26,77 +26,79 @@ export interface EditionFacts {
 /** The zone the national dates are expressed in (overseas regions follow the national week). */
 export const EDITION_TIME_ZONE = 'Europe/Paris';
 
-export const EDITIONS: readonly EditionFacts[] = Object.freeze([
-  // Dates not found; ≈2,400 events, 300,000 participants (seed 004).
-  { number: 7, year: 2017, events: 2400, eventsApprox: true, confirmed: false },
-  // Seed 004; press (Corse DREETS, Gazette des salons).
-  {
-    number: 8,
-    year: 2018,
-    start: '2018-03-26',
-    end: '2018-04-01',
-    theme: 'L’industrie connectée',
-    events: 2918,
-    confirmed: true,
-  },
-  // Press (CPCCAF).
-  { number: 9, year: 2019, start: '2019-03-18', end: '2019-03-24', events: 3000, eventsApprox: true, confirmed: true },
-  // No edition in 2020: the numbering resumes at the 10th in 2021 (seeds 000–002; only regional counts known).
-  {
-    number: 10,
-    year: 2021,
-    start: '2021-11-22',
-    end: '2021-11-28',
-    theme: 'Inventer un avenir durable',
-    confirmed: true,
-  },
-  // Seed 003 (events labelled from 7 Nov to 12 Dec; the week itself is 21–27 Nov).
-  {
-    number: 11,
-    year: 2022,
-    start: '2022-11-21',
-    end: '2022-11-27',
-    theme: 'Agir pour une industrie d’avenir',
-    events: 4500,
-    eventsApprox: true,
-    confirmed: true,
-  },
-  // DGE press release.
-  {
-    number: 12,
-    year: 2023,
-    start: '2023-11-27',
-    end: '2023-12-03',
-    theme: 'Avec l’industrie, fabrique ton avenir',
-    events: 5500,
-    eventsApprox: true,
-    confirmed: true,
-  },
-  // economie.gouv.fr; Centre Inffo (">7,500–8,000").
-  {
-    number: 13,
-    year: 2024,
-    start: '2024-11-18',
-    end: '2024-11-24',
-    theme: 'Avec l’industrie, fabrique ton avenir',
-    events: 7500,
-    eventsApprox: true,
-    confirmed: true,
-  },
-  // Centre Inffo; Techniques de l'ingénieur.
-  {
-    number: 14,
-    year: 2025,
-    start: '2025-11-17',
-    end: '2025-11-23',
-    theme: 'Avec l’industrie, fabrique ton avenir',
-    events: 8000,
-    eventsApprox: true,
-    confirmed: true,
-  },
-  // A single unverified source: shown, but flagged as to be confirmed.
-  { number: 15, year: 2026, start: '2026-11-16', end: '2026-11-22', confirmed: false },
-].map((edition) => Object.freeze(edition)));
+export const EDITIONS: readonly EditionFacts[] = Object.freeze(
+  [
+    // Dates not found; ≈2,400 events, 300,000 participants (seed 004).
+    { number: 7, year: 2017, events: 2400, eventsApprox: true, confirmed: false },
+    // Seed 004; press (Corse DREETS, Gazette des salons).
+    {
+      number: 8,
+      year: 2018,
+      start: '2018-03-26',
+      end: '2018-04-01',
+      theme: 'L’industrie connectée',
+      events: 2918,
+      confirmed: true,
+    },
+    // Press (CPCCAF).
+    { number: 9, year: 2019, start: '2019-03-18', end: '2019-03-24', events: 3000, eventsApprox: true, confirmed: true },
+    // No edition in 2020: the numbering resumes at the 10th in 2021 (seeds 000–002; only regional counts known).
+    {
+      number: 10,
+      year: 2021,
+      start: '2021-11-22',
+      end: '2021-11-28',
+      theme: 'Inventer un avenir durable',
+      confirmed: true,
+    },
+    // Seed 003 (events labelled from 7 Nov to 12 Dec; the week itself is 21–27 Nov).
+    {
+      number: 11,
+      year: 2022,
+      start: '2022-11-21',
+      end: '2022-11-27',
+      theme: 'Agir pour une industrie d’avenir',
+      events: 4500,
+      eventsApprox: true,
+      confirmed: true,
+    },
+    // DGE press release.
+    {
+      number: 12,
+      year: 2023,
+      start: '2023-11-27',
+      end: '2023-12-03',
+      theme: 'Avec l’industrie, fabrique ton avenir',
+      events: 5500,
+      eventsApprox: true,
+      confirmed: true,
+    },
+    // economie.gouv.fr; Centre Inffo (">7,500–8,000").
+    {
+      number: 13,
+      year: 2024,
+      start: '2024-11-18',
+      end: '2024-11-24',
+      theme: 'Avec l’industrie, fabrique ton avenir',
+      events: 7500,
+      eventsApprox: true,
+      confirmed: true,
+    },
+    // Centre Inffo; Techniques de l'ingénieur.
+    {
+      number: 14,
+      year: 2025,
+      start: '2025-11-17',
+      end: '2025-11-23',
+      theme: 'Avec l’industrie, fabrique ton avenir',
+      events: 8000,
+      eventsApprox: true,
+      confirmed: true,
+    },
+    // A single unverified source: shown, but flagged as to be confirmed.
+    { number: 15, year: 2026, start: '2026-11-16', end: '2026-11-22', confirmed: false },
+  ].map((edition) => Object.freeze(edition)),
+);
 
 const FIRST = EDITIONS[0] as EditionFacts;
 const LAST = EDITIONS[EDITIONS.length - 1] as EditionFacts;
@@ -127,10 +129,7 @@ function placeholderByYear(year: number): EditionFacts {
 }
 
 /** Instants bounding an edition: start at `startTime` of its first day, end exclusive (midnight after its last day). */
-export function editionBounds(
-  edition: EditionFacts,
-  startTime = '00:00',
-): { start?: number; end?: number } {
+export function editionBounds(edition: EditionFacts, startTime = '00:00'): { start?: number; end?: number } {
   const bounds: { start?: number; end?: number } = {};
   if (edition.start) bounds.start = zonedDateTimeToEpoch(edition.start, startTime, EDITION_TIME_ZONE);
   const lastDay = parseIsoDate(edition.end);

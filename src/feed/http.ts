@@ -116,8 +116,7 @@ async function readCapped(response: Response, maxBytes: number): Promise<string>
 
 async function readErrorMessage(response: Response, maxBytes: number | undefined): Promise<string | undefined> {
   try {
-    const body: unknown =
-      maxBytes === undefined ? await response.json() : JSON.parse(await readCapped(response, maxBytes));
+    const body: unknown = maxBytes === undefined ? await response.json() : JSON.parse(await readCapped(response, maxBytes));
     if (body && typeof body === 'object' && 'message' in body) {
       const message = (body as { message: unknown }).message;
       return typeof message === 'string' ? message : undefined;
@@ -160,9 +159,7 @@ async function attempt(url: string, options: FetchJsonOptions): Promise<unknown>
         response.status,
         serverMessage,
       );
-      (error as HttpError & { retryAfterMs?: number }).retryAfterMs = parseRetryAfter(
-        response.headers.get('retry-after'),
-      );
+      (error as HttpError & { retryAfterMs?: number }).retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
       throw error;
     }
     let text: string;
@@ -197,8 +194,7 @@ export async function fetchJson(url: string, options: FetchJsonOptions = {}): Pr
     try {
       return await attempt(url, options);
     } catch (error) {
-      const httpError =
-        error instanceof HttpError ? error : new HttpError(String(error), 'network');
+      const httpError = error instanceof HttpError ? error : new HttpError(String(error), 'network');
       if (!httpError.retryable || tryIndex >= retries) throw httpError;
       const retryAfter = (httpError as HttpError & { retryAfterMs?: number }).retryAfterMs;
       const exponential = backoff * 2 ** tryIndex * (0.75 + Math.random() * 0.5);

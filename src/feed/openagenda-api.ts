@@ -104,8 +104,22 @@ export function apiBase(api: string | undefined): string {
 // Field codes become parameter names; a code like "key" or "after" would hijack another parameter.
 const FIELD_CODE = /^[a-z0-9][a-z0-9_-]{0,63}$/i;
 const RESERVED_PARAMS = new Set([
-  'key', 'after', 'size', 'from', 'detailed', 'sort', 'search', 'uid', 'relative', 'timings',
-  'includefields', 'monolingual', 'includelabels', 'longdescriptionformat', 'keyword', 'status',
+  'key',
+  'after',
+  'size',
+  'from',
+  'detailed',
+  'sort',
+  'search',
+  'uid',
+  'relative',
+  'timings',
+  'includefields',
+  'monolingual',
+  'includelabels',
+  'longdescriptionformat',
+  'keyword',
+  'status',
 ]);
 
 function fieldCode(code: string): string {
@@ -154,7 +168,10 @@ export function eventsUrl(source: ApiSource, query: EventQuery = {}, after?: Cur
   q.addAll('adminLevel1', query.region);
   q.addAll('adminLevel2', query.department);
   for (const [code, ids] of Object.entries(query.custom ?? {})) {
-    q.addAll(fieldCode(code), ids.filter((id) => Number.isInteger(id)));
+    q.addAll(
+      fieldCode(code),
+      ids.filter((id) => Number.isInteger(id)),
+    );
   }
   q.addAll('includeFields', query.includeFields);
   return `${apiBase(source.api)}/agendas/${agendaUid(source.agenda)}/events?${q.toString()}`;
@@ -167,7 +184,16 @@ export function agendaUrl(source: ApiSource): string {
 function httpOptions(source: ApiSource): FetchJsonOptions {
   const { key, fetch, signal, timeoutMs, retries, backoffMs, maxWaitMs, onRetry, maxBodyBytes } = source;
   // fetchJson reads each option with `??`, so absent ones may stay undefined.
-  const options: FetchJsonOptions = { headers: key ? { key } : {}, fetch, signal, timeoutMs, retries, backoffMs, maxWaitMs, onRetry };
+  const options: FetchJsonOptions = {
+    headers: key ? { key } : {},
+    fetch,
+    signal,
+    timeoutMs,
+    retries,
+    backoffMs,
+    maxWaitMs,
+    onRetry,
+  };
   if (maxBodyBytes !== undefined) options.maxBytes = maxBodyBytes;
   return options;
 }
@@ -201,11 +227,7 @@ export async function fetchAgenda(source: ApiSource): Promise<Record<string, unk
   return body;
 }
 
-export async function fetchEventsPage(
-  source: ApiSource,
-  query: EventQuery = {},
-  after?: Cursor | null,
-): Promise<EventsPage> {
+export async function fetchEventsPage(source: ApiSource, query: EventQuery = {}, after?: Cursor | null): Promise<EventsPage> {
   return parseEventsPage(await fetchJson(eventsUrl(source, query, after), httpOptions(source)));
 }
 

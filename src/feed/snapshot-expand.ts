@@ -227,10 +227,7 @@ function shardLocation(location: Record<string, unknown>): Record<string, unknow
   // Codes are short by nature (INSEE, postcodes): 12 is the normaliser's postcode bound.
   for (const key of LOCATION_CODES) if (location[key] !== undefined && !isText(location[key], 12)) delete location[key];
   const { lat, lng } = location;
-  if (
-    lat !== undefined &&
-    !(typeof lat === 'number' && typeof lng === 'number' && Math.abs(lat) <= 90 && Math.abs(lng) <= 180)
-  ) {
+  if (lat !== undefined && !(typeof lat === 'number' && typeof lng === 'number' && Math.abs(lat) <= 90 && Math.abs(lng) <= 180)) {
     delete location.lat;
     delete location.lng;
   } else if (lat === undefined) {

@@ -127,7 +127,9 @@ function isKnownZone(zone: unknown): boolean {
 }
 
 function hasTitle(value: unknown): boolean {
-  return isRecord(value) && ((typeof value.fr === 'string' && value.fr !== '') || (typeof value.en === 'string' && value.en !== ''));
+  return (
+    isRecord(value) && ((typeof value.fr === 'string' && value.fr !== '') || (typeof value.en === 'string' && value.en !== ''))
+  );
 }
 
 /**
@@ -207,7 +209,7 @@ export async function readIndex(base: string, options: FetchJsonOptions): Promis
     throw error;
   }
   if (!isRecord(body) || body.format !== SNAPSHOT_FORMAT) {
-    const format = isRecord(body) ? JSON.stringify(body.format) ?? 'none' : 'not an object';
+    const format = isRecord(body) ? (JSON.stringify(body.format) ?? 'none') : 'not an object';
     throw new SnapshotUnavailableError(url, 'format', `format ${format}, this code reads format ${SNAPSHOT_FORMAT}`);
   }
   return validateIndex(body);

@@ -5,9 +5,7 @@
  * `configureWidgets()`, and any widget may override it with its own attributes.
  */
 
-export type SourceConfig =
-  | { kind: 'snapshot'; src: string }
-  | { kind: 'live'; agenda: string; apiKey?: string; api?: string };
+export type SourceConfig = { kind: 'snapshot'; src: string } | { kind: 'live'; agenda: string; apiKey?: string; api?: string };
 
 export interface SourceAttributes {
   src?: string | null;
@@ -64,11 +62,8 @@ export function snapshotUrlBeside(scriptUrl: string): string {
 
 export type SourceProblem = { attribute: 'src' | 'agenda' | 'api'; value: string };
 
-export function resolveSource(
-  own: SourceAttributes,
-): { source: SourceConfig; problem?: SourceProblem } {
-  const pick = (key: keyof SourceAttributes, metaName: string) =>
-    own[key]?.trim() || pageDefaults[key]?.trim() || meta(metaName);
+export function resolveSource(own: SourceAttributes): { source: SourceConfig; problem?: SourceProblem } {
+  const pick = (key: keyof SourceAttributes, metaName: string) => own[key]?.trim() || pageDefaults[key]?.trim() || meta(metaName);
   const agenda = pick('agenda', 'agenda');
   // A widget's own src wins over a page-wide live agenda, and the reverse, so that a partner can
   // put one live widget on a page whose others read the snapshot.

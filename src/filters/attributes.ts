@@ -12,16 +12,7 @@ import type { Choice, FeedSchema, Lang } from '../model/types.js';
 import { formatIsoDate, parseIsoDate } from '../time/iso-date.js';
 
 export type FilterAttribute =
-  | 'region'
-  | 'department'
-  | 'city'
-  | 'type'
-  | 'audience'
-  | 'from'
-  | 'to'
-  | 'attendance'
-  | 'accessibility'
-  | 'q';
+  'region' | 'department' | 'city' | 'type' | 'audience' | 'from' | 'to' | 'attendance' | 'accessibility' | 'q';
 
 export interface FilterProblem {
   attribute: FilterAttribute;
@@ -42,23 +33,38 @@ export interface FilterProblem {
 type Attrs = Partial<Record<FilterAttribute, string | null | undefined>>;
 
 const ATTENDANCE: Record<string, AttendanceFilter> = {
-  'onsite': 'onsite',
+  onsite: 'onsite',
   'on site': 'onsite',
   'sur place': 'onsite',
-  'presentiel': 'onsite',
+  presentiel: 'onsite',
   'in person': 'onsite',
-  'online': 'online',
+  online: 'online',
   'en ligne': 'online',
-  'distanciel': 'online',
+  distanciel: 'online',
 };
 
 // Codes are OpenAgenda's; the words are what a partner is likely to type instead, in either language.
 const ACCESSIBILITY: Record<string, AccessibilityKey> = {
-  hi: 'hi', auditif: 'hi', auditive: 'hi', hearing: 'hi',
-  vi: 'vi', visuel: 'vi', visuelle: 'vi', visual: 'vi',
-  pi: 'pi', psychique: 'pi', psychic: 'pi',
-  mi: 'mi', moteur: 'mi', motrice: 'mi', motor: 'mi',
-  ii: 'ii', mental: 'ii', intellectuel: 'ii', intellectuelle: 'ii', intellectual: 'ii',
+  hi: 'hi',
+  auditif: 'hi',
+  auditive: 'hi',
+  hearing: 'hi',
+  vi: 'vi',
+  visuel: 'vi',
+  visuelle: 'vi',
+  visual: 'vi',
+  pi: 'pi',
+  psychique: 'pi',
+  psychic: 'pi',
+  mi: 'mi',
+  moteur: 'mi',
+  motrice: 'mi',
+  motor: 'mi',
+  ii: 'ii',
+  mental: 'ii',
+  intellectuel: 'ii',
+  intellectuelle: 'ii',
+  intellectual: 'ii',
 };
 
 function present(value: string | null | undefined): string | undefined {
@@ -66,10 +72,7 @@ function present(value: string | null | undefined): string | undefined {
   return trimmed ? trimmed : undefined;
 }
 
-export function filtersFromAttributes(
-  attrs: Attrs,
-  schema?: FeedSchema,
-): { filters: FilterState; problems: FilterProblem[] } {
+export function filtersFromAttributes(attrs: Attrs, schema?: FeedSchema): { filters: FilterState; problems: FilterProblem[] } {
   const filters: FilterState = {};
   const problems: FilterProblem[] = [];
   readGeography(attrs, filters, problems);
@@ -77,7 +80,14 @@ export function filtersFromAttributes(
   if (city) filters.city = city;
   const types = readChoices(attrs.type, schema?.types, schema !== undefined, 'type', 'unknown-type', problems);
   if (types.length > 0) filters.types = types;
-  const audiences = readChoices(attrs.audience, schema?.audiences, schema !== undefined, 'audience', 'unknown-audience', problems);
+  const audiences = readChoices(
+    attrs.audience,
+    schema?.audiences,
+    schema !== undefined,
+    'audience',
+    'unknown-audience',
+    problems,
+  );
   if (audiences.length > 0) filters.audiences = audiences;
   readDates(attrs, filters, problems);
   const attendance = present(attrs.attendance);
@@ -92,7 +102,8 @@ export function filtersFromAttributes(
   if (q) {
     filters.q = q;
     // Kept, cut to its beginning by cleanFilters; the partner is told, with only that beginning quoted.
-    if (q.replace(/\s+/g, ' ').length > QUERY_MAX_LENGTH) problems.push({ attribute: 'q', value: `${q.slice(0, 40)}…`, reason: 'long-query' });
+    if (q.replace(/\s+/g, ' ').length > QUERY_MAX_LENGTH)
+      problems.push({ attribute: 'q', value: `${q.slice(0, 40)}…`, reason: 'long-query' });
   }
   return { filters: cleanFilters(filters), problems };
 }
@@ -132,7 +143,10 @@ function readChoices(
   const value = present(raw);
   if (!value) return [];
   const ids: number[] = [];
-  for (const part of value.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of value
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const whole = resolveChoice(part, choices, haveSchema);
     if (whole !== undefined) {
       ids.push(whole);
@@ -218,7 +232,8 @@ const MESSAGES: Record<Lang, Messages> = {
       const [from, to] = v.split('/');
       return `La date de début (${from}) est après la date de fin (${to})${NBSP}; aucune des deux n’est appliquée.`;
     },
-    'unknown-type': (v) => `Type d’événement inconnu${NBSP}: ${q(v)}. Indiquez un identifiant ou un libellé de la liste des types.`,
+    'unknown-type': (v) =>
+      `Type d’événement inconnu${NBSP}: ${q(v)}. Indiquez un identifiant ou un libellé de la liste des types.`,
     'unknown-audience': (v) => `Public inconnu${NBSP}: ${q(v)}. Indiquez un identifiant ou un libellé de la liste des publics.`,
     'bad-attendance': (v) => `Mode de participation inconnu${NBSP}: ${q(v)}. Valeurs possibles${NBSP}: sur-place, en-ligne.`,
     'bad-accessibility': (v) =>
@@ -229,8 +244,7 @@ const MESSAGES: Record<Lang, Messages> = {
   en: {
     'unknown-region': (v) => `Unknown region: ${q(v)}. Use an INSEE code (e.g. 84) or a region name.`,
     'unknown-department': (v) => `Unknown department: ${q(v)}. Use a code (e.g. 69, 2A, 974) or a department name.`,
-    'department-not-in-region': (v) =>
-      `The department ${q(v)} is not in the given region; only the region is applied.`,
+    'department-not-in-region': (v) => `The department ${q(v)} is not in the given region; only the region is applied.`,
     'bad-date': (v) => `Invalid date: ${q(v)}. Use the YYYY-MM-DD format (e.g. 2026-11-18).`,
     'from-after-to': (v) => {
       const [from, to] = v.split('/');

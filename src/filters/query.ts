@@ -14,7 +14,10 @@ export const QUERY_MAX_WORDS = 12;
 export function capQuery(q: string): string {
   // Cut before collapsing, so the work is bounded too; four times the cap leaves room for the
   // runs of spaces that collapsing removes.
-  const collapsed = q.trimStart().slice(0, 4 * QUERY_MAX_LENGTH).replace(/\s+/g, ' ');
+  const collapsed = q
+    .trimStart()
+    .slice(0, 4 * QUERY_MAX_LENGTH)
+    .replace(/\s+/g, ' ');
   let cut = collapsed.slice(0, QUERY_MAX_LENGTH);
   // Never leave half of a surrogate pair at the end.
   if (cut.length === QUERY_MAX_LENGTH && /[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);

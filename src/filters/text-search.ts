@@ -112,10 +112,7 @@ const PLAIN_WORD = /^[a-z0-9]+$/;
 /** fold() of one raw word, as words; most words of a French text are already folded. */
 function foldWord(raw: string): string[] {
   if (PLAIN_WORD.test(raw)) return [raw];
-  return fold(raw)
-    .split(' ')
-    .map(trimMarkdownEdges)
-    .filter(Boolean);
+  return fold(raw).split(' ').map(trimMarkdownEdges).filter(Boolean);
 }
 
 /** Word ids per event, de-duplicated, in a growable flat array. */

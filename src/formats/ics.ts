@@ -103,14 +103,16 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 
 /** TEXT value escaping (RFC 5545 §3.3.11). */
 export function escapeText(text: string): string {
-  return text
-    .replace(LONE_SURROGATE, '\ufffd')
-    .replace(/\\/g, '\\\\')
-    .replace(/;/g, '\\;')
-    .replace(/,/g, '\\,')
-    .replace(/\r\n?|\n/g, '\\n')
-    // Other control characters are not allowed in content lines at all.
-    .replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, '');
+  return (
+    text
+      .replace(LONE_SURROGATE, '\ufffd')
+      .replace(/\\/g, '\\\\')
+      .replace(/;/g, '\\;')
+      .replace(/,/g, '\\,')
+      .replace(/\r\n?|\n/g, '\\n')
+      // Other control characters are not allowed in content lines at all.
+      .replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, '')
+  );
 }
 
 function utf8Length(codePoint: number): number {
@@ -253,7 +255,8 @@ export function vtimezone(zone: string, around: number): string[] {
 
 /** "visite-usine-xyz.ics", from the event's slug; characters some systems refuse in names go. */
 export function icsFileName(event: SdiEvent, lang: Lang): string {
-  const base = slugify(event.slug) || slugify(pickText(event.title, lang)) || `${lang === 'fr' ? 'evenement' : 'event'}-${event.uid}`;
+  const base =
+    slugify(event.slug) || slugify(pickText(event.title, lang)) || `${lang === 'fr' ? 'evenement' : 'event'}-${event.uid}`;
   return `${base}.ics`;
 }
 

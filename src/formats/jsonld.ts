@@ -51,20 +51,20 @@ export function eventToJsonLd(event: SdiEvent, lang: Lang, schema?: FeedSchema):
   return compact({
     '@context': 'https://schema.org',
     '@type': 'Event',
-    'name': pickText(event.title, lang),
-    'description': description(event, lang),
-    'startDate': first ? slotDateTimeAttr(first.begin, zone) : undefined,
-    'endDate': last ? slotDateTimeAttr(last.end, zone) : undefined,
-    'eventStatus': SCHEMA + (STATUS.get(event.status) ?? 'EventScheduled'),
-    'eventAttendanceMode': SCHEMA + (ATTENDANCE.get(event.attendance) ?? 'OfflineEventAttendanceMode'),
-    'location': location(event),
+    name: pickText(event.title, lang),
+    description: description(event, lang),
+    startDate: first ? slotDateTimeAttr(first.begin, zone) : undefined,
+    endDate: last ? slotDateTimeAttr(last.end, zone) : undefined,
+    eventStatus: SCHEMA + (STATUS.get(event.status) ?? 'EventScheduled'),
+    eventAttendanceMode: SCHEMA + (ATTENDANCE.get(event.attendance) ?? 'OfflineEventAttendanceMode'),
+    location: location(event),
     // Checked again here, whatever the event's source: search engines and the page read these.
-    'image': safeHttpUrl(event.image?.url),
-    'url': safeHttpUrl(event.url),
-    'isAccessibleForFree': true,
-    'inLanguage': textLanguage(event, lang),
-    'keywords': event.keywords.length > 0 ? event.keywords.join(', ') : undefined,
-    'audience': audience(event, lang, schema),
+    image: safeHttpUrl(event.image?.url),
+    url: safeHttpUrl(event.url),
+    isAccessibleForFree: true,
+    inLanguage: textLanguage(event, lang),
+    keywords: event.keywords.length > 0 ? event.keywords.join(', ') : undefined,
+    audience: audience(event, lang, schema),
   });
 }
 
@@ -84,7 +84,7 @@ function location(event: SdiEvent): Json | Json[] | undefined {
   const place = event.attendance !== 'online' && event.location ? placeOf(event.location) : undefined;
   // Online events need a location too for rich results; the event page stands in for a missing link.
   const link = event.attendance !== 'onsite' ? (safeHttpUrl(event.onlineUrl) ?? safeHttpUrl(event.url)) : undefined;
-  const virtual = link ? { '@type': 'VirtualLocation', 'url': link } : undefined;
+  const virtual = link ? { '@type': 'VirtualLocation', url: link } : undefined;
   if (place && virtual) return [place, virtual];
   return place ?? virtual;
 }
@@ -92,18 +92,18 @@ function location(event: SdiEvent): Json | Json[] | undefined {
 function placeOf(location: SdiLocation): Json {
   const address = compact({
     '@type': 'PostalAddress',
-    'streetAddress': location.address,
-    'postalCode': location.postalCode,
-    'addressLocality': location.city,
-    'addressRegion': location.regionName,
-    'addressCountry': 'FR',
+    streetAddress: location.address,
+    postalCode: location.postalCode,
+    addressLocality: location.city,
+    addressRegion: location.regionName,
+    addressCountry: 'FR',
   });
   const hasGeo = Number.isFinite(location.lat) && Number.isFinite(location.lng);
   return compact({
     '@type': 'Place',
-    'name': location.name ?? location.city,
-    'address': address,
-    'geo': hasGeo ? { '@type': 'GeoCoordinates', 'latitude': location.lat, 'longitude': location.lng } : undefined,
+    name: location.name ?? location.city,
+    address: address,
+    geo: hasGeo ? { '@type': 'GeoCoordinates', latitude: location.lat, longitude: location.lng } : undefined,
   });
 }
 
@@ -113,7 +113,7 @@ function audience(event: SdiEvent, lang: Lang, schema: FeedSchema | undefined): 
     .map((id) => schema.audiences.find((choice: Choice) => choice.id === id))
     .map((choice) => (choice ? pickText(choice.label, lang) : ''))
     .filter(Boolean);
-  const audiences = labels.map((label) => ({ '@type': 'Audience', 'audienceType': label }));
+  const audiences = labels.map((label) => ({ '@type': 'Audience', audienceType: label }));
   if (audiences.length === 0) return undefined;
   return audiences.length === 1 ? audiences[0] : audiences;
 }

@@ -5,8 +5,15 @@
 import { DEPARTMENTS, REGIONS } from './admin-data.js';
 import { fold } from './fold.js';
 
-export interface Region { code: string; name: string }
-export interface Department { code: string; name: string; regionCode: string }
+export interface Region {
+  code: string;
+  name: string;
+}
+export interface Department {
+  code: string;
+  name: string;
+  regionCode: string;
+}
 
 export const regions: readonly Region[] = REGIONS.map(([code, name]) => ({ code, name }));
 export const departments: readonly Department[] = DEPARTMENTS.map(([code, name, regionCode]) => ({
@@ -21,24 +28,24 @@ const departmentByCode = new Map(departments.map((d) => [d.code, d]));
 // Names the feed may still carry for a region: pre-2016 regions are mapped to their successor
 // only when the successor is unambiguous; organisers also write common short forms.
 const REGION_ALIASES: Record<string, string> = {
-  'reunion': '04',
+  reunion: '04',
   'ile de la reunion': '04',
   'la guyane': '03',
-  'paca': '93',
+  paca: '93',
   'provence alpes cote d azur': '93',
   'region sud': '93',
-  'sud': '93',
-  'aura': '84',
-  'idf': '11',
-  'aquitaine': '75',
+  sud: '93',
+  aura: '84',
+  idf: '11',
+  aquitaine: '75',
   'nouvelle aquitaine': '75',
   'aquitaine limousin poitou charentes': '75',
   'alsace champagne ardenne lorraine': '44',
   'nord pas de calais picardie': '32',
   'languedoc roussillon midi pyrenees': '76',
-  'centre': '24',
+  centre: '24',
   'bourgogne franche comte': '27',
-  'corse': '94',
+  corse: '94',
 };
 
 const regionByFoldedName = new Map<string, Region>();

@@ -42,11 +42,7 @@ function later(a: string, b: string): string {
   return a < b ? b : a;
 }
 
-export function groupByDay(
-  events: readonly SdiEvent[],
-  lang: Lang,
-  options: { now?: number; from?: string } = {},
-): DayGroup[] {
+export function groupByDay(events: readonly SdiEvent[], lang: Lang, options: { now?: number; from?: string } = {}): DayGroup[] {
   const now = options.now ?? Date.now();
   const byDay = new Map<string, SdiEvent[]>();
   for (const event of events) {

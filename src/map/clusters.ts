@@ -99,8 +99,6 @@ export class PointClusters {
 
   /** Events of a cluster, e.g. those sharing one address, which no zoom separates. */
   leaves(clusterId: number, limit = 20): MapPoint[] {
-    return this.index
-      .getLeaves(clusterId, limit)
-      .map((f) => this.points[(f.properties as PointProps).index] as MapPoint);
+    return this.index.getLeaves(clusterId, limit).map((f) => this.points[(f.properties as PointProps).index] as MapPoint);
   }
 }

@@ -32,7 +32,13 @@ export class ZoomButtons extends L.Control.Zoom {
   }
 
   /** Called by Leaflet's onAdd in place of its own, which sets the text with innerHTML. */
-  protected _createButton(text: string, title: string, className: string, container: HTMLElement, fn: (event: Event) => void): HTMLElement {
+  protected _createButton(
+    text: string,
+    title: string,
+    className: string,
+    container: HTMLElement,
+    fn: (event: Event) => void,
+  ): HTMLElement {
     const link = linkButton(className, container, '#', title, text);
     link.title = title;
     L.DomEvent.disableClickPropagation(link);
@@ -117,8 +123,12 @@ export function zoomWheelWhenEngaged(map: L.Map, container: HTMLElement, signal:
   const disable = () => map.scrollWheelZoom.disable();
   container.addEventListener('focusin', enable, { signal });
   container.addEventListener('pointerdown', enable, { signal });
-  container.addEventListener('focusout', (event) => {
-    if (!container.contains(event.relatedTarget as Node | null)) disable();
-  }, { signal });
+  container.addEventListener(
+    'focusout',
+    (event) => {
+      if (!container.contains(event.relatedTarget as Node | null)) disable();
+    },
+    { signal },
+  );
   container.addEventListener('mouseleave', disable, { signal });
 }

@@ -18,7 +18,11 @@ export interface MapData {
 }
 
 /** Counts as the snapshot index states them, so the map agrees with every other widget's figures. */
-export function fromPoints(data: { points: readonly MapPoint[]; counts: { region?: Record<string, number> }; total: number }): MapData {
+export function fromPoints(data: {
+  points: readonly MapPoint[];
+  counts: { region?: Record<string, number> };
+  total: number;
+}): MapData {
   return { counts: { ...(data.counts.region ?? {}) }, points: data.points.slice(), total: data.total };
 }
 

@@ -190,9 +190,7 @@ class LeafletMapView implements MapView {
   }
 
   private fitRegion(region: string | undefined, animate: boolean): void {
-    const box = region
-      ? (pointsBounds(this.data?.points ?? [], region) ?? REGION_PLACES.get(region)?.bounds)
-      : METROPOLE_BOUNDS;
+    const box = region ? (pointsBounds(this.data?.points ?? [], region) ?? REGION_PLACES.get(region)?.bounds) : METROPOLE_BOUNDS;
     if (box) this.frame(box, { animate: animate && this.animate, padding: [24, 24], maxZoom: 12 });
   }
 
@@ -417,7 +415,13 @@ class LeafletMapView implements MapView {
     return popup;
   }
 
-  private fill(popup: L.Popup, root: HTMLElement, events: Parameters<typeof fillEvents>[1], more: number, keyboard: boolean): void {
+  private fill(
+    popup: L.Popup,
+    root: HTMLElement,
+    events: Parameters<typeof fillEvents>[1],
+    more: number,
+    keyboard: boolean,
+  ): void {
     if (this.destroyed || !popup.isOpen()) return;
     fillEvents(root, events, this.o.lang, this.o.messages, Math.max(0, more));
     popup.update();

@@ -21,7 +21,10 @@ const DEPTH: ReadonlyMap<string, number> = new Map([
 
 export interface Outlines {
   /** A FeatureCollection of the kept geometries (no properties: nothing of the file is shown). */
-  geojson: { type: 'FeatureCollection'; features: { type: 'Feature'; properties: null; geometry: { type: string; coordinates: unknown } }[] };
+  geojson: {
+    type: 'FeatureCollection';
+    features: { type: 'Feature'; properties: null; geometry: { type: string; coordinates: unknown } }[];
+  };
   /** Geometries left out (points, unknown types, malformed coordinates). */
   dropped: number;
   /** More vertices than MAX_OUTLINE_VERTICES: nothing is drawn. */

@@ -67,7 +67,14 @@ export function fillLoading(root: HTMLElement, m: MapMessages): void {
 }
 
 /** One event, or a few sharing an address (`more` untold ones are summed up in a line). */
-export function fillEvents(root: HTMLElement, events: readonly SdiEvent[], lang: Lang, m: MapMessages, more = 0, now = Date.now()): void {
+export function fillEvents(
+  root: HTMLElement,
+  events: readonly SdiEvent[],
+  lang: Lang,
+  m: MapMessages,
+  more = 0,
+  now = Date.now(),
+): void {
   root.removeAttribute('aria-busy');
   if (events.length === 0) {
     root.replaceChildren(el('p', 'sdi-popup-status', m.popupUnavailable));

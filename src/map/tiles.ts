@@ -11,8 +11,7 @@ export interface TileCredit {
 }
 
 export type TileChoice =
-  | { kind: 'none' }
-  | { kind: 'tiles'; provider: 'ign' | 'osm' | 'custom'; url: string; credit: TileCredit; maxZoom: number };
+  { kind: 'none' } | { kind: 'tiles'; provider: 'ign' | 'osm' | 'custom'; url: string; credit: TileCredit; maxZoom: number };
 
 export const LEAFLET_CREDIT: TileCredit = { text: 'Leaflet', href: 'https://leafletjs.com' };
 /** The drawn coastline's source, credited when there are no tiles. */
@@ -46,7 +45,8 @@ const PLACEHOLDER = /\{(z|x|y|s|r)\}/g;
 
 /** A tile URL template: https only, with {z}, {x} and {y}, nothing else between braces. */
 function customTemplate(value: string): 'unknown-tiles' | 'insecure-tiles' | 'bad-template' | undefined {
-  if (!/^https:\/\//i.test(value)) return /^[a-z][a-z0-9+.-]*:/i.test(value) || value.startsWith('//') ? 'insecure-tiles' : 'unknown-tiles';
+  if (!/^https:\/\//i.test(value))
+    return /^[a-z][a-z0-9+.-]*:/i.test(value) || value.startsWith('//') ? 'insecure-tiles' : 'unknown-tiles';
   if (!value.includes('{z}') || !value.includes('{x}') || !value.includes('{y}')) return 'bad-template';
   if (/[{}]/.test(value.replace(PLACEHOLDER, ''))) return 'bad-template';
   if (/[\s"'<>\\]/.test(value)) return 'bad-template';

@@ -5,15 +5,7 @@
  * The output is built field by field and never spreads the raw record: detailed responses carry
  * `member` (an organiser's name and e-mail), which must not reach a snapshot or a page.
  */
-import {
-  asArray,
-  asNumber,
-  asPositiveInteger,
-  asTrimmedString,
-  isRecord,
-  isTrue,
-  type UnknownRecord,
-} from './guards.js';
+import { asArray, asNumber, asPositiveInteger, asTrimmedString, isRecord, isTrue, type UnknownRecord } from './guards.js';
 import { cleanText, isEmptyText, localText, TEXT_MAX_LENGTH, TITLE_MAX_LENGTH } from './text.js';
 import { capTimingList } from './cap-timings.js';
 import { readLocation } from './read-location.js';
@@ -153,7 +145,10 @@ function readEmail(value: string): string | undefined {
 }
 
 function readPhone(value: string): string | undefined {
-  const phone = value.replace(/^tel:/i, '').replace(/\u00a0/g, ' ').trim();
+  const phone = value
+    .replace(/^tel:/i, '')
+    .replace(/\u00a0/g, ' ')
+    .trim();
   if (!PHONE_CHARS.test(phone)) return undefined;
   const digits = phone.replace(/\D/g, '').length;
   return digits >= 6 && digits <= 20 ? phone : undefined;
@@ -274,12 +269,7 @@ function readDimension(raw: unknown): number | undefined {
 
 function readImage(raw: unknown, creditsRaw: unknown): SdiEvent['image'] {
   // Older exports give the image as a ready URL string.
-  const url =
-    typeof raw === 'string'
-      ? safeHttpUrl(raw)
-      : isRecord(raw)
-        ? imageFileUrl(raw['base'], raw['filename'])
-        : undefined;
+  const url = typeof raw === 'string' ? safeHttpUrl(raw) : isRecord(raw) ? imageFileUrl(raw['base'], raw['filename']) : undefined;
   if (!url) return undefined;
   const image: NonNullable<SdiEvent['image']> = { url };
   if (isRecord(raw)) {

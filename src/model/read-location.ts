@@ -15,7 +15,6 @@ import { asNumber, asTrimmedString, isRecord, type UnknownRecord } from './guard
 import { cleanText, TITLE_MAX_LENGTH } from './text.js';
 import type { SdiLocation } from './types.js';
 
-
 // Postcodes and INSEE codes only mean French departments in France: a German 5-digit postcode
 // would otherwise land in a French department. Overseas places may carry their own ISO code.
 const FRENCH_COUNTRY_CODES = new Set(['FR', 'GP', 'MQ', 'GF', 'RE', 'YT', 'PM', 'BL', 'MF', 'WF', 'PF', 'NC', 'TF']);
@@ -111,4 +110,3 @@ export function readLocation(raw: unknown): SdiLocation | undefined {
   if (coordinates) Object.assign(location, coordinates);
   return Object.keys(location).length > 0 ? location : undefined;
 }
-

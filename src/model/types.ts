@@ -10,13 +10,7 @@ export type Lang = 'fr' | 'en';
 /** A text in several languages; a language may be missing, `pickText` falls back. */
 export type LocalText = Partial<Record<Lang, string>>;
 
-export type EventStatus =
-  | 'scheduled'
-  | 'rescheduled'
-  | 'moved-online'
-  | 'postponed'
-  | 'full'
-  | 'cancelled';
+export type EventStatus = 'scheduled' | 'rescheduled' | 'moved-online' | 'postponed' | 'full' | 'cancelled';
 
 export type Attendance = 'onsite' | 'online' | 'mixed';
 
@@ -26,10 +20,7 @@ export interface Timing {
   end: number;
 }
 
-export type Registration =
-  | { type: 'url'; value: string }
-  | { type: 'email'; value: string }
-  | { type: 'phone'; value: string };
+export type Registration = { type: 'url'; value: string } | { type: 'email'; value: string } | { type: 'phone'; value: string };
 
 export interface SdiLocation {
   name?: string;

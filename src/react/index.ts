@@ -51,7 +51,9 @@ export const SdiCountdown = createComponent({
 export const SdiEventList = createComponent({
   react: React,
   tagName: 'sdi-event-list',
-  elementClass: publicClass<EventListElement, 'store' | 'now' | 'download' | 'loadDetail' | 'loadUrlState' | 'loadJsonLd'>(EventListElement),
+  elementClass: publicClass<EventListElement, 'store' | 'now' | 'download' | 'loadDetail' | 'loadUrlState' | 'loadJsonLd'>(
+    EventListElement,
+  ),
   events: groupEvents,
   displayName: 'SdiEventList',
 });

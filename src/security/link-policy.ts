@@ -33,4 +33,3 @@ export function partnerLink(value: string | null | undefined, baseUri: string): 
   if (!url.hostname || url.username || url.password) return undefined;
   return url.href;
 }
-

@@ -108,17 +108,13 @@ export class FeedStore {
   /** Events of a scope; resolves from cache when fresh, shares the request when in flight. */
   events(source: SourceConfig, scope: Scope = {}, signal?: AbortSignal, force = false): Promise<EventsData> {
     const key = `events|${sourceKey(source)}|${scope.region ?? ''}`;
-    return this.get(key, sourceKey(source), signal, force, (s, refreshing) =>
-      this.loadEvents(source, scope, s, refreshing),
-    );
+    return this.get(key, sourceKey(source), signal, force, (s, refreshing) => this.loadEvents(source, scope, s, refreshing));
   }
 
   /** Totals and counts by region, department, type…; cheap in both modes. */
   summary(source: SourceConfig, signal?: AbortSignal, force = false): Promise<Summary> {
     const key = `summary|${sourceKey(source)}`;
-    return this.get(key, sourceKey(source), signal, force, (s, refreshing) =>
-      this.loadSummary(source, s, refreshing),
-    );
+    return this.get(key, sourceKey(source), signal, force, (s, refreshing) => this.loadSummary(source, s, refreshing));
   }
 
   /** Number of events of a region or department, from the index or one tiny API page. */
@@ -131,9 +127,9 @@ export class FeedStore {
     if (source.kind === 'snapshot' || (!filter.region && !filter.department)) {
       const summary = await this.summary(source, signal, force);
       const count = filter.department
-        ? summary.counts.department?.[filter.department] ?? 0
+        ? (summary.counts.department?.[filter.department] ?? 0)
         : filter.region
-          ? summary.counts.region?.[filter.region] ?? 0
+          ? (summary.counts.region?.[filter.region] ?? 0)
           : summary.total;
       return { count, stale: summary.stale, ...(summary.edition ? { edition: summary.edition } : {}) };
     }
@@ -273,18 +269,11 @@ export class FeedStore {
     return this.get(key, sourceKey(source), signal, false, async (s) => (await loadLive()).readSchema(this.api(source, s)));
   }
 
-  private async loadEvents(
-    source: SourceConfig,
-    scope: Scope,
-    signal: AbortSignal,
-    refreshing: boolean,
-  ): Promise<EventsData> {
+  private async loadEvents(source: SourceConfig, scope: Scope, signal: AbortSignal, refreshing: boolean): Promise<EventsData> {
     if (source.kind === 'snapshot') {
       const index = await this.index(source, signal, refreshing);
       const ref = shardFor(index, scope.region);
-      const { events, dropped } = ref
-        ? await readEvents(source.src, ref, this.http(signal), index)
-        : { events: [], dropped: 0 };
+      const { events, dropped } = ref ? await readEvents(source.src, ref, this.http(signal), index) : { events: [], dropped: 0 };
       return {
         events,
         schema: index.schema,

@@ -67,13 +67,7 @@ function wallFields(epoch: number, timeZone: string): Omit<ZonedParts, 'weekday'
 }
 
 function wallAsUtc(fields: Omit<ZonedParts, 'weekday' | 'offsetMinutes'>): number {
-  return (
-    calendarUtc(fields) +
-    fields.hour * 3_600_000 +
-    fields.minute * MINUTE +
-    fields.second * 1000 +
-    fields.millisecond
-  );
+  return calendarUtc(fields) + fields.hour * 3_600_000 + fields.minute * MINUTE + fields.second * 1000 + fields.millisecond;
 }
 
 /** Offset of `timeZone` at instant `epoch`, in milliseconds. */
@@ -113,9 +107,7 @@ export function zonedDateTimeToEpoch(date: string, time: string, timeZone: strin
   // within ±14 h. Each offset gives one candidate; a candidate counts if it reads back as `wall`.
   const offsetBefore = zoneOffsetMs(wall - DAY, timeZone);
   const offsetAfter = zoneOffsetMs(wall + DAY, timeZone);
-  const candidates = [wall - offsetBefore, wall - offsetAfter].filter(
-    (epoch) => epoch + zoneOffsetMs(epoch, timeZone) === wall,
-  );
+  const candidates = [wall - offsetBefore, wall - offsetAfter].filter((epoch) => epoch + zoneOffsetMs(epoch, timeZone) === wall);
   if (candidates.length > 0) return Math.min(...candidates);
   // In a gap the earlier offset still applies to the local reading, which lands past the jump.
   return wall - offsetBefore;

@@ -66,7 +66,9 @@ describe('accessibility states: <sdi-event-list>', () => {
 
   for (const lang of ['fr', 'en'] as const) {
     it(`with every filter offered (${lang}): audit, a named search form, labelled controls, one polite status`, async () => {
-      const el = await list(html`<sdi-event-list lang=${lang} filters=${ALL_FILTERS} src=${SNAPSHOT} .now=${clock} .store=${sharedStore}></sdi-event-list>`);
+      const el = await list(
+        html`<sdi-event-list lang=${lang} filters=${ALL_FILTERS} src=${SNAPSHOT} .now=${clock} .store=${sharedStore}></sdi-event-list>`,
+      );
       await expect(el).to.be.accessible();
       const root = shadow(el);
       const form = root.querySelector('form[part~="filters"]') as HTMLFormElement;
@@ -74,7 +76,9 @@ describe('accessibility states: <sdi-event-list>', () => {
       expect(form.getAttribute('aria-label')).to.equal(lang === 'fr' ? 'Filtrer les événements' : 'Filter the events');
       for (const control of root.querySelectorAll<HTMLInputElement | HTMLSelectElement>('form input, form select')) {
         const name = control.labels?.[0] ? text(control.labels[0]) : control.getAttribute('aria-label');
-        expect(name, `${control.id || control.type} has a label`).to.be.a('string').and.not.equal('');
+        expect(name, `${control.id || control.type} has a label`)
+          .to.be.a('string')
+          .and.not.equal('');
       }
       // Only the count speaks up, politely and as a whole; the near-me status is empty until used.
       await until(el, () => statusText(el) !== '');
@@ -127,7 +131,9 @@ describe('accessibility states: <sdi-event-list>', () => {
   });
 
   it('a narrow list with its filters unfolded passes the audit', async () => {
-    const el = await list(html`<sdi-event-list style="width: 320px" src=${SNAPSHOT} .now=${clock} .store=${sharedStore}></sdi-event-list>`);
+    const el = await list(
+      html`<sdi-event-list style="width: 320px" src=${SNAPSHOT} .now=${clock} .store=${sharedStore}></sdi-event-list>`,
+    );
     await until(el, () => Boolean(shadow(el).querySelector('details.more-filters')));
     (shadow(el).querySelector('details') as HTMLDetailsElement).open = true;
     await expect(el).to.be.accessible();
@@ -165,7 +171,9 @@ describe('accessibility states: <sdi-event-list>', () => {
 
 async function mapReady(el: SdiRegionMap): Promise<void> {
   el.scrollIntoView({ block: 'nearest' });
-  await waitUntil(() => el.mapView !== undefined && shadow(el).querySelector('.regions, .empty'), 'map never drew', { timeout: 15000 });
+  await waitUntil(() => el.mapView !== undefined && shadow(el).querySelector('.regions, .empty'), 'map never drew', {
+    timeout: 15000,
+  });
   await el.updateComplete;
   await mapSettled(el);
 }
@@ -173,7 +181,9 @@ async function mapReady(el: SdiRegionMap): Promise<void> {
 /** Audited once faded in: half-transparent text mid-animation is not what visitors read. */
 async function popupShown(el: SdiRegionMap): Promise<void> {
   await waitUntil(() => shadow(el).querySelector('.sdi-popup-title'), 'popup never filled', { timeout: 8000 });
-  await waitUntil(() => getComputedStyle(shadow(el).querySelector('.leaflet-popup')!).opacity === '1', 'popup never faded in', { timeout: 8000 });
+  await waitUntil(() => getComputedStyle(shadow(el).querySelector('.leaflet-popup')!).opacity === '1', 'popup never faded in', {
+    timeout: 8000,
+  });
 }
 
 describe('accessibility states: <sdi-region-map>', () => {
@@ -210,7 +220,9 @@ describe('accessibility states: <sdi-region-map>', () => {
     expect(listEl.tagName).to.equal('UL');
     expect(labelledBy(listEl)).to.equal('Événements par région');
     const items = [...listEl.children];
-    expect(items.every((li) => li.tagName === 'LI' && li.children.length === 1 && li.children[0]?.tagName === 'BUTTON')).to.equal(true);
+    expect(items.every((li) => li.tagName === 'LI' && li.children.length === 1 && li.children[0]?.tagName === 'BUTTON')).to.equal(
+      true,
+    );
     for (const li of items) {
       const button = li.children[0] as HTMLButtonElement;
       const code = button.dataset.region ?? '';
@@ -227,7 +239,9 @@ describe('accessibility states: <sdi-region-map>', () => {
   it('the overseas view (La Réunion) passes the audit, and its symbol or clusters are named', async () => {
     const el = await fixture<SdiRegionMap>(html`<sdi-region-map src="/snapshot/"></sdi-region-map>`);
     await mapReady(el);
-    const reunion = [...shadow(el).querySelectorAll<HTMLButtonElement>('[part~="territory-button"]')].find((b) => text(b) === 'La Réunion')!;
+    const reunion = [...shadow(el).querySelectorAll<HTMLButtonElement>('[part~="territory-button"]')].find(
+      (b) => text(b) === 'La Réunion',
+    )!;
     reunion.click();
     await waitUntil(() => el.mapView!.map.getBounds().contains([-21.115, 55.536]), 'La Réunion not framed', { timeout: 8000 });
     await mapSettled(el);
@@ -247,9 +261,10 @@ describe('accessibility states: <sdi-region-map>', () => {
     await mapReady(el);
     el.mapView!.map.setView([target.lat, target.lng], el.mapView!.map.getMaxZoom(), { animate: false });
     await mapSettled(el);
-    const marker = await waitUntil(() => shadow(el).querySelector<HTMLElement>('.sdi-marker-icon[tabindex="0"]'), 'no marker').then(
-      () => shadow(el).querySelector<HTMLElement>('.sdi-marker-icon[tabindex="0"]')!,
-    );
+    const marker = await waitUntil(
+      () => shadow(el).querySelector<HTMLElement>('.sdi-marker-icon[tabindex="0"]'),
+      'no marker',
+    ).then(() => shadow(el).querySelector<HTMLElement>('.sdi-marker-icon[tabindex="0"]')!);
     marker.focus();
     await sendKeys({ press: 'Enter' });
     await popupShown(el);
@@ -292,7 +307,8 @@ describe('accessibility states: <sdi-countdown>', () => {
     for (const { phase, at, edition } of PHASES) {
       it(`phase ${phase} (${lang}), with heading, link and seconds: audited, a timer that is not live`, async () => {
         const now = Date.parse(at);
-        const el = await fixture<SdiCountdown>(html`<sdi-countdown lang=${lang} seconds heading="Compte à rebours" href="/programme"
+        const el =
+          await fixture<SdiCountdown>(html`<sdi-countdown lang=${lang} seconds heading="Compte à rebours" href="/programme"
           edition=${edition} .now=${() => now}></sdi-countdown>`);
         await el.updateComplete;
         expect(shadow(el).querySelector('.countdown')?.className).to.contain(`phase-${phase}`);
@@ -322,7 +338,9 @@ describe('accessibility states: <sdi-edition-banner>', () => {
 
   it('while its count loads: audited, a section named by its title', async () => {
     await testControl.snapshotFault({ match: 'index.json', delayMs: 1500, times: 1 });
-    const el = await fixture<SdiEditionBanner>(html`<sdi-edition-banner src="/snapshot/" href="https://example.org/agenda"></sdi-edition-banner>`);
+    const el = await fixture<SdiEditionBanner>(
+      html`<sdi-edition-banner src="/snapshot/" href="https://example.org/agenda"></sdi-edition-banner>`,
+    );
     await el.updateComplete;
     const count = shadow(el).querySelector('[part~="count"]');
     expect(count?.classList.contains('pending')).to.equal(true);
@@ -348,7 +366,9 @@ describe('accessibility states: <sdi-edition-banner>', () => {
     live.setAttribute('api', API);
     live.store = new FeedStore({ retries: 0 });
     (await fixture(html`<div></div>`)).append(live);
-    await waitUntil(() => /unavailable/i.test(text(shadow(live).querySelector('[part~="count"]'))), 'no unavailable count', { timeout: 10000 });
+    await waitUntil(() => /unavailable/i.test(text(shadow(live).querySelector('[part~="count"]'))), 'no unavailable count', {
+      timeout: 10000,
+    });
     await expect(live).to.be.accessible();
   });
 });

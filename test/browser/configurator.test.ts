@@ -166,12 +166,18 @@ describe('configurator: snippetFor', () => {
     expect(snippet).to.include('<sdi-event-list filters="region near" sync-url seo>\n  <a href=');
     expect(attributesFor('list', { filters: [] })).to.deep.equal([['filters', 'none']]);
     expect(attributesFor('list', { 'sync-url': 'hash' })).to.deep.equal([['sync-url', 'hash']]);
-    expect(attributesFor('countdown', { seconds: true, lang: 'en' })).to.deep.equal([['seconds', ''], ['lang', 'en']]);
+    expect(attributesFor('countdown', { seconds: true, lang: 'en' })).to.deep.equal([
+      ['seconds', ''],
+      ['lang', 'en'],
+    ]);
   });
 
   it('leaves out refused values and options the widget would ignore', () => {
     expect(attributesFor('banner', { href: 'javascript:alert(1)', cta: 'Voir' })).to.deep.equal([]);
-    expect(attributesFor('banner', { href: '/agenda', cta: 'Voir' })).to.deep.equal([['href', '/agenda'], ['cta', 'Voir']]);
+    expect(attributesFor('banner', { href: '/agenda', cta: 'Voir' })).to.deep.equal([
+      ['href', '/agenda'],
+      ['cta', 'Voir'],
+    ]);
     expect(attributesFor('list', { href: 'https://example.org/' })).to.deep.equal([]);
     expect(attributesFor('list', { limit: '3', href: 'https://example.org/' })).to.deep.equal([
       ['limit', '3'],
@@ -193,7 +199,7 @@ describe('configurator: snippetFor', () => {
     expect(attributeMap(parse(snippet, 'list').element)).to.deep.equal(attributeMap(createWidgetElement('list', options)));
   });
 
-  it('the fallback link goes to the partner\'s own link when the widget has one, in the widget\'s language', () => {
+  it("the fallback link goes to the partner's own link when the widget has one, in the widget's language", () => {
     expect(snippetFor('banner', { href: '/agenda?a=1&b=2' })).to.include(
       `<a href="/agenda?a=1&amp;b=2">Voir les événements de la Semaine de l'industrie</a>`,
     );
@@ -216,7 +222,9 @@ describe('configurator: snippetFor', () => {
 
   it('writes a long element one attribute a line with its link, read back the same', () => {
     const snippet = snippetFor('list', everything('list'));
-    expect(snippet).to.match(/\n  style="[^"]*"\n>\n  <a href="https:\/\/www\.example\.org\/agenda">[^<]+<\/a>\n<\/sdi-event-list>\n$/);
+    expect(snippet).to.match(
+      /\n  style="[^"]*"\n>\n  <a href="https:\/\/www\.example\.org\/agenda">[^<]+<\/a>\n<\/sdi-event-list>\n$/,
+    );
   });
 
   it('offers language and colours to every widget', () => {
@@ -262,7 +270,26 @@ describe('configurator: the form', () => {
     const codes = [...control<HTMLSelectElement>('#sdi-cfg-banner-region').options].map((o) => o.value);
     expect(codes).to.have.length(19);
     expect(codes[0]).to.equal('');
-    expect(codes).to.include.members(['01', '02', '03', '04', '06', '11', '24', '27', '28', '32', '44', '52', '53', '75', '76', '84', '93', '94']);
+    expect(codes).to.include.members([
+      '01',
+      '02',
+      '03',
+      '04',
+      '06',
+      '11',
+      '24',
+      '27',
+      '28',
+      '32',
+      '44',
+      '52',
+      '53',
+      '75',
+      '76',
+      '84',
+      '93',
+      '94',
+    ]);
   });
 
   it('switches widget: its options only, a new snippet and a new preview', () => {

@@ -39,8 +39,7 @@ function text(node: Element | null | undefined): string {
 
 const status = (el: SdiCountdown): string => text(shadow(el).querySelector('[role="timer"]'));
 const message = (el: SdiCountdown): string => text(shadow(el).querySelector('[part="message"]'));
-const numbers = (el: SdiCountdown): string[] =>
-  [...shadow(el).querySelectorAll('[part="number"]')].map((n) => text(n));
+const numbers = (el: SdiCountdown): string[] => [...shadow(el).querySelectorAll('[part="number"]')].map((n) => text(n));
 const labels = (el: SdiCountdown): string[] => [...shadow(el).querySelectorAll('[part="label"]')].map((n) => text(n));
 
 type SetTimer = (handler: TimerHandler, delay?: number, ...args: unknown[]) => number;
@@ -233,9 +232,7 @@ describe('<sdi-countdown>', () => {
 
     it('follows the page’s language, and its own lang attribute when changed', async () => {
       const clock = manualClock(BEFORE).now;
-      const wrapper = await fixture<HTMLDivElement>(
-        html`<div lang="en-GB"><sdi-countdown .now=${clock}></sdi-countdown></div>`,
-      );
+      const wrapper = await fixture<HTMLDivElement>(html`<div lang="en-GB"><sdi-countdown .now=${clock}></sdi-countdown></div>`);
       const el = wrapper.querySelector('sdi-countdown');
       if (!el) throw new Error('missing element');
       await el.updateComplete;
@@ -265,8 +262,7 @@ describe('<sdi-countdown>', () => {
       console.warn = originalWarn;
     });
 
-    const notices = (el: SdiCountdown): string[] =>
-      [...shadow(el).querySelectorAll('[part="notice"]')].map((n) => text(n));
+    const notices = (el: SdiCountdown): string[] => [...shadow(el).querySelectorAll('[part="notice"]')].map((n) => text(n));
 
     it('reports an unparsable start date and falls back to the built-in facts', async () => {
       const el = await countdown(manualClock(BEFORE).now, { start: '2026-13-40' });

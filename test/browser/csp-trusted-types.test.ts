@@ -45,7 +45,9 @@ async function until(check: () => unknown, what: string, timeout = 20000): Promi
   const started = Date.now();
   while (!check()) {
     if (Date.now() - started > timeout) {
-      throw new Error(`timed out waiting for ${what}; the page reported ${JSON.stringify(current.filter((r) => r.kind !== 'ready'))}`);
+      throw new Error(
+        `timed out waiting for ${what}; the page reported ${JSON.stringify(current.filter((r) => r.kind !== 'ready'))}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -87,7 +89,10 @@ const squash = (value: string) => value.replace(/\s+/g, ' ').trim();
 const text = (node: Node | null | undefined) => squash(node?.textContent ?? '');
 
 async function rendered(page: Page): Promise<void> {
-  await until(() => page.win.customElements.get('sdi-event-list') && page.win.customElements.get('sdi-region-map'), 'the elements');
+  await until(
+    () => page.win.customElements.get('sdi-event-list') && page.win.customElements.get('sdi-region-map'),
+    'the elements',
+  );
   const banner = () => shadowOf(page, 'sdi-edition-banner');
   await until(() => /\d+ événements/.test(text(banner())) && !banner().querySelector('.count.pending'), 'the banner count');
   await until(() => text(shadowOf(page, 'sdi-countdown')).length > 10, 'the countdown');
@@ -132,7 +137,8 @@ interface JsonLdEvent {
  */
 async function jsonLdOfCards(page: Page, what: string): Promise<string[]> {
   const list = page.doc.querySelector('sdi-event-list') as HTMLElement;
-  const cardTitles = () => [...shadowOf(page, 'sdi-event-list').querySelectorAll('[part~="card-title"]')].map((node) => text(node));
+  const cardTitles = () =>
+    [...shadowOf(page, 'sdi-event-list').querySelectorAll('[part~="card-title"]')].map((node) => text(node));
   const block = () => list.querySelector<HTMLScriptElement>(':scope > script[type="application/ld+json"]');
   const names = (): string[] | undefined => {
     const script = block();
@@ -150,7 +156,10 @@ async function jsonLdOfCards(page: Page, what: string): Promise<string[]> {
   const script = block() as HTMLScriptElement;
   expect(list.querySelectorAll('script').length, 'one JSON-LD block').to.equal(1);
   const data = JSON.parse(script.textContent ?? '') as JsonLdEvent[];
-  expect(data.every((event) => event['@type'] === 'Event'), 'schema.org Events').to.equal(true);
+  expect(
+    data.every((event) => event['@type'] === 'Event'),
+    'schema.org Events',
+  ).to.equal(true);
   expect(script.textContent, 'no "<" that could close the script element').to.not.contain('<');
   return names() ?? [];
 }
@@ -174,14 +183,19 @@ async function pickRegion(page: Page): Promise<void> {
   const button = map.querySelector<HTMLButtonElement>('[part~="region-button"][data-region="84"]')!;
   button.click();
   await until(() => button.getAttribute('aria-pressed') === 'true', 'the region to be chosen');
-  await until(() => text(shadowOf(page, 'sdi-event-list').querySelector('[part~="count"]')) !== before, 'the list to follow the map');
+  await until(
+    () => text(shadowOf(page, 'sdi-event-list').querySelector('[part~="count"]')) !== before,
+    'the list to follow the map',
+  );
   await until(() => map.querySelector('.sdi-symbol-icon.is-selected, .sdi-cluster-icon, .sdi-marker-icon'), 'the map to redraw');
 }
 
 /** A popup built from feed data, and Leaflet's close button, at the last zoom on one event. */
 async function openPopup(page: Page): Promise<void> {
   const index = (await (await fetch('/__csp/snapshot/index.json')).json()) as SnapshotIndex;
-  const pointsFile = (await (await fetch(new URL((index.files.points as { path: string }).path, new URL('/__csp/snapshot/', location.href)))).json()) as SnapshotPointsFile;
+  const pointsFile = (await (
+    await fetch(new URL((index.files.points as { path: string }).path, new URL('/__csp/snapshot/', location.href)))
+  ).json()) as SnapshotPointsFile;
   const target = readPoints(pointsFile).find((p) => p.region === '84')!;
   const leaflet = (page.doc.querySelector('sdi-region-map') as MapElement).mapView!.map;
   const map = shadowOf(page, 'sdi-region-map');
@@ -246,7 +260,9 @@ async function visit(query: string): Promise<Page> {
   await openPopup(page);
   // Late reports (a lazy image, an idle task) have a moment to arrive.
   await new Promise((r) => setTimeout(r, 300));
-  expect(problems(page), `reports of ${query} (Trusted Types ${page.trustedTypes ? 'enforced' : 'not supported'})`).to.deep.equal([]);
+  expect(problems(page), `reports of ${query} (Trusted Types ${page.trustedTypes ? 'enforced' : 'not supported'})`).to.deep.equal(
+    [],
+  );
   await canaries(page);
   return page;
 }

@@ -64,17 +64,26 @@ describe('dist/sdi-widgets.js on a plain page', () => {
     await pollUntil(() => Boolean(win.customElements.get('sdi-event-list')), 'the list to register');
     await pollUntil(() => shadowText(doc.querySelector('sdi-edition-banner')).includes('12 événements'), 'the banner');
     await pollUntil(() => shadowText(doc.querySelector('sdi-countdown')).length > 10, 'the countdown');
-    await pollUntil(() => Boolean(doc.querySelector('sdi-event-list')?.shadowRoot?.querySelector('[part~="card"]')), 'the list cards');
+    await pollUntil(
+      () => Boolean(doc.querySelector('sdi-event-list')?.shadowRoot?.querySelector('[part~="card"]')),
+      'the list cards',
+    );
     expect(frame.errors).to.deep.equal([]);
     const scripts = win.performance.getEntriesByType('resource').map((entry) => entry.name);
-    expect(scripts.some((name) => /map-view/.test(name)), 'a page without a map never loads Leaflet').to.equal(false);
+    expect(
+      scripts.some((name) => /map-view/.test(name)),
+      'a page without a map never loads Leaflet',
+    ).to.equal(false);
     expect(scripts.some((name) => /sdi-region-map/.test(name))).to.equal(false);
   });
 
   it('loads the map code only on a page with a map', async () => {
     const frame = await load('<sdi-region-map height="400"></sdi-region-map>');
     const { document: doc, window: win } = frame;
-    await pollUntil(() => Boolean(doc.querySelector('sdi-region-map')?.shadowRoot?.querySelector('.leaflet-container')), 'the map');
+    await pollUntil(
+      () => Boolean(doc.querySelector('sdi-region-map')?.shadowRoot?.querySelector('.leaflet-container')),
+      'the map',
+    );
     const names = win.performance.getEntriesByType('resource').map((entry) => entry.name);
     expect(names.some((name) => /map-view/.test(name))).to.equal(true);
     expect(frame.errors).to.deep.equal([]);

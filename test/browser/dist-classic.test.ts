@@ -89,8 +89,14 @@ describe('dist/sdi-widgets.classic.js on a plain page', () => {
     expect(win.__errors).to.deep.equal([]);
     expect(win.__warnings).to.deep.equal([]);
     const loaded = resources(win);
-    expect(loaded.some((name) => name.endsWith(MODULE)), 'the module bundle beside the loader').to.equal(true);
-    expect(loaded.some((name) => /map-view|sdi-region-map/.test(name)), 'only the elements present').to.equal(false);
+    expect(
+      loaded.some((name) => name.endsWith(MODULE)),
+      'the module bundle beside the loader',
+    ).to.equal(true);
+    expect(
+      loaded.some((name) => /map-view|sdi-region-map/.test(name)),
+      'only the elements present',
+    ).to.equal(false);
   });
 
   it('pasted twice and beside the module tag: one registration, no error, no warning', async () => {
@@ -109,7 +115,10 @@ describe('dist/sdi-widgets.classic.js on a plain page', () => {
   it('reads the default snapshot beside the script, the folder the module tag reads', async () => {
     const expected = new URL('/dist/snapshot/index.json', location.href).href;
     const viaClassic = await load(classicTag, '<sdi-edition-banner></sdi-edition-banner>');
-    await pollUntil(() => resources(viaClassic.window).some((name) => name.includes('/snapshot/')), 'a snapshot request (classic)');
+    await pollUntil(
+      () => resources(viaClassic.window).some((name) => name.includes('/snapshot/')),
+      'a snapshot request (classic)',
+    );
     const classicRequests = resources(viaClassic.window).filter((name) => name.includes('/snapshot/'));
     const viaModule = await load(moduleTag, '<sdi-edition-banner></sdi-edition-banner>');
     await pollUntil(() => resources(viaModule.window).some((name) => name.includes('/snapshot/')), 'a snapshot request (module)');

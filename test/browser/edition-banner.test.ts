@@ -124,7 +124,9 @@ describe('<sdi-edition-banner>', () => {
     expect(text(el, 'edition')).to.match(/^15\s*th edition$/);
     expect(text(el, 'dates')).to.equal('From 16 to 22 November 2026');
     expect(text(el, 'count')).to.match(/labelled events$/);
-    const wrapper = await fixture(html`<div lang="en"><sdi-edition-banner src="/snapshot/" number="12"></sdi-edition-banner></div>`);
+    const wrapper = await fixture(
+      html`<div lang="en"><sdi-edition-banner src="/snapshot/" number="12"></sdi-edition-banner></div>`,
+    );
     expect(text(wrapper.querySelector('sdi-edition-banner')!, 'count')).to.equal('12 labelled events');
   });
 

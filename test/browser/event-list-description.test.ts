@@ -50,7 +50,9 @@ describe('description.ts: feed HTML/markdown to safe HTML', () => {
         const host = await mount(clean);
         try {
           expect(window.__sdiPwned, `${input} → ${clean}`).to.deep.equal([]);
-          expect(host.querySelector('script, iframe, style, form, input, object, embed, svg, math, details'), clean).to.equal(null);
+          expect(host.querySelector('script, iframe, style, form, input, object, embed, svg, math, details'), clean).to.equal(
+            null,
+          );
           for (const element of host.querySelectorAll('*')) {
             for (const attribute of element.getAttributeNames()) {
               expect(attribute.startsWith('on'), `${attribute} in ${clean}`).to.equal(false);
@@ -119,7 +121,9 @@ describe('description.ts: feed HTML/markdown to safe HTML', () => {
   it('keeps whole-HTML descriptions, demoting headings below the dialog’s title', async () => {
     expect(looksLikeHtml('<p>Bonjour</p>')).to.equal(true);
     expect(looksLikeHtml('Un texte avec <strong>gras</strong>')).to.equal(false);
-    const clean = await sanitizeHtml('<h1>Titre</h1><h2>Sous-titre</h2><p>Texte <a href="mailto:rh@example.com">RH</a> <a href="tel:+33102030405">tél.</a></p>');
+    const clean = await sanitizeHtml(
+      '<h1>Titre</h1><h2>Sous-titre</h2><p>Texte <a href="mailto:rh@example.com">RH</a> <a href="tel:+33102030405">tél.</a></p>',
+    );
     expect(clean).to.contain('<h4>Titre</h4>');
     expect(clean).to.contain('<h5>Sous-titre</h5>');
     expect(clean).to.contain('href="mailto:rh@example.com"');
@@ -144,7 +148,14 @@ describe('description.ts: feed HTML/markdown to safe HTML', () => {
     expect(safeLinkHref('https://exemple.fr/')).to.equal('https://exemple.fr/');
     expect(safeLinkHref('mailto:contact@exemple.fr')).to.equal('mailto:contact@exemple.fr');
     expect(safeLinkHref('tel:+33 1 02 03 04 05')).to.equal('tel:+33 1 02 03 04 05');
-    for (const bad of ['javascript:alert(1)', 'data:text/html,x', '//evil.example/', 'ftp://x.fr/', 'https://user:pw@x.fr/', 'mailto:<x>']) {
+    for (const bad of [
+      'javascript:alert(1)',
+      'data:text/html,x',
+      '//evil.example/',
+      'ftp://x.fr/',
+      'https://user:pw@x.fr/',
+      'mailto:<x>',
+    ]) {
       expect(safeLinkHref(bad), bad).to.equal(undefined);
     }
   });

@@ -91,7 +91,9 @@ describe('<sdi-event-list> detail dialog', () => {
       expect(deepActive()?.id).to.equal('detail-title');
       expect(text(dialog.querySelector('#detail-title'))).to.equal(pickText(event.title, 'fr'));
       expect(dialog.getAttribute('aria-labelledby')).to.equal('detail-title');
-      expect(opened).to.deep.equal([{ uid: event.uid, title: pickText(event.title, 'fr'), ...(event.url ? { url: event.url } : {}) }]);
+      expect(opened).to.deep.equal([
+        { uid: event.uid, title: pickText(event.title, 'fr'), ...(event.url ? { url: event.url } : {}) },
+      ]);
       await expect(el).to.be.accessible();
       await sendKeys({ press: 'Escape' });
       await until(el, () => !dialogOf(el).open);
@@ -152,8 +154,15 @@ describe('<sdi-event-list> detail dialog', () => {
     const links = [...dialogOf(el).querySelectorAll<HTMLAnchorElement>('.links a')];
     for (const entry of event.registration) {
       const href =
-        entry.type === 'url' ? entry.value : entry.type === 'email' ? `mailto:${entry.value}` : `tel:${entry.value.replace(/[^\d+]/g, '')}`;
-      expect(links.some((a) => a.getAttribute('href') === href), href).to.equal(true);
+        entry.type === 'url'
+          ? entry.value
+          : entry.type === 'email'
+            ? `mailto:${entry.value}`
+            : `tel:${entry.value.replace(/[^\d+]/g, '')}`;
+      expect(
+        links.some((a) => a.getAttribute('href') === href),
+        href,
+      ).to.equal(true);
     }
     for (const link of links) expect(link.getAttribute('href')).to.match(/^(https?:|mailto:|tel:)/);
     // Web pages from the feed open in a new tab that cannot reach this page nor learn its address.
@@ -256,7 +265,9 @@ describe('<sdi-event-list> detail dialog', () => {
       clipboardFails = true;
       share().click();
       await until(el, () => Boolean(dialogOf(el).querySelector('.manual-copy')));
-      expect(text(dialogOf(el).querySelector('.action-status'))).to.equal('Le lien n’a pas pu être copié : sélectionnez-le ci-dessous.');
+      expect(text(dialogOf(el).querySelector('.action-status'))).to.equal(
+        'Le lien n’a pas pu être copié : sélectionnez-le ci-dessous.',
+      );
       expect(dialogOf(el).querySelector<HTMLInputElement>('.manual-copy')?.value).to.equal(event.url);
 
       const shared: ShareData[] = [];

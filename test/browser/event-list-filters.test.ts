@@ -30,13 +30,19 @@ import {
 const ALL_CONTROLS = 'region department city type audience date attendance accessibility search near';
 
 function fullList(): Promise<SdiEventList> {
-  return list(html`<sdi-event-list src=${SNAPSHOT} filters=${ALL_CONTROLS} .now=${clock} .store=${sharedStore}></sdi-event-list>`);
+  return list(
+    html`<sdi-event-list src=${SNAPSHOT} filters=${ALL_CONTROLS} .now=${clock} .store=${sharedStore}></sdi-event-list>`,
+  );
 }
 
 /** The list shows exactly what filterEvents finds: the count, and the first page's events. */
 async function expectShows(el: SdiEventList, filters: FilterState): Promise<number> {
   const want = await expected(filters);
-  await until(el, () => countOf(el) === want.length, `expected ${want.length} events for ${JSON.stringify(filters)}, saw ${countOf(el)}`);
+  await until(
+    el,
+    () => countOf(el) === want.length,
+    `expected ${want.length} events for ${JSON.stringify(filters)}, saw ${countOf(el)}`,
+  );
   const uids = new Set(want.map((e) => e.uid));
   const shown = cards(el).map((c) => Number(c.dataset.uid));
   expect(shown.length).to.equal(Math.min(20, want.length));
@@ -108,7 +114,9 @@ describe('<sdi-event-list> filters from attributes', () => {
   });
 
   it('shows only the controls asked for, and none with filters="none"', async () => {
-    const el = await list(html`<sdi-event-list src=${SNAPSHOT} filters="region type" .now=${clock} .store=${sharedStore}></sdi-event-list>`);
+    const el = await list(
+      html`<sdi-event-list src=${SNAPSHOT} filters="region type" .now=${clock} .store=${sharedStore}></sdi-event-list>`,
+    );
     expect(shadow(el).querySelector('#f-region')).to.exist;
     expect(shadow(el).querySelector('#f-type')).to.exist;
     expect(shadow(el).querySelector('#f-q')).to.equal(null);
@@ -261,9 +269,18 @@ describe('<sdi-event-list> filter controls', () => {
       getCurrentPosition(success: PositionCallback, failure?: PositionErrorCallback | null) {
         setTimeout(() => {
           if (answer === 'grant') {
-            success({ coords: { latitude: lyon.lat, longitude: lyon.lng, accuracy: 10 }, timestamp: Date.now() } as GeolocationPosition);
+            success({
+              coords: { latitude: lyon.lat, longitude: lyon.lng, accuracy: 10 },
+              timestamp: Date.now(),
+            } as GeolocationPosition);
           } else {
-            failure?.({ code: 1, PERMISSION_DENIED: 1, POSITION_UNAVAILABLE: 2, TIMEOUT: 3, message: 'denied' } as GeolocationPositionError);
+            failure?.({
+              code: 1,
+              PERMISSION_DENIED: 1,
+              POSITION_UNAVAILABLE: 2,
+              TIMEOUT: 3,
+              message: 'denied',
+            } as GeolocationPositionError);
           }
         }, 10);
       },
@@ -284,8 +301,11 @@ describe('<sdi-event-list> filter controls', () => {
       expect(cards(el).map((c) => Number(c.dataset.uid))).to.deep.equal(byDistance.slice(0, 20).map((e) => e.uid));
       expect(shadow(el).querySelector('[part~="day-heading"]')).to.equal(null);
       const first = byDistance[0];
-      const km = first?.location?.lat !== undefined ? distanceKm(lyon, { lat: first.location.lat, lng: first.location.lng ?? 0 }) : 0;
-      expect(text(cards(el)[0]?.querySelector('.distance'))).to.contain(`à ${new Intl.NumberFormat('fr-FR', { maximumFractionDigits: km < 10 ? 1 : 0 }).format(km)} km`);
+      const km =
+        first?.location?.lat !== undefined ? distanceKm(lyon, { lat: first.location.lat, lng: first.location.lng ?? 0 }) : 0;
+      expect(text(cards(el)[0]?.querySelector('.distance'))).to.contain(
+        `à ${new Intl.NumberFormat('fr-FR', { maximumFractionDigits: km < 10 ? 1 : 0 }).format(km)} km`,
+      );
       near.click();
       await until(el, () => Boolean(shadow(el).querySelector('[part~="day-heading"]')));
     } finally {

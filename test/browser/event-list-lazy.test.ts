@@ -8,7 +8,17 @@
  */
 import { expect, html } from '@open-wc/testing';
 import type { DetailModule } from '../../src/elements/event-list/lazy-detail.js';
-import { cards, clock, list, resetServer, shadow, sharedStore, SNAPSHOT, text, until } from '../support/browser/event-list-helpers.js';
+import {
+  cards,
+  clock,
+  list,
+  resetServer,
+  shadow,
+  sharedStore,
+  SNAPSHOT,
+  text,
+  until,
+} from '../support/browser/event-list-helpers.js';
 import { collectUncaught, stubWarn } from '../support/browser/support.js';
 
 const LAZY = /\/(detail-dialog|event-detail|actions|description|ics|jsonld|url-state)\.ts|dompurify/;

@@ -10,7 +10,18 @@ import { expect, fixtureCleanup, html } from '@open-wc/testing';
 import type { SdiEventList } from '../../src/elements/event-list/sdi-event-list.js';
 import type { EventIndex } from '../../src/filters/apply.js';
 import type { FilterState } from '../../src/filters/filter-state.js';
-import { cards, clock, countOf, expected, freshStore, input, list, sharedStore, SNAPSHOT, until } from '../support/browser/event-list-helpers.js';
+import {
+  cards,
+  clock,
+  countOf,
+  expected,
+  freshStore,
+  input,
+  list,
+  sharedStore,
+  SNAPSHOT,
+  until,
+} from '../support/browser/event-list-helpers.js';
 import { collectUncaught, stubWarn } from '../support/browser/support.js';
 
 type IdleWindow = {
@@ -159,7 +170,9 @@ describe('<sdi-event-list> index prepared in slices', () => {
     const source = { kind: 'snapshot', src: SNAPSHOT } as const;
     // The region's shard is in the page's cache already, so it arrives within the old preparation.
     await store.events(source, { region: '84' });
-    const el = await list(html`<sdi-event-list src=${SNAPSHOT} filters="region search" .now=${clock} .store=${store}></sdi-event-list>`);
+    const el = await list(
+      html`<sdi-event-list src=${SNAPSHOT} filters="region search" .now=${clock} .store=${store}></sdi-event-list>`,
+    );
     const national = indexOf(el);
     // Whether the old index was still being prepared at the moment the new one replaced it.
     let midway: boolean | undefined;

@@ -3,7 +3,20 @@ import type { SdiEventList } from '../../src/elements/event-list/sdi-event-list.
 import type { FilterState } from '../../src/filters/filter-state.js';
 import { FILTER_CHANGE, announceFilters, type FilterChangeDetail } from '../../src/elements/shared/events.js';
 import { stubWarn } from '../support/browser/support.js';
-import { SNAPSHOT, cards, choose, clock, countOf, expected, input, list, loaded, select, sharedStore, until } from '../support/browser/event-list-helpers.js';
+import {
+  SNAPSHOT,
+  cards,
+  choose,
+  clock,
+  countOf,
+  expected,
+  input,
+  list,
+  loaded,
+  select,
+  sharedStore,
+  until,
+} from '../support/browser/event-list-helpers.js';
 
 async function expectCount(el: SdiEventList, filters: FilterState): Promise<void> {
   const want = (await expected(filters)).length;
@@ -39,16 +52,21 @@ describe('<sdi-event-list sync-url>', () => {
     expect(new URL(location.href).searchParams.get('sdi-q')).to.equal('usine');
     expect(history.length).to.equal(length + 1);
     // The page's own parameters (the test runner's) are kept.
-    for (const [key, value] of new URL(original).searchParams) expect(new URL(location.href).searchParams.get(key)).to.equal(value);
+    for (const [key, value] of new URL(original).searchParams)
+      expect(new URL(location.href).searchParams.get(key)).to.equal(value);
   });
 
   it('reads the filters from the address at start (round trip)', async () => {
-    const first = await list(html`<sdi-event-list sync-url src=${SNAPSHOT} .now=${clock} .store=${sharedStore}></sdi-event-list>`);
+    const first = await list(
+      html`<sdi-event-list sync-url src=${SNAPSHOT} .now=${clock} .store=${sharedStore}></sdi-event-list>`,
+    );
     choose(select(first, 'f-type'), '3');
     choose(select(first, 'f-region'), '11');
     await expectCount(first, { region: '11', types: [3] });
     first.remove();
-    const second = await list(html`<sdi-event-list sync-url src=${SNAPSHOT} .now=${clock} .store=${sharedStore}></sdi-event-list>`);
+    const second = await list(
+      html`<sdi-event-list sync-url src=${SNAPSHOT} .now=${clock} .store=${sharedStore}></sdi-event-list>`,
+    );
     await expectCount(second, { region: '11', types: [3] });
     expect(select(second, 'f-region').value).to.equal('11');
     expect(select(second, 'f-type').value).to.equal('3');
@@ -56,7 +74,9 @@ describe('<sdi-event-list sync-url>', () => {
 
   it('lets the address win over attribute presets at start', async () => {
     history.replaceState(history.state, '', `${location.pathname}${location.search}${location.search ? '&' : '?'}sdi-region=32`);
-    const el = await list(html`<sdi-event-list sync-url region="84" src=${SNAPSHOT} .now=${clock} .store=${sharedStore}></sdi-event-list>`);
+    const el = await list(
+      html`<sdi-event-list sync-url region="84" src=${SNAPSHOT} .now=${clock} .store=${sharedStore}></sdi-event-list>`,
+    );
     await expectCount(el, { region: '32' });
   });
 
@@ -83,7 +103,9 @@ describe('<sdi-event-list sync-url>', () => {
 
   it('uses the fragment with sync-url="hash", keeping the page’s anchor', async () => {
     history.replaceState(history.state, '', `${location.pathname}${location.search}#agenda`);
-    const el = await list(html`<sdi-event-list sync-url="hash" src=${SNAPSHOT} .now=${clock} .store=${sharedStore}></sdi-event-list>`);
+    const el = await list(
+      html`<sdi-event-list sync-url="hash" src=${SNAPSHOT} .now=${clock} .store=${sharedStore}></sdi-event-list>`,
+    );
     choose(select(el, 'f-audience'), '12');
     await expectCount(el, { audiences: [12] });
     expect(location.hash).to.equal('#agenda&sdi-audiences=12');
@@ -104,7 +126,10 @@ describe('<sdi-event-list sync-url>', () => {
         <sdi-event-list id="first" sync-url src=${SNAPSHOT} .now=${clock} .store=${sharedStore}></sdi-event-list>
         <sdi-event-list id="second" sync-url src=${SNAPSHOT} .now=${clock} .store=${sharedStore}></sdi-event-list>
       </div>`);
-      const [first, second] = ['first', 'second'].map((id) => wrapper.querySelector(`#${id}`) as SdiEventList) as [SdiEventList, SdiEventList];
+      const [first, second] = ['first', 'second'].map((id) => wrapper.querySelector(`#${id}`) as SdiEventList) as [
+        SdiEventList,
+        SdiEventList,
+      ];
       await Promise.all([loaded(first), loaded(second)]);
       const notice = (el: SdiEventList) => el.shadowRoot!.querySelector('[part~="notice"][role="alert"]')?.textContent?.trim();
       expect(notice(first)).to.equal(undefined);
@@ -151,10 +176,15 @@ describe('<sdi-event-list group>', () => {
       <sdi-event-list id="b" group="g1" src=${SNAPSHOT} .now=${clock} .store=${sharedStore}></sdi-event-list>
       <sdi-event-list id="c" group="other" src=${SNAPSHOT} .now=${clock} .store=${sharedStore}></sdi-event-list>
     </div>`);
-    const [a, b, c] = ['a', 'b', 'c'].map((id) => wrapper.querySelector(`#${id}`) as SdiEventList) as [SdiEventList, SdiEventList, SdiEventList];
+    const [a, b, c] = ['a', 'b', 'c'].map((id) => wrapper.querySelector(`#${id}`) as SdiEventList) as [
+      SdiEventList,
+      SdiEventList,
+      SdiEventList,
+    ];
     await Promise.all([loaded(a), loaded(b), loaded(c)]);
     const seen: { detail: FilterChangeDetail; target: EventTarget | null }[] = [];
-    const listener = (event: Event) => seen.push({ detail: (event as CustomEvent<FilterChangeDetail>).detail, target: event.target });
+    const listener = (event: Event) =>
+      seen.push({ detail: (event as CustomEvent<FilterChangeDetail>).detail, target: event.target });
     document.addEventListener(FILTER_CHANGE, listener);
     try {
       choose(select(a, 'f-region'), '84');
@@ -180,7 +210,9 @@ describe('<sdi-event-list group>', () => {
   });
 
   it('applies a region chosen by another widget (e.g. the map) without losing its other filters', async () => {
-    const el = await list(html`<sdi-event-list group="carte" q="atelier" src=${SNAPSHOT} .now=${clock} .store=${sharedStore}></sdi-event-list>`);
+    const el = await list(
+      html`<sdi-event-list group="carte" q="atelier" src=${SNAPSHOT} .now=${clock} .store=${sharedStore}></sdi-event-list>`,
+    );
     await expectCount(el, { q: 'atelier' });
     const map = document.createElement('div');
     document.body.append(map);

@@ -152,21 +152,29 @@ describe('<sdi-event-list> rendering', () => {
     const before = cards(el).map((c) => c.dataset.uid);
     more?.click();
     await until(el, () => cards(el).length === 40);
-    expect(cards(el).slice(0, 20).map((c) => c.dataset.uid)).to.deep.equal(before);
+    expect(
+      cards(el)
+        .slice(0, 20)
+        .map((c) => c.dataset.uid),
+    ).to.deep.equal(before);
     const newFirst = cards(el)[20] as HTMLElement;
     expect(deepActive()).to.equal(newFirst.querySelector('button.open'));
     expect(text(shadow(el).querySelector('[part~="more"]'))).to.equal(`Voir plus d’événements (40 sur 2${NNBSP}000 affichés)`);
   });
 
   it('honours page-size and hides «Voir plus» when everything is shown', async () => {
-    const el = await list(html`<sdi-event-list src=${SNAPSHOT} page-size="5" region="06" .now=${clock} .store=${sharedStore}></sdi-event-list>`);
+    const el = await list(
+      html`<sdi-event-list src=${SNAPSHOT} page-size="5" region="06" .now=${clock} .store=${sharedStore}></sdi-event-list>`,
+    );
     const n = (await expected({ region: '06' })).length;
     expect(cards(el).length).to.equal(Math.min(5, n));
     if (n <= 5) expect(shadow(el).querySelector('[part~="more"]')).to.equal(null);
   });
 
   it('sorts by title with sort="title", without day headings', async () => {
-    const el = await list(html`<sdi-event-list src=${SNAPSHOT} sort="title" .now=${clock} .store=${sharedStore}></sdi-event-list>`);
+    const el = await list(
+      html`<sdi-event-list src=${SNAPSHOT} sort="title" .now=${clock} .store=${sharedStore}></sdi-event-list>`,
+    );
     const all = await expected({});
     const sorted = sortEvents(all, 'title', { lang: 'fr', now: NOW });
     expect(titles(el)).to.deep.equal(sorted.slice(0, 20).map((e) => pickText(e.title, 'fr')));
@@ -174,17 +182,23 @@ describe('<sdi-event-list> rendering', () => {
   });
 
   it('offers «Près de moi» with sort="distance", in date order until the visitor gives a position', async () => {
-    const el = await list(html`<sdi-event-list src=${SNAPSHOT} sort="distance" .now=${clock} .store=${sharedStore}></sdi-event-list>`);
+    const el = await list(
+      html`<sdi-event-list src=${SNAPSHOT} sort="distance" .now=${clock} .store=${sharedStore}></sdi-event-list>`,
+    );
     expect(shadow(el).querySelector('.near-button')).to.exist;
     const sorted = sortEvents(await expected({}), 'date', { lang: 'fr', now: NOW });
     expect(titles(el)).to.deep.equal(sorted.slice(0, 20).map((e) => pickText(e.title, 'fr')));
   });
 
   it('sets the heading levels with heading-level', async () => {
-    const el = await list(html`<sdi-event-list src=${SNAPSHOT} heading-level="2" .now=${clock} .store=${sharedStore}></sdi-event-list>`);
+    const el = await list(
+      html`<sdi-event-list src=${SNAPSHOT} heading-level="2" .now=${clock} .store=${sharedStore}></sdi-event-list>`,
+    );
     expect(shadow(el).querySelector('[part~="day-heading"]')?.tagName).to.equal('H2');
     expect(shadow(el).querySelector('[part~="card-title"]')?.tagName).to.equal('H3');
-    const flat = await list(html`<sdi-event-list src=${SNAPSHOT} heading-level="4" sort="title" .now=${clock} .store=${sharedStore}></sdi-event-list>`);
+    const flat = await list(
+      html`<sdi-event-list src=${SNAPSHOT} heading-level="4" sort="title" .now=${clock} .store=${sharedStore}></sdi-event-list>`,
+    );
     expect(shadow(flat).querySelector('[part~="card-title"]')?.tagName).to.equal('H4');
   });
 
@@ -199,7 +213,9 @@ describe('<sdi-event-list> rendering', () => {
   });
 
   it('applies layout classes (CSS only)', async () => {
-    const el = await list(html`<sdi-event-list src=${SNAPSHOT} layout="grid" .now=${clock} .store=${sharedStore}></sdi-event-list>`);
+    const el = await list(
+      html`<sdi-event-list src=${SNAPSHOT} layout="grid" .now=${clock} .store=${sharedStore}></sdi-event-list>`,
+    );
     const ul = shadow(el).querySelector('.cards') as HTMLElement;
     expect(getComputedStyle(ul).display).to.equal('grid');
     expect(shadow(el).querySelector('.root')?.classList.contains('layout-grid')).to.equal(true);
@@ -278,7 +294,10 @@ describe('<sdi-event-list> rendering', () => {
       .now=${clock} .store=${store}></sdi-event-list>`);
     await until(el, () => countOf(el) === 38);
     const uid = Number(cards(el)[0]?.dataset.uid);
-    const live = store.peekEvents({ kind: 'live', agenda: '9464342', apiKey: 'test-key', api: new URL('/mock-api/v2', location.href).href }, { region: '53' });
+    const live = store.peekEvents(
+      { kind: 'live', agenda: '9464342', apiKey: 'test-key', api: new URL('/mock-api/v2', location.href).href },
+      { region: '53' },
+    );
     const event = live?.events.find((e) => e.uid === uid);
     expect(event?.location?.regionCode).to.equal('53');
     (cards(el)[0]?.querySelector('button.open') as HTMLButtonElement).click();
@@ -376,8 +395,14 @@ describe('<sdi-event-list> loading, errors and bad attributes', () => {
         .store=${sharedStore}></sdi-event-list>`);
       const notices = [...shadow(el).querySelectorAll('[part~="notice"]')].map((n) => text(n));
       for (const attribute of ['region', 'from', 'page-size', 'sort', 'layout', 'limit', 'filters']) {
-        expect(notices.some((n) => n.startsWith(`${attribute} :`)), attribute).to.equal(true);
-        expect(warnings.some((w) => w.includes(`attribute "${attribute}"`)), attribute).to.equal(true);
+        expect(
+          notices.some((n) => n.startsWith(`${attribute} :`)),
+          attribute,
+        ).to.equal(true);
+        expect(
+          warnings.some((w) => w.includes(`attribute "${attribute}"`)),
+          attribute,
+        ).to.equal(true);
       }
       expect(notices.find((n) => n.startsWith('region'))).to.contain('Région inconnue');
       expect(notices.find((n) => n.startsWith('page-size'))).to.contain('taille de page invalide « vingt »');
@@ -395,7 +420,9 @@ describe('<sdi-event-list> loading, errors and bad attributes', () => {
     const original = console.warn;
     console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
     try {
-      const el = await list(html`<sdi-event-list src=${SNAPSHOT} type="Atelier, Pétanque" .now=${clock} .store=${sharedStore}></sdi-event-list>`);
+      const el = await list(
+        html`<sdi-event-list src=${SNAPSHOT} type="Atelier, Pétanque" .now=${clock} .store=${sharedStore}></sdi-event-list>`,
+      );
       await until(el, () => countOf(el) > 0 && countOf(el) < 2000);
       expect(countOf(el)).to.equal((await expected({ types: [7] })).length);
       const notices = [...shadow(el).querySelectorAll('[part~="notice"]')].map((n) => text(n));
@@ -415,7 +442,9 @@ describe('<sdi-event-list> loading, errors and bad attributes', () => {
     window.addEventListener('error', onError);
     window.addEventListener('unhandledrejection', onRejection);
     try {
-      const el = await fixture<SdiEventList>(html`<sdi-event-list src=${SNAPSHOT} .now=${clock} .store=${store}></sdi-event-list>`);
+      const el = await fixture<SdiEventList>(
+        html`<sdi-event-list src=${SNAPSHOT} .now=${clock} .store=${store}></sdi-event-list>`,
+      );
       await waitUntil(() => shadow(el).querySelector('[part~="error"], [part~="notice"]'));
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect(uncaught).to.deep.equal([]);

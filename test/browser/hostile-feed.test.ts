@@ -90,7 +90,8 @@ async function mount(page: unknown, lang?: string): Promise<SdiEventList> {
 }
 
 const SAFE_HREF = /^(?:https?:\/\/|mailto:|tel:)/i;
-const FORBIDDEN_ELEMENTS = 'script, iframe, frame, object, embed, base, meta, link, form, input, textarea, select, video, audio, source, details, marquee, math, template, noscript';
+const FORBIDDEN_ELEMENTS =
+  'script, iframe, frame, object, embed, base, meta, link, form, input, textarea, select, video, audio, source, details, marquee, math, template, noscript';
 
 /**
  * What must never be in the widget's DOM, whatever the feed said: event handlers, elements that
@@ -235,8 +236,8 @@ describe('<sdi-event-list> fed a hostile live feed', () => {
     const absurd = { total: 1e300, events: [], after: null };
     const pages: [string, unknown, string | RegExp][] = [
       ['script-in-text', pageOf(await load(caseNamed('script-in-text'))), /^3 événements labellisés/],
-      ['bad-page-shape', pageOf(await load(caseNamed('bad-page-shape'))), 'Nombre d\'événements indisponible pour le moment'],
-      ['a total of 1e300', absurd, 'Nombre d\'événements indisponible pour le moment'],
+      ['bad-page-shape', pageOf(await load(caseNamed('bad-page-shape'))), "Nombre d'événements indisponible pour le moment"],
+      ['a total of 1e300', absurd, "Nombre d'événements indisponible pour le moment"],
     ];
     for (const [name, page, expected] of pages) {
       const container = await fixture<HTMLDivElement>(html`<div></div>`);
@@ -258,7 +259,9 @@ describe('<sdi-event-list> fed a hostile live feed', () => {
   it('says in English what it could not show, also when nothing could be shown', async () => {
     const unusable = caseNamed('all-unusable');
     const el = await mount(pageOf(await load(unusable)), 'en');
-    expect(text(shadow(el).querySelector('.skipped'))).to.equal(`${unusable.skipped} events could not be shown (incomplete data).`);
+    expect(text(shadow(el).querySelector('.skipped'))).to.equal(
+      `${unusable.skipped} events could not be shown (incomplete data).`,
+    );
     expect(shadow(el).querySelector('[part~="empty"]')).to.not.equal(null);
     await assertClean();
   });
@@ -276,29 +279,80 @@ describe('<sdi-event-list> fed a tampered snapshot', () => {
   const hostile = 'javascript:window.__pwned=true';
   const events = [
     {
-      uid: 1, slug: 'falsifie', title: { fr: '<img src=x onerror=window.__pwned=true>Falsifié' }, timings: slot,
-      timezone: 'Europe/Paris', status: 'scheduled', attendance: 'mixed', url: hostile, onlineUrl: hostile,
+      uid: 1,
+      slug: 'falsifie',
+      title: { fr: '<img src=x onerror=window.__pwned=true>Falsifié' },
+      timings: slot,
+      timezone: 'Europe/Paris',
+      status: 'scheduled',
+      attendance: 'mixed',
+      url: hostile,
+      onlineUrl: hostile,
       image: { url: hostile, thumbnail: 'data:image/svg+xml,<svg onload=window.__pwned=true>' },
       location: { name: '<svg onload=window.__pwned=true>', city: 'Lyon', lat: 999, lng: 4 },
     },
-    { uid: 2, slug: 'fuseau', title: { fr: 'Fuseau inconnu' }, timings: slot, timezone: 'Mars/Olympus_Mons', status: 'scheduled', attendance: 'onsite' },
-    { uid: 3, slug: 'horaire', title: { fr: 'Horaire illisible' }, timings: [{ begin: 'demain', end: null }], timezone: 'Europe/Paris', status: 'scheduled', attendance: 'onsite' },
-    { uid: 4, slug: 'statut', title: { fr: 'Statut inventé' }, timings: slot, timezone: 'Europe/Paris', status: '"><img src=x onerror=window.__pwned=true>', attendance: 'téléportation' },
-    { uid: 5, slug: 'sain', title: { fr: 'Événement sain' }, timings: slot, timezone: 'Europe/Paris', status: 'scheduled', attendance: 'onsite', location: { name: 'Usine', city: 'Lyon' } },
+    {
+      uid: 2,
+      slug: 'fuseau',
+      title: { fr: 'Fuseau inconnu' },
+      timings: slot,
+      timezone: 'Mars/Olympus_Mons',
+      status: 'scheduled',
+      attendance: 'onsite',
+    },
+    {
+      uid: 3,
+      slug: 'horaire',
+      title: { fr: 'Horaire illisible' },
+      timings: [{ begin: 'demain', end: null }],
+      timezone: 'Europe/Paris',
+      status: 'scheduled',
+      attendance: 'onsite',
+    },
+    {
+      uid: 4,
+      slug: 'statut',
+      title: { fr: 'Statut inventé' },
+      timings: slot,
+      timezone: 'Europe/Paris',
+      status: '"><img src=x onerror=window.__pwned=true>',
+      attendance: 'téléportation',
+    },
+    {
+      uid: 5,
+      slug: 'sain',
+      title: { fr: 'Événement sain' },
+      timings: slot,
+      timezone: 'Europe/Paris',
+      status: 'scheduled',
+      attendance: 'onsite',
+      location: { name: 'Usine', city: 'Lyon' },
+    },
   ];
   const details = {
     1: {
       description: { fr: '<img src=x onerror=window.__pwned=true>' },
-      registration: [{ type: 'url', value: hostile }, { type: 'email', value: '"><script>@x.fr' }, { type: 'phone', value: hostile }],
+      registration: [
+        { type: 'url', value: hostile },
+        { type: 'email', value: '"><script>@x.fr' },
+        { type: 'phone', value: hostile },
+      ],
     },
   };
   const files: Record<string, unknown> = {
     'index.json': {
-      format: SNAPSHOT_FORMAT, generatedAt: '2026-11-01T06:00:00.000Z', agenda: { uid: 1, slug: 'semaine-test' },
-      schema: { types: [], audiences: [] }, total: events.length, skipped: 0, counts: {},
+      format: SNAPSHOT_FORMAT,
+      generatedAt: '2026-11-01T06:00:00.000Z',
+      agenda: { uid: 1, slug: 'semaine-test' },
+      schema: { types: [], audiences: [] },
+      total: events.length,
+      skipped: 0,
+      counts: {},
       files: {
-        all: { path: 'events/all.0.json', count: events.length, bytes: 1 }, regions: {},
-        points: { path: 'points.0.json', count: 0, bytes: 1 }, details: { none: { path: 'details/region-none.0.json', count: 1, bytes: 1 } },
+        all: { path: 'events/all.0.json', count: events.length, bytes: 1 },
+        regions: {},
+        points: { path: 'points.0.json', count: 0, bytes: 1 },
+        details: { none: { path: 'details/region-none.0.json', count: 1, bytes: 1 } },
       },
     },
     'events/all.0.json': { format: SNAPSHOT_FORMAT, events },
@@ -323,7 +377,12 @@ describe('<sdi-event-list> fed a tampered snapshot', () => {
       el.setAttribute('src', CDN);
       el.setAttribute('past', '');
       container.append(el);
-      await waitUntil(() => shadow(el).querySelector('[part~="card"]:not([part~="skeleton"]), [part~="empty"], [part~="error"], [part~="notice"]'), 'nothing shown', { timeout: 10_000 });
+      await waitUntil(
+        () =>
+          shadow(el).querySelector('[part~="card"]:not([part~="skeleton"]), [part~="empty"], [part~="error"], [part~="notice"]'),
+        'nothing shown',
+        { timeout: 10_000 },
+      );
       await el.updateComplete;
       expect(shadow(el).querySelector('[part~="error"]'), 'error').to.equal(null);
       // The unknown zone and the unreadable slot are dropped and counted; the rest is shown.
@@ -350,12 +409,31 @@ describe('<sdi-event-list> fed a tampered snapshot', () => {
       const store = new FeedStore({ retries: 0 });
       const fifth = events[4];
       if (!fifth) throw new Error('the fixture has fewer than five events');
-      const sound = { ...fifth, description: {}, conditions: {}, registration: [], summary: {}, keywords: [], types: [], audiences: [],
-        accessibility: { hi: false, vi: false, pi: false, mi: false, ii: false }, featured: false };
+      const sound = {
+        ...fifth,
+        description: {},
+        conditions: {},
+        registration: [],
+        summary: {},
+        keywords: [],
+        types: [],
+        audiences: [],
+        accessibility: { hi: false, vi: false, pi: false, mi: false, ii: false },
+        featured: false,
+      };
       // Beyond Date's range: only a store of the page's own (an app's) could hand this over.
       const broken = { ...sound, uid: 9, title: { fr: 'Hors du temps' }, timings: [{ begin: 1e20, end: 1e20 }] };
-      store.events = () => Promise.resolve({ events: [broken, sound], schema: { types: [], audiences: [] }, skipped: 0, generatedAt: 0, stale: false } as EventsData);
-      const el = await fixture<SdiEventList>(html`<sdi-event-list src=${CDN} past .now=${clock} .store=${store}></sdi-event-list>`);
+      store.events = () =>
+        Promise.resolve({
+          events: [broken, sound],
+          schema: { types: [], audiences: [] },
+          skipped: 0,
+          generatedAt: 0,
+          stale: false,
+        } as EventsData);
+      const el = await fixture<SdiEventList>(
+        html`<sdi-event-list src=${CDN} past .now=${clock} .store=${store}></sdi-event-list>`,
+      );
       await waitUntil(() => cards(el).length > 0, 'no card shown');
       await el.updateComplete;
       el.requestUpdate();

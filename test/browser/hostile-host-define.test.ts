@@ -44,16 +44,23 @@ describe('element definitions on a page that already has some', () => {
     await import('../../src/define.js');
     expect(customElements.get('sdi-edition-banner')).to.equal(OlderBanner);
     // The other elements are ours and work.
-    for (const tag of ['sdi-countdown', 'sdi-event-list', 'sdi-region-map']) expect(customElements.get(tag), tag).to.not.equal(undefined);
+    for (const tag of ['sdi-countdown', 'sdi-event-list', 'sdi-region-map'])
+      expect(customElements.get(tag), tag).to.not.equal(undefined);
     const page = await fixture<HTMLDivElement>(html`<div>
       <sdi-edition-banner number="12"></sdi-edition-banner>
       <sdi-countdown></sdi-countdown>
     </div>`);
     expect(page.querySelector('sdi-edition-banner')?.textContent).to.equal('Bannière d’une version précédente');
-    await waitUntil(() => page.querySelector('sdi-countdown')?.shadowRoot?.querySelector('[part~="countdown"]'), 'our countdown did not render');
+    await waitUntil(
+      () => page.querySelector('sdi-countdown')?.shadowRoot?.querySelector('[part~="countdown"]'),
+      'our countdown did not render',
+    );
 
     const warnings = warn.calls.map((args) => args.map(String).join(' '));
-    expect(warnings.every((w) => w.startsWith(OURS)), warnings.join('\n')).to.equal(true);
+    expect(
+      warnings.every((w) => w.startsWith(OURS)),
+      warnings.join('\n'),
+    ).to.equal(true);
     expect(warnings.filter((w) => w.includes('<sdi-edition-banner>'))).to.have.length(1);
     // Defining again (another of our bundles on the page) does not repeat it.
     await secondCopy('../../src/elements/edition-banner/define.ts');
@@ -68,9 +75,13 @@ describe('element definitions on a page that already has some', () => {
       <sdi-countdown edition="15"></sdi-countdown>
       <sdi-event-list src="/snapshot/" region="53" filters="none" past></sdi-event-list>
     </div>`);
-    await waitUntil(() => page.querySelector('sdi-event-list')?.shadowRoot?.querySelector('[part~="card"]:not([part~="skeleton"])'), 'the list did not render', {
-      timeout: 15_000,
-    });
+    await waitUntil(
+      () => page.querySelector('sdi-event-list')?.shadowRoot?.querySelector('[part~="card"]:not([part~="skeleton"])'),
+      'the list did not render',
+      {
+        timeout: 15_000,
+      },
+    );
     expect(page.querySelector('sdi-countdown')?.shadowRoot).to.not.equal(null);
     expect(warn.calls).to.deep.equal([]);
     expect(uncaught.map(String)).to.deep.equal([]);

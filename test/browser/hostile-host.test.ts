@@ -29,7 +29,10 @@ const PROGRAMME = 'https://www.semaine-industrie.gouv.fr/programme';
 
 let host: HTMLElement | undefined;
 let style: HTMLStyleElement | undefined;
-const documentAttributes = { dir: document.documentElement.getAttribute('dir'), lang: document.documentElement.getAttribute('lang') };
+const documentAttributes = {
+  dir: document.documentElement.getAttribute('dir'),
+  lang: document.documentElement.getAttribute('lang'),
+};
 
 /**
  * The four widgets in a <main> of their own (the test runner's fixture container is a div, which
@@ -59,7 +62,9 @@ async function mount(attributes: { style?: string } = {}): Promise<Widgets> {
     map: find('sdi-region-map'),
   };
   await loaded(widgets.list);
-  await waitUntil(() => !shadow(widgets.banner).querySelector('.count.pending'), 'the banner count never came', { timeout: 10_000 });
+  await waitUntil(() => !shadow(widgets.banner).querySelector('.count.pending'), 'the banner count never came', {
+    timeout: 10_000,
+  });
   await widgets.countdown.updateComplete;
   // Maps draw when seen.
   widgets.map.scrollIntoView({ block: 'start' });
@@ -81,7 +86,9 @@ function expectVisible(node: Element | null | undefined, what: string): void {
 /** Nothing in the widget is wider than the box holding it. */
 function expectNoSidewaysScroll(node: Element | null | undefined, what: string): void {
   if (!node) throw new Error(`${what}: missing`);
-  expect(node.scrollWidth, `${what}: scrollWidth ${node.scrollWidth} > clientWidth ${node.clientWidth}`).to.be.at.most(node.clientWidth + 1);
+  expect(node.scrollWidth, `${what}: scrollWidth ${node.scrollWidth} > clientWidth ${node.clientWidth}`).to.be.at.most(
+    node.clientWidth + 1,
+  );
 }
 
 /** The main parts of each widget, for the sideways-scroll check. */
@@ -94,7 +101,9 @@ function mainParts(widgets: Widgets): [string, Element | null][] {
     ['list root', list.querySelector('[part~="root"]')],
     ['list filters', list.querySelector('[part~="filters"]')],
     ['list results', list.querySelector('[part~="list"]')],
-    ...cards(widgets.list).slice(0, 5).map((card, i): [string, Element] => [`card ${i}`, card]),
+    ...cards(widgets.list)
+      .slice(0, 5)
+      .map((card, i): [string, Element] => [`card ${i}`, card]),
     ['list «voir plus»', list.querySelector('[part~="more"]')],
     ['banner', banner.querySelector('[part~="banner"]')],
     ['countdown', countdown.querySelector('[part~="countdown"]')],
@@ -131,7 +140,10 @@ describe('widgets on hostile host pages', () => {
       // Lines must not overlap: the page's line-height 0.8 would pile the title's lines up.
       const title = box(card.querySelector('[part~="card-title"]'), 'title');
       const lineHeight = parseFloat(getComputedStyle(card.querySelector('[part~="card-title"]') as Element).lineHeight);
-      expect(Number.isNaN(lineHeight) || lineHeight >= parseFloat(getComputedStyle(card).fontSize), `line height of card ${i}`).to.equal(true);
+      expect(
+        Number.isNaN(lineHeight) || lineHeight >= parseFloat(getComputedStyle(card).fontSize),
+        `line height of card ${i}`,
+      ).to.equal(true);
       expect(title.height).to.be.greaterThan(0);
     }
     expectVisible(list.querySelector('[part~="filters"]'), 'filters');

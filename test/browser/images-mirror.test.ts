@@ -25,7 +25,9 @@ async function until(check: () => unknown, what: string, timeout = 30000): Promi
   const started = Date.now();
   while (!check()) {
     if (Date.now() - started > timeout) {
-      throw new Error(`timed out waiting for ${what}; the page reported ${JSON.stringify(reports.filter((r) => r.kind !== 'ready'))}`);
+      throw new Error(
+        `timed out waiting for ${what}; the page reported ${JSON.stringify(reports.filter((r) => r.kind !== 'ready'))}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -38,7 +40,7 @@ afterEach(() => {
 
 const loaded = (img: HTMLImageElement) => img.complete && img.naturalWidth > 0;
 
-describe('--images mirror: the page loads images from its own host only, under img-src \'self\'', function () {
+describe("--images mirror: the page loads images from its own host only, under img-src 'self'", function () {
   // The first request builds the mirrored snapshot (200 events, their pictures drawn and resized).
   this.timeout(180000);
 
@@ -75,7 +77,9 @@ describe('--images mirror: the page loads images from its own host only, under i
     const thumbs = [...list().querySelectorAll<HTMLImageElement>('[part~="thumbnail"] img')];
     expect(thumbs.length, 'cards with a thumbnail').to.be.at.least(5);
     for (const img of thumbs) {
-      expect(img.getAttribute('src'), 'a mirrored card image').to.match(/\/__mirror\/snapshot\/images\/card\.[0-9a-f]{16}\.webp$/);
+      expect(img.getAttribute('src'), 'a mirrored card image').to.match(
+        /\/__mirror\/snapshot\/images\/card\.[0-9a-f]{16}\.webp$/,
+      );
       img.scrollIntoView({ block: 'center' });
       await until(() => loaded(img), `the thumbnail ${img.src}`);
     }
@@ -93,14 +97,23 @@ describe('--images mirror: the page loads images from its own host only, under i
     const requests = [...new Set([...observed, ...win.performance.getEntriesByType('resource').map((e) => e.name)])];
     const webp = requests.filter((name) => /\/images\/(card|detail)\.[0-9a-f]{16}\.webp$/.test(name));
     expect(webp.length, 'the images were seen by Resource Timing').to.be.at.least(thumbs.length + 1);
-    expect(requests.filter((name) => new URL(name).origin !== origin), 'requests outside the page’s host').to.deep.equal([]);
-    expect(reports.filter((r) => r.kind !== 'ready'), 'violations, errors, refused resources').to.deep.equal([]);
+    expect(
+      requests.filter((name) => new URL(name).origin !== origin),
+      'requests outside the page’s host',
+    ).to.deep.equal([]);
+    expect(
+      reports.filter((r) => r.kind !== 'ready'),
+      'violations, errors, refused resources',
+    ).to.deep.equal([]);
 
     // Canary: an image from elsewhere is refused and reported, so the checks above could fail.
     const canary = win.document.createElement('img');
     canary.src = 'http://127.0.0.1:9/canary.png';
     win.document.body.append(canary);
-    await until(() => reports.some((r) => r.kind === 'violation' && String(r.blocked).includes('canary')), 'the canary’s violation');
+    await until(
+      () => reports.some((r) => r.kind === 'violation' && String(r.blocked).includes('canary')),
+      'the canary’s violation',
+    );
     expect(reports.find((r) => r.kind === 'violation')?.directive).to.equal('img-src');
   });
 });

@@ -134,7 +134,10 @@ function expectVisibleFocus(el: Element | null, what = describeFocus(el)): void 
 }
 
 /** Fixture: the widget(s) between two page buttons, the way a visitor tabs into them. */
-async function between<T extends Element>(widget: ReturnType<typeof html>, selector: string): Promise<{ el: T; before: HTMLElement }> {
+async function between<T extends Element>(
+  widget: ReturnType<typeof html>,
+  selector: string,
+): Promise<{ el: T; before: HTMLElement }> {
   const wrapper = await fixture(html`<div><button id="before">before</button>${widget}<button id="after">after</button></div>`);
   return { el: wrapper.querySelector(selector) as T, before: wrapper.querySelector('#before') as HTMLElement };
 }
@@ -270,7 +273,11 @@ describe('keyboard walkthrough: <sdi-event-list>', () => {
     await press('Enter');
     // The dialog's code may arrive with the first opening: look for it once it is there.
     const found = () => shadow(el).querySelector('dialog');
-    await until(el, () => Boolean(found()?.open) && deepActive()?.id === 'detail-title', 'Enter did not open the detail on its title');
+    await until(
+      el,
+      () => Boolean(found()?.open) && deepActive()?.id === 'detail-title',
+      'Enter did not open the detail on its title',
+    );
     const dialog = found() as HTMLDialogElement;
     expectVisibleFocus(deepActive(), 'the detail title');
 
@@ -279,12 +286,16 @@ describe('keyboard walkthrough: <sdi-event-list>', () => {
     // Wait for the full details: the description (and its links) arrive after the dialog opens.
     await until(el, () => Boolean(dialog.querySelector('.description')), 'the description never came');
     const reached: string[] = [];
-    const calendar = await tabTo((a) => {
-      reached.push(describeFocus(a));
-      expect(dialog.contains(a), `${describeFocus(a)} is outside the dialog`).to.equal(true);
-      expectVisibleFocus(a);
-      return text(a) === 'Ajouter à mon agenda';
-    }, 'the calendar button', 30);
+    const calendar = await tabTo(
+      (a) => {
+        reached.push(describeFocus(a));
+        expect(dialog.contains(a), `${describeFocus(a)} is outside the dialog`).to.equal(true);
+        expectVisibleFocus(a);
+        return text(a) === 'Ajouter à mon agenda';
+      },
+      'the calendar button',
+      30,
+    );
     await press('Enter');
     await until(el, () => files.length === 1, 'Enter did not make the calendar file');
     expect(text(dialog.querySelector('.action-status[role="status"]'))).to.equal('Fichier d’agenda téléchargé');
@@ -372,7 +383,10 @@ function expectInsideMap(el: SdiRegionMap, marker: Element): void {
   const r = marker.getBoundingClientRect();
   const x = r.left + r.width / 2;
   const y = r.top + r.height / 2;
-  expect(x >= box.left && x <= box.right && y >= box.top && y <= box.bottom, `${describeFocus(marker)} is outside the visible map`).to.equal(true);
+  expect(
+    x >= box.left && x <= box.right && y >= box.top && y <= box.bottom,
+    `${describeFocus(marker)} is outside the visible map`,
+  ).to.equal(true);
 }
 
 describe('keyboard walkthrough: <sdi-region-map>', () => {
@@ -393,7 +407,9 @@ describe('keyboard walkthrough: <sdi-region-map>', () => {
     const { el, before } = await mapBetween();
     await mapReady(el);
     const { names, elements } = await tabSequence(before);
-    const mainland = ['11', '24', '27', '28', '32', '44', '52', '53', '75', '76', '84', '93', '94'].filter((c) => (index.counts.region[c] ?? 0) > 0);
+    const mainland = ['11', '24', '27', '28', '32', '44', '52', '53', '75', '76', '84', '93', '94'].filter(
+      (c) => (index.counts.region[c] ?? 0) > 0,
+    );
     const symbolNames = names.filter((n) => n.startsWith('marker'));
     const regionButtons = [...shadow(el).querySelectorAll('[part~="region-button"]')].map((b) => `button "${text(b)}"`);
     expect(names, names.join(' | ')).to.deep.equal([
@@ -446,7 +462,11 @@ describe('keyboard walkthrough: <sdi-region-map>', () => {
     const all = await tabTo((a) => a.matches('[part~="all-button"]'), 'the all-of-France button');
     expectVisibleFocus(all);
     await press('Enter');
-    await waitUntil(() => bretagne.getAttribute('aria-pressed') === 'false', 'Enter on «Toute la France» did not clear the region', { timeout: 8000 });
+    await waitUntil(
+      () => bretagne.getAttribute('aria-pressed') === 'false',
+      'Enter on «Toute la France» did not clear the region',
+      { timeout: 8000 },
+    );
   });
 
   it('shows an overseas region from the switcher, whose markers are then the ones Tab reaches', async () => {
@@ -469,7 +489,8 @@ describe('keyboard walkthrough: <sdi-region-map>', () => {
     }
     expect(describeFocus(deepActive())).to.equal('link "Zoomer"');
     expect(stops.length).to.be.above(0);
-    for (const stop of stops) expect(stop).to.match(/^marker "(\d+ événements ici\s: zoomer|Événement|La Réunion\s: \d+ événements?)"$/);
+    for (const stop of stops)
+      expect(stop).to.match(/^marker "(\d+ événements ici\s: zoomer|Événement|La Réunion\s: \d+ événements?)"$/);
   });
 
   it('zooms with the keyboard on the map and with the zoom buttons', async () => {

@@ -26,8 +26,8 @@ const SHEET = '/dist/sdi-widgets.css';
 const TAGS = ['sdi-edition-banner', 'sdi-countdown', 'sdi-region-map', 'sdi-event-list'] as const;
 /** Lighthouse's "good" CLS is under 0.1; the widgets together must stay far below it. */
 const BUDGET = 0.02;
-const LAYOUT_SHIFT = typeof PerformanceObserver !== 'undefined' &&
-  (PerformanceObserver.supportedEntryTypes ?? []).includes('layout-shift');
+const LAYOUT_SHIFT =
+  typeof PerformanceObserver !== 'undefined' && (PerformanceObserver.supportedEntryTypes ?? []).includes('layout-shift');
 
 interface Shift {
   value: number;
@@ -134,7 +134,14 @@ const frames = () => new Promise<void>((r) => requestAnimationFrame(() => reques
 async function load(width: number, height: number, options: PageOptions = {}): Promise<Loaded> {
   const iframe = document.createElement('iframe');
   // Fixed and in view: Chromium does not render (nor report shifts in) an off-screen frame.
-  Object.assign(iframe.style, { position: 'fixed', top: '0', left: '0', width: `${width}px`, height: `${height}px`, border: '0' });
+  Object.assign(iframe.style, {
+    position: 'fixed',
+    top: '0',
+    left: '0',
+    width: `${width}px`,
+    height: `${height}px`,
+    border: '0',
+  });
   document.body.append(iframe);
   await new Promise<void>((resolve) => {
     iframe.addEventListener('load', () => resolve(), { once: true });
@@ -145,7 +152,8 @@ async function load(width: number, height: number, options: PageOptions = {}): P
   // The loader ran and every chunk arrived: their definitions are held.
   await pollUntil(() => TAGS.every((tag) => win.sdiHeld.includes(tag)), 'the four chunks to arrive');
   await frames();
-  const heights = () => Object.fromEntries(TAGS.map((tag) => [tag, Math.round(doc.querySelector(tag)!.getBoundingClientRect().height)]));
+  const heights = () =>
+    Object.fromEntries(TAGS.map((tag) => [tag, Math.round(doc.querySelector(tag)!.getBoundingClientRect().height)]));
   for (const tag of TAGS) expect(win.customElements.get(tag), `${tag} is still undefined`).to.equal(undefined);
   const undefinedHeights = heights();
   win.sdiRelease();
@@ -154,7 +162,10 @@ async function load(width: number, height: number, options: PageOptions = {}): P
   const banner = doc.querySelector('sdi-edition-banner');
   const list = doc.querySelector('sdi-event-list');
   const map = doc.querySelector('sdi-region-map');
-  await pollUntil(() => /\d+ événements/.test(shadowText(banner)) && !banner?.shadowRoot?.querySelector('.count.pending'), 'the banner count');
+  await pollUntil(
+    () => /\d+ événements/.test(shadowText(banner)) && !banner?.shadowRoot?.querySelector('.count.pending'),
+    'the banner count',
+  );
   await pollUntil(() => shadowText(doc.querySelector('sdi-countdown')).length > 10, 'the countdown');
   await pollUntil(() => Boolean(list?.shadowRoot?.querySelector('[part~="card"]:not([part~="skeleton"])')), 'the list cards');
   // Last on the page, below the fold: it renders its frame but draws only when scrolled to.
@@ -163,7 +174,12 @@ async function load(width: number, height: number, options: PageOptions = {}): P
   await new Promise((r) => setTimeout(r, 800));
   await frames();
   return {
-    win, doc, undefinedHeights, loadingHeights, finalHeights: heights(), shifts: [...win.sdiShifts],
+    win,
+    doc,
+    undefinedHeights,
+    loadingHeights,
+    finalHeights: heights(),
+    shifts: [...win.sdiShifts],
     ...(win.sdiBeforeLoader ? { beforeLoader: win.sdiBeforeLoader } : {}),
   };
 }
@@ -211,13 +227,24 @@ describe('layout shift of the widgets on a partner page (dist/sdi-widgets.js)', 
     await testControl.reset();
   });
 
-  for (const [width, height] of [[360, 800], [1000, 800]] as const) {
+  for (const [width, height] of [
+    [360, 800],
+    [1000, 800],
+  ] as const) {
     it(`at ${width} px wide, every undefined tag has a box and nothing moves the page (< ${BUDGET} in Chromium)`, async () => {
       const { undefinedHeights, loadingHeights, finalHeights, shifts } = await load(width, height);
       const total = Number(shifts.reduce((sum, s) => sum + s.value, 0).toFixed(4));
       // The numbers, for the report and for whoever tunes the reservations.
-      console.log(`layout shift at ${width} px: total ${total}`, JSON.stringify(bySource(shifts)),
-        '\n  heights undefined', JSON.stringify(undefinedHeights), '\n  loading', JSON.stringify(loadingHeights), '\n  final', JSON.stringify(finalHeights));
+      console.log(
+        `layout shift at ${width} px: total ${total}`,
+        JSON.stringify(bySource(shifts)),
+        '\n  heights undefined',
+        JSON.stringify(undefinedHeights),
+        '\n  loading',
+        JSON.stringify(loadingHeights),
+        '\n  final',
+        JSON.stringify(finalHeights),
+      );
       for (const tag of TAGS) expect(undefinedHeights[tag], `height of the undefined <${tag}>`).to.be.above(0);
       if (!LAYOUT_SHIFT) {
         console.log(`layout shift score not checked in ${navigator.userAgent}: no layout-shift entries (Chromium only)`);
@@ -227,12 +254,21 @@ describe('layout shift of the widgets on a partner page (dist/sdi-widgets.js)', 
     });
   }
 
-  for (const [width, height] of [[360, 800], [1000, 800]] as const) {
+  for (const [width, height] of [
+    [360, 800],
+    [1000, 800],
+  ] as const) {
     it(`at ${width} px wide, with dist/sdi-widgets.css linked, a loader run after the first paint moves nothing (< ${BUDGET} in Chromium)`, async () => {
       const { beforeLoader, undefinedHeights, shifts } = await load(width, height, { sheet: true, late: true });
       const total = Number(shifts.reduce((sum, s) => sum + s.value, 0).toFixed(4));
-      console.log(`late loader with the stylesheet at ${width} px: total ${LAYOUT_SHIFT ? total : 'not measured (no layout-shift entries)'}`, JSON.stringify(bySource(shifts)),
-        '\n  heights before the loader', JSON.stringify(beforeLoader), '\n  after it', JSON.stringify(undefinedHeights));
+      console.log(
+        `late loader with the stylesheet at ${width} px: total ${LAYOUT_SHIFT ? total : 'not measured (no layout-shift entries)'}`,
+        JSON.stringify(bySource(shifts)),
+        '\n  heights before the loader',
+        JSON.stringify(beforeLoader),
+        '\n  after it',
+        JSON.stringify(undefinedHeights),
+      );
       expect(beforeLoader, 'heights noted before the loader was inserted').to.be.an('object');
       for (const tag of TAGS) expect(beforeLoader![tag], `height of <${tag}> painted before the loader`).to.be.above(0);
       // One table for the file and the loader: running the loader changes no height, except the
@@ -247,10 +283,16 @@ describe('layout shift of the widgets on a partner page (dist/sdi-widgets.js)', 
     it(`at ${width} px wide, without the stylesheet, the same late loader moves the page (what the case above guards)`, async () => {
       const { beforeLoader, undefinedHeights, shifts } = await load(width, height, { late: true });
       const total = Number(shifts.reduce((sum, s) => sum + s.value, 0).toFixed(4));
-      console.log(`late loader without the stylesheet at ${width} px: total ${LAYOUT_SHIFT ? total : 'not measured (no layout-shift entries)'}`,
-        '\n  heights before the loader', JSON.stringify(beforeLoader), '\n  after it', JSON.stringify(undefinedHeights));
+      console.log(
+        `late loader without the stylesheet at ${width} px: total ${LAYOUT_SHIFT ? total : 'not measured (no layout-shift entries)'}`,
+        '\n  heights before the loader',
+        JSON.stringify(beforeLoader),
+        '\n  after it',
+        JSON.stringify(undefinedHeights),
+      );
       // An undefined tag is an empty inline box until the loader's sheet arrives: a line at most.
-      for (const tag of TAGS) expect(beforeLoader![tag], `height of <${tag}> painted before the loader`).to.be.below(undefinedHeights[tag]! / 2);
+      for (const tag of TAGS)
+        expect(beforeLoader![tag], `height of <${tag}> painted before the loader`).to.be.below(undefinedHeights[tag]! / 2);
       if (!LAYOUT_SHIFT) return;
       expect(total, 'layout shift without the stylesheet').to.be.above(BUDGET);
     });

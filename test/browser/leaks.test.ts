@@ -195,9 +195,11 @@ async function within<T>(promise: Promise<T>, ms: number, what: string): Promise
 async function rendered<E extends HTMLElement>(widget: Widget<E>, el: E): Promise<void> {
   const lit = el as unknown as { updateComplete: Promise<boolean> };
   for (let i = 0; i < 5 && !widget.rendered(el); i++) await lit.updateComplete;
-  await probe.until(() => widget.rendered(el), `${widget.name} never rendered`, 10000, 1).catch((error: Error) => {
-    throw new Error(`${error.message}: ${shadow(el)?.textContent?.replace(/\s+/g, ' ').slice(-300)}`);
-  });
+  await probe
+    .until(() => widget.rendered(el), `${widget.name} never rendered`, 10000, 1)
+    .catch((error: Error) => {
+      throw new Error(`${error.message}: ${shadow(el)?.textContent?.replace(/\s+/g, ' ').slice(-300)}`);
+    });
 }
 
 async function mountOnce<E extends HTMLElement>(widget: Widget<E>, i: number): Promise<void> {
@@ -334,9 +336,17 @@ describe('mounting and removing widgets many times (issue #6)', function () {
         // Every removal during a load found its request(s) in flight, and aborted them all.
         const removals = Math.ceil(total / 20) * Math.min(widget.requests, 2);
         expect(givenUp.length, 'requests in flight at a removal').to.be.at.least(removals);
-        expect(givenUp.filter((r) => !r.aborted), 'requests left running').to.deep.equal([]);
+        expect(
+          givenUp.filter((r) => !r.aborted),
+          'requests left running',
+        ).to.deep.equal([]);
       }
-      const report: Record<string, unknown> = { widget: widget.name, mounts: total, ms: Math.round(performance.now() - started), abortedRequests: givenUp.length };
+      const report: Record<string, unknown> = {
+        widget: widget.name,
+        mounts: total,
+        ms: Math.round(performance.now() - started),
+        abortedRequests: givenUp.length,
+      };
       if (early.supported) {
         Object.assign(report, {
           nodes: [early.nodes, late.nodes],

@@ -98,7 +98,10 @@ describe('partner link policy', () => {
     for (const value of REFUSED) {
       const { options, problems } = parseOptions({ href: value }, LIST_MESSAGES.fr, document.baseURI);
       expect(options.href, JSON.stringify(value)).to.equal(undefined);
-      expect(problems.map((p) => p.attribute), JSON.stringify(value)).to.include('href');
+      expect(
+        problems.map((p) => p.attribute),
+        JSON.stringify(value),
+      ).to.include('href');
     }
     for (const [value, resolved] of ALLOWED) {
       expect(parseOptions({ href: value }, LIST_MESSAGES.fr, document.baseURI).options.href, value).to.equal(resolved);
@@ -106,7 +109,11 @@ describe('partner link policy', () => {
   });
 
   it('the map refuses the same regions-geojson addresses', async () => {
-    for (const value of ['java\tscript:alert(1)', 'https://trusted.example@evil.example/x.geojson', 'https://ex\u200bample.org/x.geojson']) {
+    for (const value of [
+      'java\tscript:alert(1)',
+      'https://trusted.example@evil.example/x.geojson',
+      'https://ex\u200bample.org/x.geojson',
+    ]) {
       const warn = stubWarn();
       try {
         const el = await fixture<SdiRegionMap>(html`<sdi-region-map src="/snapshot/" regions-geojson=${value}></sdi-region-map>`);

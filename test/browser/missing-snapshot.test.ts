@@ -26,7 +26,8 @@ function nextSrc(): string {
 
 /** A store whose requests for index.json get `answer`, as a misconfigured host would give. */
 function storeAnswering(answer: () => Promise<Response>): FeedStore {
-  const fetch: FetchLike = (input) => (input.endsWith('/index.json') ? answer() : Promise.resolve(new Response('', { status: 500 })));
+  const fetch: FetchLike = (input) =>
+    input.endsWith('/index.json') ? answer() : Promise.resolve(new Response('', { status: 500 }));
   return new FeedStore({ retries: 0, backoffMs: 1, timeoutMs: 5_000, fetch });
 }
 
@@ -34,7 +35,10 @@ const shadowText = (el: Element): string => (el.shadowRoot?.textContent ?? '').r
 
 const ANSWERS: [string, () => Promise<Response>][] = [
   ['404 on index.json', async () => new Response('Not Found', { status: 404 })],
-  ['an HTML page instead of JSON', async () => new Response('<!doctype html><title>Accueil</title>', { status: 200, headers: { 'content-type': 'text/html' } })],
+  [
+    'an HTML page instead of JSON',
+    async () => new Response('<!doctype html><title>Accueil</title>', { status: 200, headers: { 'content-type': 'text/html' } }),
+  ],
   ['an unknown format version', async () => new Response(JSON.stringify({ format: 2, files: {} }), { status: 200 })],
 ];
 
@@ -51,7 +55,9 @@ describe('missing snapshot: named as the operator’s problem', () => {
         await waitUntil(() => shadowText(list).includes(FR), `list: ${shadowText(list).slice(0, 200)}`, { timeout: 10_000 });
         expect(shadowText(list)).to.not.contain('connexion');
         const banner = await fixture(html`<sdi-edition-banner src=${src} .store=${store}></sdi-edition-banner>`);
-        await waitUntil(() => shadowText(banner).includes('Le programme n'), `banner: ${shadowText(banner).slice(0, 200)}`, { timeout: 10_000 });
+        await waitUntil(() => shadowText(banner).includes('Le programme n'), `banner: ${shadowText(banner).slice(0, 200)}`, {
+          timeout: 10_000,
+        });
         const map = await fixture(html`<sdi-region-map src=${src} .store=${store}></sdi-region-map>`);
         await waitUntil(() => shadowText(map).includes(FR_MAP), `map: ${shadowText(map).slice(0, 200)}`, { timeout: 15_000 });
         const english = await fixture(html`<sdi-event-list lang="en" src=${src} .store=${store}></sdi-event-list>`);
@@ -71,7 +77,9 @@ describe('missing snapshot: named as the operator’s problem', () => {
     const warn = stubWarn();
     try {
       const list = await fixture(html`<sdi-event-list src=${nextSrc()} .store=${store}></sdi-event-list>`);
-      await waitUntil(() => shadowText(list).includes(FR_NETWORK), `list: ${shadowText(list).slice(0, 200)}`, { timeout: 10_000 });
+      await waitUntil(() => shadowText(list).includes(FR_NETWORK), `list: ${shadowText(list).slice(0, 200)}`, {
+        timeout: 10_000,
+      });
       expect(warn.calls.map((args) => String(args[0])).join('\n')).to.not.contain('No snapshot at');
     } finally {
       warn.restore();

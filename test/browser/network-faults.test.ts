@@ -9,7 +9,18 @@ import type { SdiEventList } from '../../src/elements/event-list/sdi-event-list.
 import type { FetchLike } from '../../src/feed/http.js';
 import type { SourceConfig } from '../../src/feed/source.js';
 import type { FeedStore } from '../../src/store/feed-store.js';
-import { SNAPSHOT, button, cards, clock, countOf, freshStore, loaded, shadow, text, until } from '../support/browser/event-list-helpers.js';
+import {
+  SNAPSHOT,
+  button,
+  cards,
+  clock,
+  countOf,
+  freshStore,
+  loaded,
+  shadow,
+  text,
+  until,
+} from '../support/browser/event-list-helpers.js';
 import { testControl, type LoggedRequest, collectUncaught } from '../support/browser/support.js';
 
 const AGENDA = '9464342';
@@ -107,7 +118,9 @@ describe('<sdi-event-list> network faults', () => {
     await testControl.fault({ match: '/events', status: 500, times: 1 });
     const el = await liveList(freshStore({ retries: 0 }), 'en');
     await failed(el);
-    expect(text(errorBox(el)?.querySelector('p'))).to.equal('The events could not be loaded. Check your connection and try again.');
+    expect(text(errorBox(el)?.querySelector('p'))).to.equal(
+      'The events could not be loaded. Check your connection and try again.',
+    );
     button(el, 'Try again').click();
     await loaded(el);
     expect(countOf(el)).to.equal(REGION_EVENTS);

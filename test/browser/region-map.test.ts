@@ -53,7 +53,6 @@ function countOf(text: string | null): number {
   return Number((text ?? '').split(',').pop()!.replace(/\D/g, ''));
 }
 
-
 describe('<sdi-region-map>', () => {
   let index: SnapshotIndex;
 
@@ -109,7 +108,10 @@ describe('<sdi-region-map>', () => {
     expect(button(el, '32').getAttribute('aria-pressed')).to.equal('true');
     // Framed at a zoom where events are clustered; back to the national view, the symbol is marked.
     const map = el.mapView!.map;
-    await waitUntil(() => map.getBounds().contains([50.63, 3.06]) && !map.getBounds().contains([43.6, 1.44]), 'Hauts-de-France not framed');
+    await waitUntil(
+      () => map.getBounds().contains([50.63, 3.06]) && !map.getBounds().contains([43.6, 1.44]),
+      'Hauts-de-France not framed',
+    );
     await mapSettled(el);
     expect(map.getZoom()).to.be.at.least(7);
 
@@ -252,7 +254,11 @@ describe('<sdi-region-map>', () => {
     const fakeFetch = async (input: string, init?: RequestInit): Promise<Response> => {
       const response = await fetch(input, init);
       if (/\/points\.[^/]*json/.test(input)) {
-        return json({ format: 1, fields: ['uid', 'lat', 'lng', 'region'], points: [target.uid, target.lat, target.lng, target.region] });
+        return json({
+          format: 1,
+          fields: ['uid', 'lat', 'lng', 'region'],
+          points: [target.uid, target.lat, target.lng, target.region],
+        });
       }
       if (/\/events\//.test(input)) {
         const body = (await response.json()) as { events: { uid: number; title: unknown; url?: unknown }[] };
@@ -281,7 +287,9 @@ describe('<sdi-region-map>', () => {
     expect(opened.detail.title).to.contain('<img');
     await waitUntil(() => shadow(el).querySelector('.sdi-popup-title'), 'popup never filled');
     const popup = shadow(el).querySelector('[part~="popup"]')!;
-    expect(popup.querySelector('.sdi-popup-title')!.textContent).to.equal('<img src=x onerror="window.__sdiXss=1">Visite <b>piégée</b>');
+    expect(popup.querySelector('.sdi-popup-title')!.textContent).to.equal(
+      '<img src=x onerror="window.__sdiXss=1">Visite <b>piégée</b>',
+    );
     expect(popup.querySelector('img, b')).to.equal(null);
     for (const a of popup.querySelectorAll('a')) expect(a.href).to.match(/^https?:/);
     expect(popup.querySelector('.sdi-popup-date')!.textContent).to.match(/\d/);
@@ -320,7 +328,9 @@ describe('<sdi-region-map>', () => {
 
   it('tiles="ign" and "osm" name their providers and credits; a hidden map loads nothing', async () => {
     // The presets are checked, not loaded: the test machine is offline.
-    const el = await fixture<SdiRegionMap>(html`<sdi-region-map src="/snapshot/" tiles="ign" style="display:none"></sdi-region-map>`);
+    const el = await fixture<SdiRegionMap>(
+      html`<sdi-region-map src="/snapshot/" tiles="ign" style="display:none"></sdi-region-map>`,
+    );
     expect(el.mapView).to.equal(undefined);
     const { parseTiles } = await import('../../src/map/tiles.js');
     const ign = parseTiles('ign', null).choice;
@@ -339,7 +349,23 @@ describe('<sdi-region-map>', () => {
     const realFetch = window.fetch;
     const outline = {
       type: 'FeatureCollection',
-      features: [{ type: 'Feature', properties: { nom: '<img src=x>' }, geometry: { type: 'Polygon', coordinates: [[[2, 48], [3, 48], [3, 49], [2, 48]]] } }],
+      features: [
+        {
+          type: 'Feature',
+          properties: { nom: '<img src=x>' },
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [2, 48],
+                [3, 48],
+                [3, 49],
+                [2, 48],
+              ],
+            ],
+          },
+        },
+      ],
     };
     window.fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
       const url = String(input instanceof Request ? input.url : input);
@@ -359,15 +385,22 @@ describe('<sdi-region-map>', () => {
       expect(asked).to.deep.equal([]);
       expect(shadow(plain).querySelector('.sdi-outline')).to.equal(null);
 
-      const good = await fixture<SdiRegionMap>(html`<sdi-region-map src="/snapshot/" regions-geojson="https://outlines.example/good.geojson"></sdi-region-map>`);
+      const good = await fixture<SdiRegionMap>(
+        html`<sdi-region-map src="/snapshot/" regions-geojson="https://outlines.example/good.geojson"></sdi-region-map>`,
+      );
       await ready(good);
       await waitUntil(() => shadow(good).querySelector('path.sdi-outline'), 'no outline drawn');
       expect(asked).to.deep.equal(['https://outlines.example/good.geojson']);
       expect(shadow(good).querySelector('.leaflet-overlay-pane img')).to.equal(null);
 
-      const bad = await fixture<SdiRegionMap>(html`<sdi-region-map src="/snapshot/" regions-geojson="https://outlines.example/missing.geojson"></sdi-region-map>`);
+      const bad = await fixture<SdiRegionMap>(
+        html`<sdi-region-map src="/snapshot/" regions-geojson="https://outlines.example/missing.geojson"></sdi-region-map>`,
+      );
       await ready(bad);
-      await waitUntil(() => shadow(bad).textContent!.includes('les contours de régions n’ont pas pu être chargés'), 'no failure message');
+      await waitUntil(
+        () => shadow(bad).textContent!.includes('les contours de régions n’ont pas pu être chargés'),
+        'no failure message',
+      );
     } finally {
       window.fetch = realFetch;
     }
@@ -400,7 +433,9 @@ describe('<sdi-region-map>', () => {
     expect(el.mapView!.map.getBounds().contains([45.76, 4.84])).to.be.true;
     expect(el.mapView!.map.getBounds().contains([48.86, 2.35])).to.be.false;
 
-    const typed = await fixture<SdiRegionMap>(html`<sdi-region-map src="/snapshot/" type="Visite d'entreprise"></sdi-region-map>`);
+    const typed = await fixture<SdiRegionMap>(
+      html`<sdi-region-map src="/snapshot/" type="Visite d'entreprise"></sdi-region-map>`,
+    );
     await ready(typed);
     await waitUntil(() => regionButtons(typed).reduce((sum, b) => sum + countOf(b.textContent), 0) > 0);
     const total = regionButtons(typed).reduce((sum, b) => sum + countOf(b.textContent), 0);
@@ -446,7 +481,10 @@ describe('<sdi-region-map>', () => {
     const el = await fixture<SdiRegionMap>(html`<sdi-region-map src="/snapshot/" height="30rem"></sdi-region-map>`);
     const box = shadow(el).querySelector<HTMLElement>('[part~="map"]')!;
     expect(box.getAttribute('aria-busy')).to.equal('true');
-    expect(box.getBoundingClientRect().height).to.be.closeTo(30 * parseFloat(getComputedStyle(document.documentElement).fontSize), 2);
+    expect(box.getBoundingClientRect().height).to.be.closeTo(
+      30 * parseFloat(getComputedStyle(document.documentElement).fontSize),
+      2,
+    );
     expect(shadow(el).querySelector('.overlay')!.textContent).to.contain('Chargement de la carte');
     await ready(el);
     expect(box.getAttribute('aria-busy')).to.equal('false');
@@ -455,7 +493,9 @@ describe('<sdi-region-map>', () => {
   for (const width of [360, 1000]) {
     it(`keeps the room of its region list while loading, ${width} px wide`, async () => {
       await testControl.snapshotFault({ match: 'points.', delayMs: 800, times: 1 });
-      const frame = await fixture<HTMLDivElement>(html`<div style="width: ${width}px"><sdi-region-map src="/snapshot/" tiles="none"></sdi-region-map></div>`);
+      const frame = await fixture<HTMLDivElement>(
+        html`<div style="width: ${width}px"><sdi-region-map src="/snapshot/" tiles="none"></sdi-region-map></div>`,
+      );
       const el = frame.querySelector('sdi-region-map')!;
       await el.updateComplete;
       const loading = el.getBoundingClientRect().height;
@@ -500,13 +540,18 @@ describe('<sdi-region-map>', () => {
       expect(notices.find((n) => n.startsWith('regions-geojson'))).to.contain('invalide');
       const logged = warn.calls.map((c) => String(c[0]));
       for (const attribute of ['tiles', 'height', 'region', 'regions-geojson']) {
-        expect(logged.some((l) => l.includes(`attribute "${attribute}"`)), attribute).to.be.true;
+        expect(
+          logged.some((l) => l.includes(`attribute "${attribute}"`)),
+          attribute,
+        ).to.be.true;
       }
       // It still works, with the defaults.
       expect(regionButtons(el).length).to.be.above(10);
       expect(shadow(el).querySelectorAll('.leaflet-tile')).to.have.length(0);
 
-      const insecure = await fixture<SdiRegionMap>(html`<sdi-region-map src="/snapshot/" tiles="http://tiles.example/{z}/{x}/{y}.png"></sdi-region-map>`);
+      const insecure = await fixture<SdiRegionMap>(
+        html`<sdi-region-map src="/snapshot/" tiles="http://tiles.example/{z}/{x}/{y}.png"></sdi-region-map>`,
+      );
       const notice = shadow(insecure).querySelector('[part~="notice"]')!.textContent!;
       expect(notice).to.contain('tiles').and.to.contain('https');
       await expect(insecure).to.be.accessible();

@@ -46,11 +46,16 @@ describe('yieldToBrowser and forEachSliced', () => {
     let urgentAt = -1;
     const order: number[] = [];
     const items = Array.from({ length: 200 }, (_, i) => i);
-    await forEachSliced(items, (item, i) => {
-      if (i === 0) queueUrgent(() => (urgentAt = order.length));
-      order.push(item);
-      spin(0.5);
-    }, undefined, 5);
+    await forEachSliced(
+      items,
+      (item, i) => {
+        if (i === 0) queueUrgent(() => (urgentAt = order.length));
+        order.push(item);
+        spin(0.5);
+      },
+      undefined,
+      5,
+    );
     expect(order).to.deep.equal(items);
     // Not after the last item: in a pause of the work.
     expect(urgentAt).to.be.greaterThan(0).and.lessThan(items.length);
@@ -62,11 +67,16 @@ describe('yieldToBrowser and forEachSliced', () => {
     let error: unknown;
     try {
       // Slices longer than the whole work: the abort lands mid-slice.
-      await forEachSliced(Array.from({ length: 2000 }), (_, i) => {
-        steps += 1;
-        if (i === 500) controller.abort();
-        spin(0.01);
-      }, controller.signal, 10_000);
+      await forEachSliced(
+        Array.from({ length: 2000 }),
+        (_, i) => {
+          steps += 1;
+          if (i === 500) controller.abort();
+          spin(0.01);
+        },
+        controller.signal,
+        10_000,
+      );
     } catch (e) {
       error = e;
     }

@@ -53,7 +53,16 @@ const BEGIN = Date.parse('2026-11-17T08:00:00Z');
 const slot = (i = 0) => ({ begin: BEGIN + i * 3_600_000, end: BEGIN + i * 3_600_000 + 1_800_000 });
 
 function shardEvent(uid: unknown, fields: Record<string, unknown> = {}): Record<string, unknown> {
-  return { uid, slug: `e-${String(uid)}`, title: { fr: `Événement ${String(uid)}` }, timings: [slot()], timezone: 'Europe/Paris', status: 'scheduled', attendance: 'onsite', ...fields };
+  return {
+    uid,
+    slug: `e-${String(uid)}`,
+    title: { fr: `Événement ${String(uid)}` },
+    timings: [slot()],
+    timezone: 'Europe/Paris',
+    status: 'scheduled',
+    attendance: 'onsite',
+    ...fields,
+  };
 }
 
 /** Shard records as a damaged or hostile file could hold them (issue #11, item 12). */
@@ -64,9 +73,17 @@ export function damagedShardRecords(): unknown[] {
     // Looked up in a plain object, "constructor" rendered "function Object() { [native code] }".
     shardEvent(9002, { status: 'constructor', attendance: '__proto__', keywords: ['ok', 7, { a: 1 }], types: [1, -2, 1.5, '3'] }),
     // Written into the JSON-LD and the calendar file as they were.
-    shardEvent(9003, { attendance: 'mixed', onlineUrl: 'javascript:alert(1)', image: { url: 'java\tscript:alert(1)', thumbnail: 'https://ok.example/t.jpg' } }),
+    shardEvent(9003, {
+      attendance: 'mixed',
+      onlineUrl: 'javascript:alert(1)',
+      image: { url: 'java\tscript:alert(1)', thumbnail: 'https://ok.example/t.jpg' },
+    }),
     shardEvent(9004, { timings: Array.from({ length: 50_000 }, (_, i) => slot(i)) }),
-    shardEvent(9005, { title: { fr: 'Titre propre', en: 'Bidi \u202e override' }, age: { min: 'x', max: 1e308 }, updatedAt: 1e308 }),
+    shardEvent(9005, {
+      title: { fr: 'Titre propre', en: 'Bidi \u202e override' },
+      age: { min: 'x', max: 1e308 },
+      updatedAt: 1e308,
+    }),
     shardEvent('9006'),
     shardEvent(9007, { title: { fr: '\u202e' } }),
   ];

@@ -107,7 +107,8 @@ describe('prepareIndex: the index built in slices', () => {
     assert.equal(reads(), stopped, 'no event read after the abort');
     assert.equal(index.search, undefined);
     // What was built is kept; a filter finishes the rest, exactly.
-    for (const state of STATES) assert.deepEqual(filterEvents(index, state), filterEvents(REFERENCE, state), JSON.stringify(state));
+    for (const state of STATES)
+      assert.deepEqual(filterEvents(index, state), filterEvents(REFERENCE, state), JSON.stringify(state));
   });
 
   it('does no work when the signal is already aborted', async () => {
@@ -127,9 +128,16 @@ describe('prepareIndex: the index built in slices', () => {
       assert.equal(index.search, undefined, 'still preparing');
       const got = filterEvents(index, state);
       const want = filterEvents(REFERENCE, state);
-      assert.deepEqual(got.map((e) => e.uid), want.map((e) => e.uid), JSON.stringify(state));
+      assert.deepEqual(
+        got.map((e) => e.uid),
+        want.map((e) => e.uid),
+        JSON.stringify(state),
+      );
       // Every state leaves some events out but the one-letter query (the common-word matcher).
-      assert.ok(want.length > 0 && (want.length < EVENTS.length || state.q === 'e'), `${JSON.stringify(state)}: ${want.length} events`);
+      assert.ok(
+        want.length > 0 && (want.length < EVENTS.length || state.q === 'e'),
+        `${JSON.stringify(state)}: ${want.length} events`,
+      );
       const search = index.search;
       const afterFilter = reads();
       await preparing;
@@ -166,7 +174,11 @@ describe('prepareIndex: the index built in slices', () => {
       await turns(stop);
       controller.abort();
       await preparing;
-      assert.deepEqual(filterEvents(index, state).map((e) => e.uid), want, `stopped after ${stop} turns`);
+      assert.deepEqual(
+        filterEvents(index, state).map((e) => e.uid),
+        want,
+        `stopped after ${stop} turns`,
+      );
     }
   });
 });

@@ -12,7 +12,8 @@ import { normaliseEvents } from '../../src/model/normalise.js';
 const HOUR = 3_600_000;
 const START = Date.UTC(2026, 0, 1);
 /** `count` hourly slots from START. */
-const slots = (count: number) => Array.from({ length: count }, (_, i) => ({ begin: START + i * HOUR, end: START + i * HOUR + HOUR / 2 }));
+const slots = (count: number) =>
+  Array.from({ length: count }, (_, i) => ({ begin: START + i * HOUR, end: START + i * HOUR + HOUR / 2 }));
 
 describe('capTimingList', () => {
   it('keeps everything under the cap, dropping nothing', () => {
@@ -38,7 +39,10 @@ describe('the normaliser uses the cap with its now', () => {
     const record = {
       uid: 7,
       title: { fr: 'Visite quotidienne' },
-      timings: slots(MAX_TIMINGS_PER_EVENT + 200).map((t) => ({ begin: new Date(t.begin).toISOString(), end: new Date(t.end).toISOString() })),
+      timings: slots(MAX_TIMINGS_PER_EVENT + 200).map((t) => ({
+        begin: new Date(t.begin).toISOString(),
+        end: new Date(t.end).toISOString(),
+      })),
     };
     const now = START + 600 * HOUR;
     const { events } = normaliseEvents([record], { schema: { types: [], audiences: [] }, now });

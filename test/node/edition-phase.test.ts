@@ -194,7 +194,11 @@ describe("editionPhase: the partner's attributes", () => {
   });
 
   it('a theme given by the partner is kept whatever names the edition', () => {
-    const phase = editionPhase({ now: at('2026-10-01T10:00:00Z'), overrides: { theme: 'Industrie verte' }, programme: edition15 });
+    const phase = editionPhase({
+      now: at('2026-10-01T10:00:00Z'),
+      overrides: { theme: 'Industrie verte' },
+      programme: edition15,
+    });
     assert.equal(phase.edition.theme, 'Industrie verte');
   });
 });

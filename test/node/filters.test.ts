@@ -50,17 +50,54 @@ function event(uid: number, over: Partial<SdiEvent> & { slots?: [string, string,
   };
 }
 
-const LILLE = { city: 'Lille', postalCode: '59000', departmentCode: '59', departmentName: 'Nord', regionCode: '32', regionName: 'Hauts-de-France' };
-const LYON = { city: 'Lyon 3e Arrondissement', postalCode: '69003', departmentCode: '69', departmentName: 'Rhône', regionCode: '84', regionName: 'Auvergne-Rhône-Alpes' };
-const AJACCIO = { city: 'Ajaccio', postalCode: '20000', departmentCode: '2A', departmentName: 'Corse-du-Sud', regionCode: '94', regionName: 'Corse' };
-const ST_DENIS = { city: 'Saint-Denis', postalCode: '97400', departmentCode: '974', departmentName: 'La Réunion', regionCode: '04', regionName: 'La Réunion' };
-const ST_ETIENNE = { city: 'Saint-Étienne', postalCode: '42000', departmentCode: '42', departmentName: 'Loire', regionCode: '84', regionName: 'Auvergne-Rhône-Alpes' };
+const LILLE = {
+  city: 'Lille',
+  postalCode: '59000',
+  departmentCode: '59',
+  departmentName: 'Nord',
+  regionCode: '32',
+  regionName: 'Hauts-de-France',
+};
+const LYON = {
+  city: 'Lyon 3e Arrondissement',
+  postalCode: '69003',
+  departmentCode: '69',
+  departmentName: 'Rhône',
+  regionCode: '84',
+  regionName: 'Auvergne-Rhône-Alpes',
+};
+const AJACCIO = {
+  city: 'Ajaccio',
+  postalCode: '20000',
+  departmentCode: '2A',
+  departmentName: 'Corse-du-Sud',
+  regionCode: '94',
+  regionName: 'Corse',
+};
+const ST_DENIS = {
+  city: 'Saint-Denis',
+  postalCode: '97400',
+  departmentCode: '974',
+  departmentName: 'La Réunion',
+  regionCode: '04',
+  regionName: 'La Réunion',
+};
+const ST_ETIENNE = {
+  city: 'Saint-Étienne',
+  postalCode: '42000',
+  departmentCode: '42',
+  departmentName: 'Loire',
+  regionCode: '84',
+  regionName: 'Auvergne-Rhône-Alpes',
+};
 
 const EVENTS: SdiEvent[] = [
   event(1, {
     title: { fr: 'Visite de l’usine de soudure', en: 'Welding plant tour' },
     summary: { fr: 'Découvrez nos ateliers' },
-    description: { fr: '## Programme\n\nUne **démonstration** de [robotique](https://example.org/robots) et d’<em>usinage</em>.' },
+    description: {
+      fr: '## Programme\n\nUne **démonstration** de [robotique](https://example.org/robots) et d’<em>usinage</em>.',
+    },
     keywords: ['métallurgie', 'Cobot'],
     location: { ...LILLE, name: 'Usine Nordique' },
     types: [1, 4],
@@ -209,7 +246,15 @@ describe('queryTokens', () => {
 describe('filter state helpers', () => {
   it('cleans to a canonical form', () => {
     assert.deepEqual(
-      cleanFilters({ region: ' 32 ', department: '', types: [4, 1, 4], audiences: [], accessibility: ['mi', 'hi', 'mi'], q: '  a   b ', city: '' }),
+      cleanFilters({
+        region: ' 32 ',
+        department: '',
+        types: [4, 1, 4],
+        audiences: [],
+        accessibility: ['mi', 'hi', 'mi'],
+        q: '  a   b ',
+        city: '',
+      }),
       { region: '32', types: [1, 4], accessibility: ['hi', 'mi'], q: 'a b' },
     );
     assert.deepEqual(cleanFilters({ department: '2a' }), { department: '2A' });
@@ -275,7 +320,9 @@ describe('filtersFromAttributes', () => {
     assert.deepEqual(filtersFromAttributes({ audience: 'Grand Public' }, SCHEMA).filters, { audiences: [10] });
     // Without a schema, ids are trusted and labels cannot be resolved.
     assert.deepEqual(filtersFromAttributes({ type: '7,8' }).filters, { types: [7, 8] });
-    assert.deepEqual(filtersFromAttributes({ type: 'Atelier' }).problems, [{ attribute: 'type', value: 'Atelier', reason: 'unknown-type' }]);
+    assert.deepEqual(filtersFromAttributes({ type: 'Atelier' }).problems, [
+      { attribute: 'type', value: 'Atelier', reason: 'unknown-type' },
+    ]);
   });
 
   it('reports unknown choices and keeps the valid ones', () => {
@@ -289,17 +336,33 @@ describe('filtersFromAttributes', () => {
   });
 
   it('reads dates strictly and refuses a reversed range', () => {
-    assert.deepEqual(filtersFromAttributes({ from: '2026-11-16', to: ' 2026-11-22 ' }).filters, { from: '2026-11-16', to: '2026-11-22' });
+    assert.deepEqual(filtersFromAttributes({ from: '2026-11-16', to: ' 2026-11-22 ' }).filters, {
+      from: '2026-11-16',
+      to: '2026-11-22',
+    });
     const bad = filtersFromAttributes({ from: '2026-02-30', to: '16/11/2026' });
     assert.deepEqual(bad.filters, {});
-    assert.deepEqual(bad.problems.map((p) => [p.attribute, p.reason]), [['from', 'bad-date'], ['to', 'bad-date']]);
+    assert.deepEqual(
+      bad.problems.map((p) => [p.attribute, p.reason]),
+      [
+        ['from', 'bad-date'],
+        ['to', 'bad-date'],
+      ],
+    );
     const reversed = filtersFromAttributes({ from: '2026-11-22', to: '2026-11-16' });
     assert.deepEqual(reversed.filters, {});
     assert.deepEqual(reversed.problems, [{ attribute: 'from', value: '2026-11-22/2026-11-16', reason: 'from-after-to' }]);
   });
 
   it('reads attendance in French or English', () => {
-    for (const [value, expected] of [['onsite', 'onsite'], ['on-site', 'onsite'], ['Sur place', 'onsite'], ['sur-place', 'onsite'], ['online', 'online'], ['EN-LIGNE', 'online']] as const) {
+    for (const [value, expected] of [
+      ['onsite', 'onsite'],
+      ['on-site', 'onsite'],
+      ['Sur place', 'onsite'],
+      ['sur-place', 'onsite'],
+      ['online', 'online'],
+      ['EN-LIGNE', 'online'],
+    ] as const) {
       assert.equal(filtersFromAttributes({ attendance: value }).filters.attendance, expected, value);
     }
     assert.equal(filtersFromAttributes({ attendance: 'hybride' }).problems[0]?.reason, 'bad-attendance');
@@ -314,7 +377,10 @@ describe('filtersFromAttributes', () => {
   });
 
   it('ignores missing and blank attributes', () => {
-    assert.deepEqual(filtersFromAttributes({ region: null, department: undefined, city: ' ', q: '' }), { filters: {}, problems: [] });
+    assert.deepEqual(filtersFromAttributes({ region: null, department: undefined, city: ' ', q: '' }), {
+      filters: {},
+      problems: [],
+    });
     assert.deepEqual(filtersFromAttributes({ city: ' Lille ', q: 'robot' }).filters, { city: 'Lille', q: 'robot' });
   });
 });
@@ -326,11 +392,23 @@ describe('filterProblemMessage', () => {
       filterProblemMessage(problem, 'fr'),
       'Région inconnue\u00a0: "Atlantide". Indiquez un code INSEE (ex. 84) ou un nom de région.',
     );
-    assert.equal(filterProblemMessage(problem, 'en'), 'Unknown region: "Atlantide". Use an INSEE code (e.g. 84) or a region name.');
+    assert.equal(
+      filterProblemMessage(problem, 'en'),
+      'Unknown region: "Atlantide". Use an INSEE code (e.g. 84) or a region name.',
+    );
   });
 
   it('has a message for every reason, naming the value', () => {
-    const reasons = ['unknown-region', 'unknown-department', 'bad-date', 'unknown-type', 'unknown-audience', 'bad-attendance', 'bad-accessibility', 'department-not-in-region'] as const;
+    const reasons = [
+      'unknown-region',
+      'unknown-department',
+      'bad-date',
+      'unknown-type',
+      'unknown-audience',
+      'bad-attendance',
+      'bad-accessibility',
+      'department-not-in-region',
+    ] as const;
     for (const reason of reasons) {
       for (const lang of ['fr', 'en'] as const) {
         assert.match(filterProblemMessage({ attribute: 'q', value: 'XYZ', reason }, lang), /"XYZ"/, `${reason} ${lang}`);
@@ -360,7 +438,10 @@ describe('quickRange', () => {
   });
 
   it('gives the edition when both dates are known', () => {
-    assert.deepEqual(quickRange('edition', 0, { start: '2026-11-16', end: '2026-11-22' }), { from: '2026-11-16', to: '2026-11-22' });
+    assert.deepEqual(quickRange('edition', 0, { start: '2026-11-16', end: '2026-11-22' }), {
+      from: '2026-11-16',
+      to: '2026-11-22',
+    });
     assert.equal(quickRange('edition', 0, { start: '2026-11-16' }), undefined);
     assert.equal(quickRange('edition', 0), undefined);
     assert.equal(quickRange('edition', 0, { start: '2026-11-22', end: '2026-11-16' }), undefined);
@@ -387,9 +468,71 @@ function random(seed: number): () => number {
   };
 }
 
-const REAL_WORDS = ['usine', 'atelier', 'soudure', 'robotique', 'découverte', 'métiers', 'énergie', 'numérique', 'chaudronnerie', 'maintenance', 'aéronautique', 'textile', 'agroalimentaire', 'logistique', 'plasturgie', 'fonderie', 'électronique', 'cobot', 'lean', 'hydrogène', 'l’entreprise', 'd’apprentissage', 'Visite', 'collégiens', 'lycéens', 'ingénieurs'];
-const SYLLABLES = ['ba', 'cé', 'di', 'fo', 'gu', 'la', 'mé', 'ni', 'po', 'ru', 'sa', 'té', 'vo', 'tri', 'pla', 'con', 'ment', 'tion', 'eur', 'ique'];
-const PLACES = [LILLE, LYON, AJACCIO, ST_DENIS, ST_ETIENNE, { city: 'Rennes', postalCode: '35000', departmentCode: '35', departmentName: 'Ille-et-Vilaine', regionCode: '53', regionName: 'Bretagne' }];
+const REAL_WORDS = [
+  'usine',
+  'atelier',
+  'soudure',
+  'robotique',
+  'découverte',
+  'métiers',
+  'énergie',
+  'numérique',
+  'chaudronnerie',
+  'maintenance',
+  'aéronautique',
+  'textile',
+  'agroalimentaire',
+  'logistique',
+  'plasturgie',
+  'fonderie',
+  'électronique',
+  'cobot',
+  'lean',
+  'hydrogène',
+  'l’entreprise',
+  'd’apprentissage',
+  'Visite',
+  'collégiens',
+  'lycéens',
+  'ingénieurs',
+];
+const SYLLABLES = [
+  'ba',
+  'cé',
+  'di',
+  'fo',
+  'gu',
+  'la',
+  'mé',
+  'ni',
+  'po',
+  'ru',
+  'sa',
+  'té',
+  'vo',
+  'tri',
+  'pla',
+  'con',
+  'ment',
+  'tion',
+  'eur',
+  'ique',
+];
+const PLACES = [
+  LILLE,
+  LYON,
+  AJACCIO,
+  ST_DENIS,
+  ST_ETIENNE,
+  {
+    city: 'Rennes',
+    postalCode: '35000',
+    departmentCode: '35',
+    departmentName: 'Ille-et-Vilaine',
+    regionCode: '53',
+    regionName: 'Bretagne',
+  },
+];
 const ZONES: Record<string, string> = { '04': 'Indian/Reunion' };
 
 /**
@@ -416,7 +559,9 @@ function synthetic(count: number): SdiEvent[] {
     return event(i + 1, {
       title: { fr: `${sentence(2 + Math.floor(next() * 5))} ${i}` },
       summary: { fr: sentence(10 + Math.floor(next() * 20)) },
-      description: { fr: `## ${sentence(4)}\n\n${sentence(40 + Math.floor(next() * 210))}. **${sentence(3)}** [lien](https://example.org/${i})` },
+      description: {
+        fr: `## ${sentence(4)}\n\n${sentence(40 + Math.floor(next() * 210))}. **${sentence(3)}** [lien](https://example.org/${i})`,
+      },
       keywords: [word(), word()],
       location: { ...place, name: `Site ${word()}` },
       timezone,
@@ -446,9 +591,24 @@ describe('filterEvents on 10,000 events', () => {
       .filter((e) => !state.attendance || e.attendance === state.attendance || e.attendance === 'mixed')
       .filter((e) => !state.types?.length || e.types.some((t) => state.types?.includes(t)))
       .filter((e) => !state.accessibility?.length || state.accessibility.every((k) => e.accessibility[k]))
-      .filter((e) => e.timings.some((t) => (!state.from || localDay(t.end - 1, e.timezone) >= state.from) && (!state.to || localDay(t.begin, e.timezone) <= state.to)))
+      .filter((e) =>
+        e.timings.some(
+          (t) =>
+            (!state.from || localDay(t.end - 1, e.timezone) >= state.from) &&
+            (!state.to || localDay(t.begin, e.timezone) <= state.to),
+        ),
+      )
       .filter((e) => {
-        const fields = [e.title.fr, e.summary.fr, plainText(e.description.fr ?? ''), e.location?.city, e.location?.name, e.location?.postalCode, e.location?.departmentName, ...e.keywords];
+        const fields = [
+          e.title.fr,
+          e.summary.fr,
+          plainText(e.description.fr ?? ''),
+          e.location?.city,
+          e.location?.name,
+          e.location?.postalCode,
+          e.location?.departmentName,
+          ...e.keywords,
+        ];
         const text = fold(fields.filter(Boolean).join(' '));
         return tokens.every((token) => text.includes(token));
       })
@@ -510,7 +670,8 @@ describe('filterEvents on 10,000 events', () => {
     const combinedCpu = [...cpuTimes];
     const textOnly = timed((i) => ({ q: `${queries[i]}x`.slice(0, -1) + String.fromCharCode(97 + (i % 26)) }));
     const noText = timed((i) => ({ region: i % 2 ? '84' : '32', from: '2026-11-16', to: '2026-11-20', attendance: 'onsite' }));
-    const pct = (sorted: number[], p: number) => (sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] as number).toFixed(3);
+    const pct = (sorted: number[], p: number) =>
+      (sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] as number).toFixed(3);
     console.log(
       `[filter bench] 10,000 events: indexEvents ${facetsMs.toFixed(0)} ms + prepareSearch ${(indexMs - facetsMs).toFixed(0)} ms; ` +
         `200 calls each (ms) — q+region+dates p50 ${pct(combined, 0.5)} p95 ${pct(combined, 0.95)} (CPU p50 ${pct(combinedCpu, 0.5)} p95 ${pct(combinedCpu, 0.95)}); ` +

@@ -89,7 +89,8 @@ function assertEvent(event: SdiEvent): void {
   event.timings.forEach((t, i) => {
     assert.ok(Number.isFinite(t.begin) && Number.isFinite(t.end) && t.begin <= t.end, `${at}: timing ${i}`);
     const previous = event.timings[i - 1];
-    if (previous) assert.ok(previous.begin < t.begin || (previous.begin === t.begin && previous.end < t.end), `${at}: timings order`);
+    if (previous)
+      assert.ok(previous.begin < t.begin || (previous.begin === t.begin && previous.end < t.end), `${at}: timings order`);
   });
   assert.doesNotThrow(() => new Intl.DateTimeFormat('fr-FR', { timeZone: event.timezone }), `${at}: zone`);
   assert.ok(['scheduled', 'rescheduled', 'moved-online', 'postponed', 'full', 'cancelled'].includes(event.status), at);
@@ -107,8 +108,7 @@ function assertEvent(event: SdiEvent): void {
     else if (entry.type === 'email') {
       assert.match(entry.value, EMAIL, `${at} registration e-mail`);
       assert.doesNotMatch(entry.value, HIDDEN_IN_URL, `${at} registration e-mail: hidden characters`);
-    }
-    else {
+    } else {
       assert.match(entry.value, /^[\d +().-]+$/, `${at} registration phone`);
       const digits = entry.value.replace(/\D/g, '').length;
       assert.ok(digits >= 6 && digits <= 20, `${at} registration phone digits`);
@@ -128,8 +128,14 @@ function assertEvent(event: SdiEvent): void {
   }
   const typeIds = new Set(SCHEMA.types.map((c) => c.id));
   const audienceIds = new Set(SCHEMA.audiences.map((c) => c.id));
-  assert.ok(event.types.every((id) => typeIds.has(id)), `${at}: type id outside the schema`);
-  assert.ok(event.audiences.every((id) => audienceIds.has(id)), `${at}: audience id outside the schema`);
+  assert.ok(
+    event.types.every((id) => typeIds.has(id)),
+    `${at}: type id outside the schema`,
+  );
+  assert.ok(
+    event.audiences.every((id) => audienceIds.has(id)),
+    `${at}: audience id outside the schema`,
+  );
   assert.equal(new Set(event.types).size, event.types.length, `${at}: repeated type`);
 }
 
@@ -138,7 +144,8 @@ function assertDownstream(event: SdiEvent): void {
   const at = `event ${event.uid}`;
   for (const timing of [event.timings[0], event.timings[event.timings.length - 1]]) {
     if (!timing) continue;
-    for (const lang of ['fr', 'en'] as const) assert.ok(formatSlot(timing, event.timezone, lang, { visitorZone: 'Asia/Tokyo' }), at);
+    for (const lang of ['fr', 'en'] as const)
+      assert.ok(formatSlot(timing, event.timezone, lang, { visitorZone: 'Asia/Tokyo' }), at);
     assert.match(slotDateTimeAttr(timing.begin, event.timezone), /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/, at);
     assert.match(slotDateTimeAttr(timing.end, event.timezone), /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/, at);
   }
@@ -150,7 +157,10 @@ function assertDownstream(event: SdiEvent): void {
   assert.match(ics.name, /^[^/\\<>:"|?*\u0000-\u001f]+\.ics$/, `${at}: file name ${ics.name}`);
   // The snapshot path: compacted, split into list and details, read back to the same event.
   const compact = compactEvent(event, CTX.agendaSlug);
-  const back = withDetails(expandEvent(JSON.parse(JSON.stringify(compact)), { agenda: { slug: CTX.agendaSlug } }), eventDetails(event));
+  const back = withDetails(
+    expandEvent(JSON.parse(JSON.stringify(compact)), { agenda: { slug: CTX.agendaSlug } }),
+    eventDetails(event),
+  );
   assert.deepEqual(back, event, `${at}: snapshot round trip`);
 }
 
@@ -161,15 +171,23 @@ function run(c: HostileCase): NormaliseResult {
 describe('hostile corpus: the normaliser', () => {
   it('lists every case file of test/hostile/ in the manifest, and only those', () => {
     const dir = fileURLToPath(new URL('../hostile/', import.meta.url));
-    const files = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
-    const committed = CASES.filter((c) => !c.generate).map((c) => c.name).sort();
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => f.slice(0, -5))
+      .sort();
+    const committed = CASES.filter((c) => !c.generate)
+      .map((c) => c.name)
+      .sort();
     assert.deepEqual(files, committed);
   });
 
   it('reads the hostile agenda configuration as a schema, labels kept as text', () => {
     assert.equal(SCHEMA.typeField, 'types-devenement');
     assert.equal(SCHEMA.audienceField, 'type-de-public');
-    assert.deepEqual(SCHEMA.types.map((c) => c.id), [1, 2]);
+    assert.deepEqual(
+      SCHEMA.types.map((c) => c.id),
+      [1, 2],
+    );
     assert.equal(SCHEMA.types[0]?.label.fr, 'Visite <img src=x onerror=window.__pwned=true>');
   });
 
@@ -244,7 +262,9 @@ describe('hostile corpus: the normaliser', () => {
     assert.equal(byUid.get(2404)?.timings.length, 1);
     assert.equal(byUid.get(2413)?.timezone, 'Europe/Paris');
     // A slot ending in year 10000 somewhere on Earth is refused; a far but real year is kept.
-    assert.deepEqual(byUid.get(2412)?.timings, [{ begin: Date.parse('2026-11-18T08:00:00Z'), end: Date.parse('2062-11-18T10:00:00Z') }]);
+    assert.deepEqual(byUid.get(2412)?.timings, [
+      { begin: Date.parse('2026-11-18T08:00:00Z'), end: Date.parse('2062-11-18T10:00:00Z') },
+    ]);
     // 800 slots are all kept; 50 copies of one slot are one slot.
     assert.equal(byUid.get(3101)?.timings.length, 800);
     assert.equal(byUid.get(3102)?.timings.length, 1);

@@ -6,7 +6,14 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileUrl, readEvents, readIndex, SnapshotError, SnapshotUnavailableError, validateIndex } from '../../src/feed/snapshot-reader.js';
+import {
+  fileUrl,
+  readEvents,
+  readIndex,
+  SnapshotError,
+  SnapshotUnavailableError,
+  validateIndex,
+} from '../../src/feed/snapshot-reader.js';
 import { eventToJsonLd } from '../../src/formats/jsonld.js';
 import { eventToIcs } from '../../src/formats/ics.js';
 import { normaliseEvents } from '../../src/model/normalise.js';
@@ -48,7 +55,14 @@ describe('hostile snapshot: the index', () => {
     assert.throws(() => validateIndex({ ...wellFormedIndex(), total: 1e308 }), SnapshotError);
     const index = validateIndex({
       ...wellFormedIndex(),
-      counts: { region: { '84': 3, '11': 1e308, '32': -1, '44': 'x' }, day: {}, department: {}, type: {}, audience: {}, attendance: {} },
+      counts: {
+        region: { '84': 3, '11': 1e308, '32': -1, '44': 'x' },
+        day: {},
+        department: {},
+        type: {},
+        audience: {},
+        attendance: {},
+      },
     });
     assert.deepEqual({ ...index.counts.region }, { '84': 3 });
     assert.equal(index.counts.region['constructor'], undefined);
@@ -69,9 +83,13 @@ describe('hostile snapshot: shard records', () => {
     const byUid = new Map(events.map((e) => [e.uid, e]));
     assert.equal(dropped, 2, 'a uid of the wrong type and an unsafe-only title are dropped');
     for (const event of events) {
-      assert.ok(['scheduled', 'rescheduled', 'moved-online', 'postponed', 'full', 'cancelled'].includes(event.status), `${event.uid} status`);
+      assert.ok(
+        ['scheduled', 'rescheduled', 'moved-online', 'postponed', 'full', 'cancelled'].includes(event.status),
+        `${event.uid} status`,
+      );
       assert.ok(['onsite', 'online', 'mixed'].includes(event.attendance), `${event.uid} attendance`);
-      for (const value of Object.values(event.location ?? {})) assert.ok(typeof value === 'string' || typeof value === 'number', `${event.uid} location`);
+      for (const value of Object.values(event.location ?? {}))
+        assert.ok(typeof value === 'string' || typeof value === 'number', `${event.uid} location`);
       for (const url of [event.url, event.onlineUrl, event.image?.url, event.image?.thumbnail]) {
         if (url !== undefined) assert.match(url, /^https?:\/\//, `${event.uid} link ${url}`);
       }
@@ -135,7 +153,10 @@ describe('missing snapshot (issue #16, item 4)', () => {
   const index = `${BASE}index.json`;
   for (const [name, file] of [
     ['a 404', { status: 404, body: 'Not Found', type: 'text/plain' }],
-    ['a 403 (object storage, missing key)', { status: 403, body: '<Error><Code>AccessDenied</Code></Error>', type: 'application/xml' }],
+    [
+      'a 403 (object storage, missing key)',
+      { status: 403, body: '<Error><Code>AccessDenied</Code></Error>', type: 'application/xml' },
+    ],
     ['an HTML page with 200', { body: '<!doctype html><html><body>Accueil</body></html>', type: 'text/html' }],
     ['a format this code does not read', { body: JSON.stringify({ ...wellFormedIndex(), format: 99 }) }],
   ] as const) {
@@ -154,6 +175,9 @@ describe('missing snapshot (issue #16, item 4)', () => {
     const fetch = async () => {
       throw new TypeError('Failed to fetch');
     };
-    await assert.rejects(readIndex(BASE, { fetch, retries: 0 }), (error: unknown) => !(error instanceof SnapshotUnavailableError));
+    await assert.rejects(
+      readIndex(BASE, { fetch, retries: 0 }),
+      (error: unknown) => !(error instanceof SnapshotUnavailableError),
+    );
   });
 });

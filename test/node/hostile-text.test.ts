@@ -4,7 +4,14 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { cleanFilters, filterEvents, indexEvents, QUERY_MAX_LENGTH, QUERY_MAX_WORDS, queryTokens } from '../../src/filters/apply.js';
+import {
+  cleanFilters,
+  filterEvents,
+  indexEvents,
+  QUERY_MAX_LENGTH,
+  QUERY_MAX_WORDS,
+  queryTokens,
+} from '../../src/filters/apply.js';
 import { filterProblemMessage, filtersFromAttributes } from '../../src/filters/attributes.js';
 import { filtersFromUrl, withFilters } from '../../src/filters/url-state.js';
 import { markdownToHtml } from '../../src/content/description.js';
@@ -57,11 +64,17 @@ describe('markdown links', () => {
   });
 
   it('keeps the alt text of an image plain', () => {
-    assert.equal(markdownToHtml('![<i>photo</i>](https://exemple.fr/a.jpg)'), '<p><img src="https://exemple.fr/a.jpg" alt="photo"></p>');
+    assert.equal(
+      markdownToHtml('![<i>photo</i>](https://exemple.fr/a.jpg)'),
+      '<p><img src="https://exemple.fr/a.jpg" alt="photo"></p>',
+    );
   });
 
   it('leaves the sentence’s punctuation after a bare URL, however long', () => {
-    assert.equal(markdownToHtml('voir https://exemple.fr/page.'), '<p>voir <a href="https://exemple.fr/page">https://exemple.fr/page</a>.</p>');
+    assert.equal(
+      markdownToHtml('voir https://exemple.fr/page.'),
+      '<p>voir <a href="https://exemple.fr/page">https://exemple.fr/page</a>.</p>',
+    );
     const dots = '.'.repeat(20_000);
     assert.equal(markdownToHtml(`https://a${dots}`), `<p><a href="https://a">https://a</a>${dots}</p>`);
   });
@@ -87,7 +100,10 @@ describe('search text is capped where it enters', () => {
   it('still finds events with a capped query', () => {
     const index = indexEvents([event(1, 'Visite de l’usine de soudure'), event(2, 'Atelier peinture')]);
     const found = filterEvents(index, { q: `usine ${'soudure '.repeat(10_000)}` });
-    assert.deepEqual(found.map((e) => e.uid), [1]);
+    assert.deepEqual(
+      found.map((e) => e.uid),
+      [1],
+    );
     const start = performance.now();
     filterEvents(index, { q: long });
     assert.ok(performance.now() - start < 200, 'a 20,000-word search took more than 200 ms');

@@ -57,7 +57,10 @@ const tooLarge = (error: unknown): boolean => {
 describe('fetchJson with maxBytes', () => {
   it('stops reading an endless body past the cap, without retrying', async () => {
     const started = performance.now();
-    await assert.rejects(fetchJson(`${base}/endless`, { maxBytes: 1024 * 1024, retries: 2, backoffMs: 1, timeoutMs: 20_000 }), tooLarge);
+    await assert.rejects(
+      fetchJson(`${base}/endless`, { maxBytes: 1024 * 1024, retries: 2, backoffMs: 1, timeoutMs: 20_000 }),
+      tooLarge,
+    );
     assert.ok(performance.now() - started < 5000, 'aborted at the cap, not at the timeout');
     assert.ok(endlessBytesSent < 64 * 1024 * 1024, `server pushed ${endlessBytesSent} bytes`);
   });
@@ -68,11 +71,14 @@ describe('fetchJson with maxBytes', () => {
 
   it('caps an endless error body too', async () => {
     const started = performance.now();
-    await assert.rejects(fetchJson(`${base}/endless-error`, { maxBytes: 1024 * 1024, retries: 0, timeoutMs: 20_000 }), (error: unknown) => {
-      assert.ok(error instanceof HttpError);
-      assert.equal(error.status, 500);
-      return true;
-    });
+    await assert.rejects(
+      fetchJson(`${base}/endless-error`, { maxBytes: 1024 * 1024, retries: 0, timeoutMs: 20_000 }),
+      (error: unknown) => {
+        assert.ok(error instanceof HttpError);
+        assert.equal(error.status, 500);
+        return true;
+      },
+    );
     assert.ok(performance.now() - started < 5000, 'aborted at the cap, not at the timeout');
   });
 

@@ -44,7 +44,10 @@ const NOW = Date.UTC(2026, 10, 1, 12, 0, 0);
 
 /** Content lines after unfolding, for assertions on whole values. */
 function unfolded(ics: string): string[] {
-  return ics.replace(/\r\n[ \t]/g, '').split('\r\n').filter(Boolean);
+  return ics
+    .replace(/\r\n[ \t]/g, '')
+    .split('\r\n')
+    .filter(Boolean);
 }
 
 describe('eventToIcs', () => {
@@ -130,7 +133,10 @@ describe('eventToIcs', () => {
     assert.deepEqual(validateIcs(text), []);
     const l = unfolded(text);
     assert.ok(l.includes('LOCATION:https://visio.example/room?id=1\\,2'));
-    assert.equal(l.some((x) => x.startsWith('GEO:')), false);
+    assert.equal(
+      l.some((x) => x.startsWith('GEO:')),
+      false,
+    );
   });
 
   it('mentions the link of a mixed event in the description', () => {

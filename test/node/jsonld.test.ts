@@ -54,30 +54,30 @@ describe('eventToJsonLd', () => {
     assert.deepEqual(eventToJsonLd(event(), 'fr'), {
       '@context': 'https://schema.org',
       '@type': 'Event',
-      'name': 'Portes ouvertes',
-      'description': 'Visitez nos ateliers.',
-      'startDate': '2026-11-16T09:00:00+01:00',
-      'endDate': '2026-11-20T17:00:00+01:00',
-      'eventStatus': 'https://schema.org/EventScheduled',
-      'eventAttendanceMode': 'https://schema.org/OfflineEventAttendanceMode',
-      'location': {
+      name: 'Portes ouvertes',
+      description: 'Visitez nos ateliers.',
+      startDate: '2026-11-16T09:00:00+01:00',
+      endDate: '2026-11-20T17:00:00+01:00',
+      eventStatus: 'https://schema.org/EventScheduled',
+      eventAttendanceMode: 'https://schema.org/OfflineEventAttendanceMode',
+      location: {
         '@type': 'Place',
-        'name': 'Atelier Martin',
-        'address': {
+        name: 'Atelier Martin',
+        address: {
           '@type': 'PostalAddress',
-          'streetAddress': '5 quai Perrache',
-          'postalCode': '69002',
-          'addressLocality': 'Lyon',
-          'addressRegion': 'Auvergne-Rhône-Alpes',
-          'addressCountry': 'FR',
+          streetAddress: '5 quai Perrache',
+          postalCode: '69002',
+          addressLocality: 'Lyon',
+          addressRegion: 'Auvergne-Rhône-Alpes',
+          addressCountry: 'FR',
         },
-        'geo': { '@type': 'GeoCoordinates', 'latitude': 45.75, 'longitude': 4.82 },
+        geo: { '@type': 'GeoCoordinates', latitude: 45.75, longitude: 4.82 },
       },
-      'image': 'https://cdn.openagenda.com/main/a.jpg',
-      'url': 'https://openagenda.com/fr/sdi/events/portes-ouvertes',
-      'isAccessibleForFree': true,
-      'inLanguage': 'fr',
-      'keywords': 'soudure, robotique',
+      image: 'https://cdn.openagenda.com/main/a.jpg',
+      url: 'https://openagenda.com/fr/sdi/events/portes-ouvertes',
+      isAccessibleForFree: true,
+      inLanguage: 'fr',
+      keywords: 'soudure, robotique',
     });
   });
 
@@ -105,12 +105,18 @@ describe('eventToJsonLd', () => {
   });
 
   it('gives an online event a VirtualLocation', () => {
-    const online = eventToJsonLd(event({ attendance: 'online', onlineUrl: 'https://visio.example/r', location: undefined }), 'fr');
+    const online = eventToJsonLd(
+      event({ attendance: 'online', onlineUrl: 'https://visio.example/r', location: undefined }),
+      'fr',
+    );
     assert.equal(online['eventAttendanceMode'], 'https://schema.org/OnlineEventAttendanceMode');
-    assert.deepEqual(online['location'], { '@type': 'VirtualLocation', 'url': 'https://visio.example/r' });
+    assert.deepEqual(online['location'], { '@type': 'VirtualLocation', url: 'https://visio.example/r' });
     // Without a link of its own, the event page stands in.
     const noLink = eventToJsonLd(event({ attendance: 'online', location: undefined }), 'fr');
-    assert.deepEqual(noLink['location'], { '@type': 'VirtualLocation', 'url': 'https://openagenda.com/fr/sdi/events/portes-ouvertes' });
+    assert.deepEqual(noLink['location'], {
+      '@type': 'VirtualLocation',
+      url: 'https://openagenda.com/fr/sdi/events/portes-ouvertes',
+    });
   });
 
   it('gives a mixed event both locations', () => {
@@ -127,22 +133,28 @@ describe('eventToJsonLd', () => {
   it('lists audiences by label when a schema is given, skipping unknown ids', () => {
     assert.equal(eventToJsonLd(event(), 'fr')['audience'], undefined);
     assert.deepEqual(eventToJsonLd(event(), 'en', SCHEMA)['audience'], [
-      { '@type': 'Audience', 'audienceType': 'General public' },
-      { '@type': 'Audience', 'audienceType': 'Scolaires' },
+      { '@type': 'Audience', audienceType: 'General public' },
+      { '@type': 'Audience', audienceType: 'Scolaires' },
     ]);
-    assert.deepEqual(eventToJsonLd(event({ audiences: [11] }), 'fr', SCHEMA)['audience'], { '@type': 'Audience', 'audienceType': 'Scolaires' });
+    assert.deepEqual(eventToJsonLd(event({ audiences: [11] }), 'fr', SCHEMA)['audience'], {
+      '@type': 'Audience',
+      audienceType: 'Scolaires',
+    });
   });
 
   it('omits what is unknown rather than writing empty values', () => {
-    const bare = eventToJsonLd(event({ summary: {}, description: {}, keywords: [], image: undefined, url: undefined, location: { city: 'Lyon' } }), 'fr');
+    const bare = eventToJsonLd(
+      event({ summary: {}, description: {}, keywords: [], image: undefined, url: undefined, location: { city: 'Lyon' } }),
+      'fr',
+    );
     assert.equal('description' in bare, false);
     assert.equal('image' in bare, false);
     assert.equal('url' in bare, false);
     assert.equal('keywords' in bare, false);
     assert.deepEqual(bare['location'], {
       '@type': 'Place',
-      'name': 'Lyon',
-      'address': { '@type': 'PostalAddress', 'addressLocality': 'Lyon', 'addressCountry': 'FR' },
+      name: 'Lyon',
+      address: { '@type': 'PostalAddress', addressLocality: 'Lyon', addressCountry: 'FR' },
     });
   });
 
@@ -156,7 +168,10 @@ describe('eventToJsonLd', () => {
   });
 
   it('writes offsets of overseas zones', () => {
-    const reunion = eventToJsonLd(event({ timezone: 'Indian/Reunion', timings: [slot('2026-11-18', '09:00', '11:00', 'Indian/Reunion')] }), 'fr');
+    const reunion = eventToJsonLd(
+      event({ timezone: 'Indian/Reunion', timings: [slot('2026-11-18', '09:00', '11:00', 'Indian/Reunion')] }),
+      'fr',
+    );
     assert.equal(reunion['startDate'], '2026-11-18T09:00:00+04:00');
     assert.equal(reunion['endDate'], '2026-11-18T11:00:00+04:00');
   });

@@ -45,7 +45,10 @@ function event(uid: number, over: Partial<SdiEvent> = {}): SdiEvent {
 
 describe('formatSlot', () => {
   it('writes a French slot with French time typography', () => {
-    assert.equal(formatSlot(slot('2026-11-18', '09:00', '12:30'), 'Europe/Paris', 'fr'), fr('mercredi 18 novembre, 9 h – 12 h 30'));
+    assert.equal(
+      formatSlot(slot('2026-11-18', '09:00', '12:30'), 'Europe/Paris', 'fr'),
+      fr('mercredi 18 novembre, 9 h – 12 h 30'),
+    );
   });
 
   it('writes an English slot on a 24-hour clock', () => {
@@ -53,7 +56,10 @@ describe('formatSlot', () => {
   });
 
   it('writes "1er" for the first of the month', () => {
-    assert.equal(formatSlot(slot('2026-12-01', '14:05', '16:00'), 'Europe/Paris', 'fr'), fr('mardi 1er décembre, 14 h 05 – 16 h'));
+    assert.equal(
+      formatSlot(slot('2026-12-01', '14:05', '16:00'), 'Europe/Paris', 'fr'),
+      fr('mardi 1er décembre, 14 h 05 – 16 h'),
+    );
     assert.equal(formatSlot(slot('2026-12-01', '14:05', '16:00'), 'Europe/Paris', 'en'), 'Tuesday 1 December, 14:05 – 16:00');
   });
 
@@ -93,7 +99,13 @@ describe('formatSlot', () => {
       formatSlot(reunion, 'Indian/Reunion', 'en', { visitorZone: 'Europe/Paris', withDate: false }),
       '9:00 – 11:00 (Réunion time)',
     );
-    assert.equal(formatSlot(slot('2026-11-18', '09:00', '11:00'), 'Europe/Paris', 'fr', { visitorZone: 'America/Martinique', withDate: false }), fr('9 h – 11 h (heure de Paris)'));
+    assert.equal(
+      formatSlot(slot('2026-11-18', '09:00', '11:00'), 'Europe/Paris', 'fr', {
+        visitorZone: 'America/Martinique',
+        withDate: false,
+      }),
+      fr('9 h – 11 h (heure de Paris)'),
+    );
   });
 
   it('does not name the zone when the clocks agree, even under another name', () => {
@@ -132,7 +144,8 @@ describe('slotDateTimeAttr', () => {
 
 describe('plainText', () => {
   it('keeps the words of markdown and HTML, not the markup', () => {
-    const markup = '## Au programme\n\n- **Visite** de l’atelier\n- Démo [cobot](https://x.example/c) _et_ ![photo](a.png)\n\n<p>Fin&nbsp;&amp; merci</p>';
+    const markup =
+      '## Au programme\n\n- **Visite** de l’atelier\n- Démo [cobot](https://x.example/c) _et_ ![photo](a.png)\n\n<p>Fin&nbsp;&amp; merci</p>';
     assert.equal(plainText(markup), 'Au programme\nVisite de l’atelier\nDémo cobot et photo\nFin & merci');
   });
 
@@ -155,13 +168,25 @@ describe('distanceKm', () => {
 describe('sortEvents', () => {
   const now = at('2026-11-18', '10:00');
   const events = [
-    event(1, { title: { fr: 'Zinguerie' }, timings: [slot('2026-11-20', '09:00', '10:00')], location: { lat: 45.76, lng: 4.84 } }),
+    event(1, {
+      title: { fr: 'Zinguerie' },
+      timings: [slot('2026-11-20', '09:00', '10:00')],
+      location: { lat: 45.76, lng: 4.84 },
+    }),
     // Started at 9:00 and still running: sorted by that start.
     event(2, { title: { fr: 'atelier' }, timings: [slot('2026-11-18', '09:00', '12:00')], location: { lat: 48.86, lng: 2.35 } }),
     // Its first slot is over; the next one counts.
-    event(3, { title: { fr: 'Émaillerie' }, timings: [slot('2026-11-17', '09:00', '10:00'), slot('2026-11-19', '09:00', '10:00')] }),
+    event(3, {
+      title: { fr: 'Émaillerie' },
+      timings: [slot('2026-11-17', '09:00', '10:00'), slot('2026-11-19', '09:00', '10:00')],
+    }),
     // All over: sorted by its last slot.
-    event(4, { title: { fr: 'Atelier 10' }, timings: [slot('2026-11-16', '09:00', '10:00')], attendance: 'online', location: { lat: 48.86, lng: 2.35 } }),
+    event(4, {
+      title: { fr: 'Atelier 10' },
+      timings: [slot('2026-11-16', '09:00', '10:00')],
+      attendance: 'online',
+      location: { lat: 48.86, lng: 2.35 },
+    }),
     event(5, { title: { fr: 'Atelier 2' }, timings: [slot('2026-11-20', '09:00', '10:00')], location: { lat: 43.3, lng: 5.37 } }),
   ];
   const uids = (list: SdiEvent[]) => list.map((e) => e.uid);
@@ -204,7 +229,9 @@ describe('eventDay and groupByDay', () => {
   });
 
   it('respects `from`', () => {
-    const e = event(1, { timings: [slot('2026-11-17', '09:00', '10:00'), slot('2026-11-19', '09:00', '10:00'), slot('2026-11-21', '09:00', '10:00')] });
+    const e = event(1, {
+      timings: [slot('2026-11-17', '09:00', '10:00'), slot('2026-11-19', '09:00', '10:00'), slot('2026-11-21', '09:00', '10:00')],
+    });
     assert.equal(eventDay(e, { now: at('2026-11-01', '00:00'), from: '2026-11-20' }), '2026-11-21');
   });
 
@@ -219,10 +246,13 @@ describe('eventDay and groupByDay', () => {
     const b = event(2, { timings: [slot('2026-11-18', '14:00', '15:00')] });
     const c = event(3, { timings: [slot('2026-11-19', '09:00', '10:00')] });
     const groups = groupByDay([a, b, c], 'fr', { now });
-    assert.deepEqual(groups.map((g) => [g.day, g.label, g.events.map((e) => e.uid)]), [
-      ['2026-11-18', 'mercredi 18 novembre', [2]],
-      ['2026-11-19', 'jeudi 19 novembre', [1, 3]],
-    ]);
+    assert.deepEqual(
+      groups.map((g) => [g.day, g.label, g.events.map((e) => e.uid)]),
+      [
+        ['2026-11-18', 'mercredi 18 novembre', [2]],
+        ['2026-11-19', 'jeudi 19 novembre', [1, 3]],
+      ],
+    );
     assert.equal(groupByDay([a], 'en', { now })[0]?.label, 'Thursday 19 November');
   });
 

@@ -77,7 +77,13 @@ function litAttributes(klass: ts.ClassDeclaration): Map<string, string> {
       }
     }
     const isStatic = ts.canHaveModifiers(member) && ts.getModifiers(member)?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword);
-    if (isStatic && name === 'properties' && ts.isPropertyDeclaration(member) && member.initializer && ts.isObjectLiteralExpression(member.initializer)) {
+    if (
+      isStatic &&
+      name === 'properties' &&
+      ts.isPropertyDeclaration(member) &&
+      member.initializer &&
+      ts.isObjectLiteralExpression(member.initializer)
+    ) {
       for (const entry of member.initializer.properties) {
         if (ts.isPropertyAssignment(entry)) add(entry.name.getText().replace(/^['"]|['"]$/g, ''), entry.initializer);
       }
@@ -177,7 +183,9 @@ const VIEW_FILES: Record<string, string[]> = { 'region-map': ['src/map/popup.ts'
 function baseClasses(): Map<string, ts.ClassDeclaration> {
   const bases = new Map<string, ts.ClassDeclaration>();
   const dir = join(ELEMENTS_DIR, 'shared');
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => parse(join(dir, f)))) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => parse(join(dir, f)))) {
     walk(file, (node) => {
       if (ts.isClassDeclaration(node) && node.name) bases.set(node.name.text, node);
     });
@@ -200,17 +208,22 @@ function readSourceElements(): SourceElement[] {
   for (const folder of readdirSync(ELEMENTS_DIR).sort()) {
     if (folder === 'shared') continue;
     const dir = join(ELEMENTS_DIR, folder);
-    const files = readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => parse(join(dir, f)));
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => parse(join(dir, f)));
     const views = (VIEW_FILES[folder] ?? []).map((f) => parse(join(ROOT, f)));
     // define.ts: defineElement('sdi-x', SdiX)
     let tag: string | undefined;
     let className: string | undefined;
-    walk(files.find((f) => f.fileName.endsWith('/define.ts'))!, (node) => {
-      if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'defineElement') {
-        tag = text(node.arguments[0]!);
-        className = node.arguments[1]?.getText();
-      }
-    });
+    walk(
+      files.find((f) => f.fileName.endsWith('/define.ts'))!,
+      (node) => {
+        if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'defineElement') {
+          tag = text(node.arguments[0]!);
+          className = node.arguments[1]?.getText();
+        }
+      },
+    );
     assert.ok(tag && className, `${folder}/define.ts registers its element with defineElement(tag, Class)`);
     let klass: ts.ClassDeclaration | undefined;
     for (const file of files) {
@@ -234,7 +247,12 @@ function readSourceElements(): SourceElement[] {
 /** Names a part's description lists as variants, e.g. "Every button (also: clear, retry)". */
 function alsoNames(part: Described): string[] {
   const match = /\(also: ([^)]*)\)/.exec(part.description ?? '');
-  return match ? match[1]!.split(',').map((s) => s.trim()).filter(Boolean) : [];
+  return match
+    ? match[1]!
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
 }
 
 function described(items: readonly Described[] | undefined, what: string, tag: string): void {
@@ -258,11 +276,18 @@ describe('custom elements manifest', () => {
   });
 
   test('lists the four elements, by tag name, with their classes', () => {
+    assert.deepEqual(sources.map((s) => s.tag).sort(), [
+      'sdi-countdown',
+      'sdi-edition-banner',
+      'sdi-event-list',
+      'sdi-region-map',
+    ]);
     assert.deepEqual(
+      elementsOf(manifest)
+        .map((e) => e.tagName)
+        .sort(),
       sources.map((s) => s.tag).sort(),
-      ['sdi-countdown', 'sdi-edition-banner', 'sdi-event-list', 'sdi-region-map'],
     );
-    assert.deepEqual(elementsOf(manifest).map((e) => e.tagName).sort(), sources.map((s) => s.tag).sort());
     for (const source of sources) {
       const el = element(source.tag);
       assert.equal(el.name, source.className);
@@ -312,7 +337,7 @@ describe('custom elements manifest', () => {
     }
   });
 
-  test('every CSS part set in an element\'s templates is documented', () => {
+  test("every CSS part set in an element's templates is documented", () => {
     for (const source of sources) {
       const parts = element(source.tag).cssParts ?? [];
       const known = new Set(parts.flatMap((p) => [p.name, ...alsoNames(p)]));

@@ -53,22 +53,50 @@ test('France is land where France is, and sea is sea', () => {
 });
 
 test('clipping keeps a ring inside its box', () => {
-  const square: Ring = [[0, 0], [10, 0], [10, 10], [0, 10]];
+  const square: Ring = [
+    [0, 0],
+    [10, 0],
+    [10, 10],
+    [0, 10],
+  ];
   const clipped = clipRing(square, [5, -5, 20, 5]);
   for (const [x, y] of clipped) assert.ok(x >= 5 && x <= 20 && y >= -5 && y <= 5);
   assert.deepEqual(clipRing(square, [20, 20, 30, 30]), []);
 });
 
 test('simplification keeps corners and drops points on straight lines', () => {
-  const ring: Ring = [[0, 0], [5, 0.001], [10, 0], [10, 10], [5, 10.001], [0, 10]];
+  const ring: Ring = [
+    [0, 0],
+    [5, 0.001],
+    [10, 0],
+    [10, 10],
+    [5, 10.001],
+    [0, 10],
+  ];
   const simple = simplifyRing(ring, 0.01);
   assert.equal(simple.length, 4);
   assert.deepEqual(simplifyRing(ring, 0), ring);
 });
 
 test('encoding round-trips through integers and deltas', () => {
-  const ring = quantise([[2.3522, 48.8566], [2.4, 48.9], [2.3, 49.2]])!;
+  const ring = quantise([
+    [2.3522, 48.8566],
+    [2.4, 48.9],
+    [2.3, 49.2],
+  ])!;
   const [[polygon]] = [decodePolygons([[deltaEncode(ring)]])];
-  assert.deepEqual(polygon![0], [[48.857, 2.352], [48.9, 2.4], [49.2, 2.3]]);
-  assert.equal(quantise([[0, 0], [0.0001, 0], [0, 0.0001]]), undefined, 'specks are dropped');
+  assert.deepEqual(polygon![0], [
+    [48.857, 2.352],
+    [48.9, 2.4],
+    [49.2, 2.3],
+  ]);
+  assert.equal(
+    quantise([
+      [0, 0],
+      [0.0001, 0],
+      [0, 0.0001],
+    ]),
+    undefined,
+    'specks are dropped',
+  );
 });

@@ -20,7 +20,9 @@ function event(uid: number, regionCode?: string, lat?: number, lng?: number): Sd
     status: 'scheduled',
     attendance: regionCode ? 'onsite' : 'online',
     registration: [],
-    ...(regionCode || lat !== undefined ? { location: { ...(regionCode ? { regionCode } : {}), ...(lat !== undefined ? { lat, lng } : {}) } } : {}),
+    ...(regionCode || lat !== undefined
+      ? { location: { ...(regionCode ? { regionCode } : {}), ...(lat !== undefined ? { lat, lng } : {}) } }
+      : {}),
     types: [],
     audiences: [],
     accessibility: { hi: false, vi: false, pi: false, mi: false, ii: false },
@@ -31,13 +33,20 @@ function event(uid: number, regionCode?: string, lat?: number, lng?: number): Sd
 test('counts from events are by region, online events under none, placed events as points', () => {
   const data = fromEvents([event(1, '32', 50.6, 3.1), event(2, '32', 49.9, 2.3), event(3, '04'), event(4)]);
   assert.deepEqual(data.counts, { '32': 2, '04': 1, none: 1 });
-  assert.deepEqual(data.points.map((p) => p.uid), [1, 2]);
+  assert.deepEqual(
+    data.points.map((p) => p.uid),
+    [1, 2],
+  );
   assert.equal(data.total, 4);
   assert.equal(maxRegionCount({ '32': 2, none: 9 }), 2, 'none is no region');
 });
 
 test('counts from the points file are the index counts', () => {
-  const data = fromPoints({ points: [{ uid: 1, lat: 1, lng: 2, region: '84' }], counts: { region: { '84': 3, none: 1 } }, total: 4 });
+  const data = fromPoints({
+    points: [{ uid: 1, lat: 1, lng: 2, region: '84' }],
+    counts: { region: { '84': 3, none: 1 } },
+    total: 4,
+  });
   assert.deepEqual(data.counts, { '84': 3, none: 1 });
   assert.equal(data.points.length, 1);
 });
@@ -61,7 +70,12 @@ test('every region has a symbol place inside its box, and every overseas region 
     const [[s, w], [n, e]] = place.bounds;
     assert.ok(place.label[0] > s && place.label[0] < n && place.label[1] > w && place.label[1] < e, region.name);
   }
-  assert.deepEqual(TERRITORIES.map((t) => t.id), ['metropole', '01', '02', '04', '03', '06'].sort((a, b) => (a === 'metropole' ? -1 : b === 'metropole' ? 1 : Number(a) - Number(b))));
+  assert.deepEqual(
+    TERRITORIES.map((t) => t.id),
+    ['metropole', '01', '02', '04', '03', '06'].sort((a, b) =>
+      a === 'metropole' ? -1 : b === 'metropole' ? 1 : Number(a) - Number(b),
+    ),
+  );
   assert.equal(territoryOf('04'), '04');
   assert.equal(territoryOf('94'), 'metropole');
   assert.equal(territoryOf('99'), undefined);
@@ -81,7 +95,13 @@ test('clusters at low zoom, single events at high zoom, and expansion zooms', ()
   assert.ok(low.some((item) => item.kind === 'point' && item.point.uid === 4));
   const zoom = clusters.expansionZoom(lyon.id);
   assert.ok(zoom > 5);
-  assert.deepEqual(clusters.leaves(lyon.id).map((p) => p.uid).sort(), [1, 2, 3]);
+  assert.deepEqual(
+    clusters
+      .leaves(lyon.id)
+      .map((p) => p.uid)
+      .sort(),
+    [1, 2, 3],
+  );
   // Two events at one address stay together even at the last zoom: they open as a list.
   const top = clusters.at([4.83, 45.75, 4.85, 45.77], 16);
   assert.ok(top.some((item) => item.kind === 'cluster' && item.count === 2));

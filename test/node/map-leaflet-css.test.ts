@@ -39,7 +39,8 @@ function rules(css: string): string[] {
 }
 
 // Tooltips, the scale and the attribution flag: the map uses none of them (its weight is budgeted).
-const UNUSED = /url\(|leaflet-control-layers|leaflet-vml-shape|\.lvml|leaflet-default-icon-path|leaflet-oldie|leaflet-tooltip|leaflet-control-scale|leaflet-attribution-flag/;
+const UNUSED =
+  /url\(|leaflet-control-layers|leaflet-vml-shape|\.lvml|leaflet-default-icon-path|leaflet-oldie|leaflet-tooltip|leaflet-control-scale|leaflet-attribution-flag/;
 
 function expected(): string {
   const source = readFileSync(require.resolve('leaflet/dist/leaflet.css'), 'utf8');

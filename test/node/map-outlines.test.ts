@@ -6,7 +6,17 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { MAX_OUTLINE_VERTICES, outlinesOf } from '../../src/map/outline-geojson.js';
 
-const square = { type: 'Polygon', coordinates: [[[2, 48], [3, 48], [3, 49], [2, 48]]] };
+const square = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [2, 48],
+      [3, 48],
+      [3, 49],
+      [2, 48],
+    ],
+  ],
+};
 
 describe('regions-geojson: outlines only', () => {
   it('keeps polygons and lines, drops points and malformed geometries, counting them', () => {
@@ -16,12 +26,27 @@ describe('regions-geojson: outlines only', () => {
         { type: 'Feature', properties: { nom: '<img src=x>' }, geometry: square },
         { type: 'Feature', geometry: { type: 'Point', coordinates: [2, 48] } },
         { type: 'Feature', geometry: { type: 'MultiPoint', coordinates: Array.from({ length: 200_000 }, () => [2, 48]) } },
-        { type: 'Feature', geometry: { type: 'LineString', coordinates: [[2, 48], [3, 49]] } },
+        {
+          type: 'Feature',
+          geometry: {
+            type: 'LineString',
+            coordinates: [
+              [2, 48],
+              [3, 49],
+            ],
+          },
+        },
         { type: 'Feature', geometry: { type: 'Polygon', coordinates: [[['x', 48]]] } },
-        { type: 'Feature', geometry: { type: 'GeometryCollection', geometries: [square, { type: 'Point', coordinates: [1, 1] }] } },
+        {
+          type: 'Feature',
+          geometry: { type: 'GeometryCollection', geometries: [square, { type: 'Point', coordinates: [1, 1] }] },
+        },
       ],
     });
-    assert.deepEqual(result.geojson.features.map((f) => f.geometry.type), ['Polygon', 'LineString', 'Polygon']);
+    assert.deepEqual(
+      result.geojson.features.map((f) => f.geometry.type),
+      ['Polygon', 'LineString', 'Polygon'],
+    );
     assert.equal(result.dropped, 4);
     assert.equal(result.tooBig, false);
     for (const feature of result.geojson.features) assert.equal(feature.properties, null);

@@ -93,17 +93,12 @@ function eventFor(i: number): JsonObject {
         timezone: 'Europe/Paris',
         region: where.region,
         department: where.department,
-        ...(legacyOnly
-          ? {}
-          : { adminLevel1: where.region, adminLevel2: where.department, adminLevel4: where.city }),
+        ...(legacyOnly ? {} : { adminLevel1: where.region, adminLevel2: where.department, adminLevel4: where.city }),
       };
   return {
     uid: 70000 + ((i * 37) % 101) * 10 + i,
     slug: `evenement-${i}`,
-    title:
-      i === 11
-        ? { fr: "Découverte de l'Aéronautique" }
-        : { fr: `Visite d'usine ${i}`, en: `Factory tour ${i}` },
+    title: i === 11 ? { fr: "Découverte de l'Aéronautique" } : { fr: `Visite d'usine ${i}`, en: `Factory tour ${i}` },
     description: { fr: `Description courte ${i}`, en: `Short description ${i}` },
     longDescription: { fr: i === 4 ? 'Un atelier sur la **métallurgie**.' : `Texte long ${i}` },
     keywords: { fr: ['industrie', i % 2 ? 'robotique' : 'chimie'] },
@@ -278,7 +273,10 @@ describe('pagination', () => {
     const { pages, uids } = await readAll('size=7');
     assert.equal(uids.length, EVENT_COUNT);
     assert.equal(new Set(uids).size, EVENT_COUNT);
-    assert.deepEqual(pages.map((page) => page.events.length), [7, 7, 7, 7, 7, 5]);
+    assert.deepEqual(
+      pages.map((page) => page.events.length),
+      [7, 7, 7, 7, 7, 5],
+    );
     for (const page of pages) {
       assert.equal(page.total, EVENT_COUNT);
       assert.equal(page.sort, 'timingsWithFeatured.asc');
@@ -442,25 +440,30 @@ describe('filters', () => {
     for (const relative of ['passed', 'current', 'upcoming'] as const) {
       const uids = await filtered(`relative[]=${relative}`);
       assert.ok(uids.length > 0, relative);
-      assert.deepEqual(uids, expected((e) => relativeOf(Number(e.uid)) === relative));
+      assert.deepEqual(
+        uids,
+        expected((e) => relativeOf(Number(e.uid)) === relative),
+      );
     }
     const live = await filtered('relative[]=current&relative[]=upcoming');
-    assert.deepEqual(live, expected((e) => relativeOf(Number(e.uid)) !== 'passed'));
+    assert.deepEqual(
+      live,
+      expected((e) => relativeOf(Number(e.uid)) !== 'passed'),
+    );
     assert.equal((await get(eventsUrl('relative[]=soon'))).status, 400);
   });
 
   test('timings[gte] and timings[lte] keep events with an overlapping timing', async () => {
     const gte = '2026-03-24T00:00:00+01:00';
     const lte = '2026-03-25T23:59:59+01:00';
-    const range = [
-      `timings[gte]=${encodeURIComponent(gte)}`,
-      `timings[lte]=${encodeURIComponent(lte)}`,
-    ];
+    const range = [`timings[gte]=${encodeURIComponent(gte)}`, `timings[lte]=${encodeURIComponent(lte)}`];
     const uids = await filtered(range.join('&'));
     assert.ok(uids.length > 0);
-    const overlaps = (t: { begin: number; end: number }) =>
-      t.end >= Date.parse(gte) && t.begin <= Date.parse(lte);
-    assert.deepEqual(uids, expected((e) => timingsOf(Number(e.uid)).some(overlaps)));
+    const overlaps = (t: { begin: number; end: number }) => t.end >= Date.parse(gte) && t.begin <= Date.parse(lte);
+    assert.deepEqual(
+      uids,
+      expected((e) => timingsOf(Number(e.uid)).some(overlaps)),
+    );
     assert.equal((await get(eventsUrl('timings[gte]=not-a-date'))).status, 400);
   });
 
@@ -489,7 +492,10 @@ describe('filters', () => {
   });
 
   test('status[] and attendanceMode[] / attendanceMode=', async () => {
-    assert.deepEqual(await filtered('status[]=6'), expected((e) => e.status === 6));
+    assert.deepEqual(
+      await filtered('status[]=6'),
+      expected((e) => e.status === 6),
+    );
     assert.deepEqual(await filtered('attendanceMode[]=2'), [Number(nth(EVENTS, 7, 'EVENTS').uid)]);
     assert.deepEqual(await filtered('attendanceMode=3'), [Number(nth(EVENTS, 8, 'EVENTS').uid)]);
     assert.deepEqual(
@@ -521,12 +527,9 @@ describe('filters', () => {
   });
 
   test('geo bounding box', async () => {
-    const box = [
-      'geo[northEast][lat]=49.5',
-      'geo[northEast][lng]=3',
-      'geo[southWest][lat]=48',
-      'geo[southWest][lng]=-1',
-    ].join('&');
+    const box = ['geo[northEast][lat]=49.5', 'geo[northEast][lng]=3', 'geo[southWest][lat]=48', 'geo[southWest][lng]=-1'].join(
+      '&',
+    );
     assert.deepEqual(
       await filtered(box),
       expected((e) => ['Caen', 'Paris'].includes(placeOf(e).city ?? '')),
@@ -552,35 +555,18 @@ describe('filters', () => {
   });
 
   test('filters combine with AND and total counts the matches, not the page', async () => {
-    const query = [
-      'relative[]=upcoming',
-      'relative[]=current',
-      'adminLevel1[]=Normandie',
-      'types-devenement[]=2',
-    ].join('&');
+    const query = ['relative[]=upcoming', 'relative[]=current', 'adminLevel1[]=Normandie', 'types-devenement[]=2'].join('&');
     const all = await filtered(query);
     assert.deepEqual(
       all,
-      expected(
-        (e) =>
-          relativeOf(Number(e.uid)) !== 'passed' &&
-          placeOf(e).region === 'Normandie' &&
-          e['types-devenement'] === 2,
-      ),
+      expected((e) => relativeOf(Number(e.uid)) !== 'passed' && placeOf(e).region === 'Normandie' && e['types-devenement'] === 2),
     );
     const page = await list(`size=1&${query}`);
     assert.equal(page.total, all.length);
   });
 });
 
-const DETAILED_ONLY = [
-  'timings',
-  'member',
-  'longDescription',
-  'registration',
-  'accessibility',
-  'conditions',
-];
+const DETAILED_ONLY = ['timings', 'member', 'longDescription', 'registration', 'accessibility', 'conditions'];
 const LIST_KEYS = [
   'uid',
   'slug',
@@ -600,13 +586,7 @@ describe('content', () => {
       for (const key of DETAILED_ONLY) assert.ok(!(key in event), `${key} must need detailed=1`);
       for (const key of LIST_KEYS) assert.ok(key in event, `${key} is part of the list shape`);
       if (event.location !== null) {
-        assert.deepEqual(Object.keys(event.location as JsonObject).sort(), [
-          'address',
-          'city',
-          'latitude',
-          'longitude',
-          'name',
-        ]);
+        assert.deepEqual(Object.keys(event.location as JsonObject).sort(), ['address', 'city', 'latitude', 'longitude', 'name']);
       }
       const origin = Object.keys(event.originAgenda as JsonObject).sort();
       assert.deepEqual(origin, ['image', 'title', 'uid']);
@@ -633,9 +613,7 @@ describe('content', () => {
   });
 
   test('includeFields[] returns only those paths', async () => {
-    const body = await list(
-      'size=300&includeFields[]=uid&includeFields[]=location.city&if[]=timings.begin',
-    );
+    const body = await list('size=300&includeFields[]=uid&includeFields[]=location.city&if[]=timings.begin');
     for (const event of body.events) {
       const raw = rawOf(Number(event.uid));
       assert.deepEqual(Object.keys(event).sort(), ['location', 'timings', 'uid']);
@@ -687,9 +665,7 @@ describe('content', () => {
     assert.equal(plain.uid, CONFIG.uid);
     assert.equal(plain.slug, CONFIG.slug);
     assert.ok(!('schema' in plain));
-    const detailed = await getJson<JsonObject>(
-      `${server.apiBase}/agendas/${AGENDA_UID}?detailed=1`,
-    );
+    const detailed = await getJson<JsonObject>(`${server.apiBase}/agendas/${AGENDA_UID}?detailed=1`);
     assert.deepEqual(detailed.schema, CONFIG.schema);
   });
 });
@@ -876,13 +852,14 @@ describe('request log, CORS, integration', () => {
     const { port } = http.address() as { port: number };
     try {
       const origin = `http://127.0.0.1:${port}`;
-      const body = await getJson<ListBody>(
-        `${origin}/mock-api/v2/agendas/${AGENDA_UID}/events?size=2`,
-      );
+      const body = await getJson<ListBody>(`${origin}/mock-api/v2/agendas/${AGENDA_UID}/events?size=2`);
       assert.equal(body.events.length, 2);
       assert.equal(await (await fetch(`${origin}/index.html`)).text(), 'next');
       assert.deepEqual(passedOn, ['/index.html']);
-      assert.deepEqual(contexts.map((ctx) => ctx.respond), [false, undefined]);
+      assert.deepEqual(
+        contexts.map((ctx) => ctx.respond),
+        [false, undefined],
+      );
     } finally {
       http.closeAllConnections();
       http.close();
@@ -930,19 +907,14 @@ describe('request log, CORS, integration', () => {
     await writeFile(file, JSON.stringify({ agendas: { [AGENDA_UID]: AGENDA } }));
     const child = spawn(
       process.execPath,
-      [
-        ...['--import', 'tsx', 'tools/mock-api/cli.ts'],
-        ...['--data', file, '--port', '0', '--now', new Date(NOW).toISOString()],
-      ],
+      [...['--import', 'tsx', 'tools/mock-api/cli.ts'], ...['--data', file, '--port', '0', '--now', new Date(NOW).toISOString()]],
       { cwd: new URL('../..', import.meta.url), stdio: ['ignore', 'pipe', 'inherit'] },
     );
     try {
       const [chunk] = (await once(child.stdout, 'data')) as [Buffer];
       const base = chunk.toString().trim();
       assert.match(base, /^http:\/\/127\.0\.0\.1:\d+\/v2$/);
-      const body = await getJson<ListBody>(
-        `${base}/agendas/${AGENDA_UID}/events?relative[]=passed&size=300`,
-      );
+      const body = await getJson<ListBody>(`${base}/agendas/${AGENDA_UID}/events?relative[]=passed&size=300`);
       assert.equal(body.total, EVENTS.filter((e) => relativeOf(Number(e.uid)) === 'passed').length);
     } finally {
       child.kill('SIGTERM');

@@ -179,11 +179,29 @@ describe('normaliseEvent: a complete record', () => {
   });
 
   it('leaves no undefined value and omits empty optional fields', () => {
-    const event = ok({ uid: 1, title: 'Titre', timings: [{ begin: '2026-11-16T09:00:00+01:00', end: '2026-11-16T10:00:00+01:00' }] });
+    const event = ok({
+      uid: 1,
+      title: 'Titre',
+      timings: [{ begin: '2026-11-16T09:00:00+01:00', end: '2026-11-16T10:00:00+01:00' }],
+    });
     assert.equal(hasUndefined(event), false);
     assert.deepEqual(Object.keys(event).sort(), [
-      'accessibility', 'attendance', 'audiences', 'conditions', 'description', 'featured', 'keywords',
-      'registration', 'slug', 'status', 'summary', 'timezone', 'timings', 'title', 'types', 'uid',
+      'accessibility',
+      'attendance',
+      'audiences',
+      'conditions',
+      'description',
+      'featured',
+      'keywords',
+      'registration',
+      'slug',
+      'status',
+      'summary',
+      'timezone',
+      'timings',
+      'title',
+      'types',
+      'uid',
     ]);
     assert.equal(event.slug, '');
     assert.deepEqual(event.accessibility, { hi: false, vi: false, pi: false, mi: false, ii: false });
@@ -212,7 +230,9 @@ describe('normaliseEvent: identity and page URL', () => {
 
 describe('normaliseEvent: texts', () => {
   it('keeps fr/en only and lets a single language through', () => {
-    const event = ok(rawEvent({ title: { en: 'Only English', de: 'Nur Deutsch' }, description: { it: 'Solo' }, conditions: null }));
+    const event = ok(
+      rawEvent({ title: { en: 'Only English', de: 'Nur Deutsch' }, description: { it: 'Solo' }, conditions: null }),
+    );
     assert.deepEqual(event.title, { en: 'Only English' });
     assert.deepEqual(event.summary, {});
     assert.deepEqual(event.conditions, {});
@@ -311,7 +331,13 @@ describe('normaliseEvent: time zone, status, attendance', () => {
   });
 
   it('keeps only http(s) online links', () => {
-    for (const link of ['javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', ' javascript:alert(1)', 'visio.example', 42]) {
+    for (const link of [
+      'javascript:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      ' javascript:alert(1)',
+      'visio.example',
+      42,
+    ]) {
       assert.equal(ok(rawEvent({ attendanceMode: 2, onlineAccessLink: link })).onlineUrl, undefined, String(link));
     }
   });
@@ -384,10 +410,26 @@ describe('safeHttpUrl', () => {
 
   it('rejects other schemes, relative URLs and whitespace or invisible tricks', () => {
     for (const value of [
-      'javascript:alert(1)', 'data:text/html,x', 'vbscript:x', 'file:///etc/passwd', 'ftp://example.fr',
-      '//example.fr', '/path', 'example.fr', 'https:example.fr', 'https://', 'https://exa\nmple.fr',
-      'java\nscript:alert(1)', '\u0001https://example.fr', 'https://example.fr/\u202Eevil', 'https://exa mple.fr',
-      'https://u:p@example.fr', '', null, 42, {},
+      'javascript:alert(1)',
+      'data:text/html,x',
+      'vbscript:x',
+      'file:///etc/passwd',
+      'ftp://example.fr',
+      '//example.fr',
+      '/path',
+      'example.fr',
+      'https:example.fr',
+      'https://',
+      'https://exa\nmple.fr',
+      'java\nscript:alert(1)',
+      '\u0001https://example.fr',
+      'https://example.fr/\u202Eevil',
+      'https://exa mple.fr',
+      'https://u:p@example.fr',
+      '',
+      null,
+      42,
+      {},
     ]) {
       assert.equal(safeHttpUrl(value), undefined, JSON.stringify(value));
     }
@@ -488,7 +530,11 @@ describe('normaliseEvent: location', () => {
 
   it('restores the leading zero of a numeric INSEE code', () => {
     assert.deepEqual(locationOf({ insee: 1004 }), {
-      insee: '01004', departmentCode: '01', departmentName: 'Ain', regionCode: '84', regionName: 'Auvergne-Rhône-Alpes',
+      insee: '01004',
+      departmentCode: '01',
+      departmentName: 'Ain',
+      regionCode: '84',
+      regionName: 'Auvergne-Rhône-Alpes',
     });
   });
 
@@ -510,7 +556,17 @@ describe('normaliseEvent: location', () => {
     assert.deepEqual(locationOf({ latitude: '48.85', longitude: '2.35' }), { lat: 48.85, lng: 2.35 });
     assert.deepEqual(locationOf({ latitude: -21.1, longitude: 55.5 }), { lat: -21.1, lng: 55.5 });
     for (const [latitude, longitude] of [
-      [0, 0], [91, 2], [-91, 2], [45, 181], [45, -181], [45, null], [null, 2], ['x', 2], [Number.NaN, 2], [45, Infinity], ['', ''],
+      [0, 0],
+      [91, 2],
+      [-91, 2],
+      [45, 181],
+      [45, -181],
+      [45, null],
+      [null, 2],
+      ['x', 2],
+      [Number.NaN, 2],
+      [45, Infinity],
+      ['', ''],
     ]) {
       assert.equal(locationOf({ name: 'X', latitude, longitude })?.lat, undefined, `${latitude},${longitude}`);
     }
@@ -547,9 +603,19 @@ describe('normaliseEvent: custom fields', () => {
 describe('normaliseEvent: accessibility, age, image, flags', () => {
   it('reads accessibility flags; anything but true is false', () => {
     assert.deepEqual(ok(rawEvent({ accessibility: { hi: 'true', vi: 1, pi: true } })).accessibility, {
-      hi: false, vi: false, pi: true, mi: false, ii: false,
+      hi: false,
+      vi: false,
+      pi: true,
+      mi: false,
+      ii: false,
     });
-    assert.deepEqual(ok(rawEvent({ accessibility: null })).accessibility, { hi: false, vi: false, pi: false, mi: false, ii: false });
+    assert.deepEqual(ok(rawEvent({ accessibility: null })).accessibility, {
+      hi: false,
+      vi: false,
+      pi: false,
+      mi: false,
+      ii: false,
+    });
   });
 
   it('keeps age bounds that are numbers, omits the rest', () => {
@@ -634,7 +700,12 @@ describe('normaliseEvent / normaliseEvents: skipping', () => {
     for (const uid of [0, -4, 1.5, 'abc', '12a', null, {}, Number.MAX_SAFE_INTEGER + 2]) {
       assert.deepEqual(normaliseEvent(rawEvent({ uid }), CTX), { skip: 'uid' }, String(uid));
     }
-    for (const timings of ['x', 42, [{ begin: 'x', end: 'y' }], [{ begin: '2026-11-16T10:00:00+01:00', end: '2026-11-16T09:00:00+01:00' }]]) {
+    for (const timings of [
+      'x',
+      42,
+      [{ begin: 'x', end: 'y' }],
+      [{ begin: '2026-11-16T10:00:00+01:00', end: '2026-11-16T09:00:00+01:00' }],
+    ]) {
       assert.deepEqual(normaliseEvent(rawEvent({ timings }), CTX), { skip: 'timings' }, JSON.stringify(timings));
     }
     for (const title of [undefined, null, {}, { de: 'Nur Deutsch' }, { fr: '   ', en: '\u202E' }, 42]) {

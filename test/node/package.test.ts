@@ -44,11 +44,27 @@ describe('npm package', { skip, timeout: 180_000 }, () => {
   test('the tarball holds the builds, types, manifest, CLI and docs, and nothing else', () => {
     const files = packed.files;
     for (const file of [
-      'package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'docs/FRAMEWORKS.md', 'docs/SNAPSHOT.md',
-      'docs/ACCESSIBILITY.md', 'docs/CMS.md', 'docs/PUBLISHING.md', 'docs/examples/publish-snapshot.sh', 'bin/sdi-snapshot.js',
-      'dist/sdi-widgets.js', 'dist/sdi-widgets.css', 'dist/define.js', 'dist/index.js', 'dist/sdi-event-list.js',
-      'dist/npm/index.js', 'dist/npm/react/index.js', 'dist/types/index.d.ts',
-      'dist/custom-elements.json', 'dist/node/snapshot-cli.js',
+      'package.json',
+      'README.md',
+      'LICENSE',
+      'CHANGELOG.md',
+      'docs/FRAMEWORKS.md',
+      'docs/SNAPSHOT.md',
+      'docs/ACCESSIBILITY.md',
+      'docs/CMS.md',
+      'docs/PUBLISHING.md',
+      'docs/examples/publish-snapshot.sh',
+      'bin/sdi-snapshot.js',
+      'dist/sdi-widgets.js',
+      'dist/sdi-widgets.css',
+      'dist/define.js',
+      'dist/index.js',
+      'dist/sdi-event-list.js',
+      'dist/npm/index.js',
+      'dist/npm/react/index.js',
+      'dist/types/index.d.ts',
+      'dist/custom-elements.json',
+      'dist/node/snapshot-cli.js',
     ]) {
       assert.ok(files.includes(file), `${file} is in the tarball`);
     }
@@ -56,7 +72,10 @@ describe('npm package', { skip, timeout: 180_000 }, () => {
       assert.ok(files.includes(target.replace(/^\.\//, '')), `exports target ${target} is in the tarball`);
     }
     const unexpected = files.filter(
-      (f) => !/^(package\.json|README\.md|LICENSE|CHANGELOG\.md|docs\/(ACCESSIBILITY|CMS|FRAMEWORKS|PUBLISHING|SNAPSHOT)\.md|docs\/examples\/[^/]+|bin\/[^/]+\.js|dist\/[^/]+\.js(\.map)?|dist\/sdi-widgets\.css|dist\/custom-elements\.json|dist\/node\/[^/]+\.js|dist\/npm\/.+\.js|dist\/types\/.+\.d\.ts)$/.test(f),
+      (f) =>
+        !/^(package\.json|README\.md|LICENSE|CHANGELOG\.md|docs\/(ACCESSIBILITY|CMS|FRAMEWORKS|PUBLISHING|SNAPSHOT)\.md|docs\/examples\/[^/]+|bin\/[^/]+\.js|dist\/[^/]+\.js(\.map)?|dist\/sdi-widgets\.css|dist\/custom-elements\.json|dist\/node\/[^/]+\.js|dist\/npm\/.+\.js|dist\/types\/.+\.d\.ts)$/.test(
+          f,
+        ),
     );
     assert.deepEqual(unexpected, [], 'files outside the published layout (demo, snapshot data, sources, tests…)');
     // The sample snapshot alone is megabytes: a size guard catches it or any other stray data.
@@ -117,14 +136,17 @@ describe('npm package', { skip, timeout: 180_000 }, () => {
       assert.deepEqual(result.scriptTag.errors, []);
       // The main entry registers nothing; /define, kept by the bundler for its side effects, all four.
       assert.deepEqual(result.classes.registered, []);
-      assert.ok(result.classes.sameLit, 'the elements extend the app\'s own LitElement');
+      assert.ok(result.classes.sameLit, "the elements extend the app's own LitElement");
       assert.deepEqual(result.define.registered, ['sdi-edition-banner', 'sdi-countdown', 'sdi-event-list', 'sdi-region-map']);
       assert.equal(result.litCopies, 1, 'one copy of lit-html in the app bundle');
       // React: elements rendered, props set as properties, DOM events to on… props.
       assert.deepEqual(result.react.tags, ['sdi-edition-banner', 'sdi-event-list']);
       assert.match(result.react.bannerText, /\b12\b.*Voir/);
       assert.equal(result.react.numberProp, '12');
-      assert.deepEqual(result.react.seen, [['filter', 'g'], ['open', 7]]);
+      assert.deepEqual(result.react.seen, [
+        ['filter', 'g'],
+        ['open', 7],
+      ]);
     },
   );
 });

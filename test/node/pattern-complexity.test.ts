@@ -105,9 +105,58 @@ function fill(size: number, unit: string, head = '', tail = ''): string {
 // The characters the patterns quantify over or stop at, each repeated, alternated with a letter
 // or a space (to defeat "stop at the next one" shortcuts), and followed by what makes a match fail.
 const UNITS = [
-  '<', '<br', '<p', '<a ', '</', '>', '[', ']', '![', '[a](', '![a](', '](', '(', ')', '*', '**', '_', '__', '~', '`',
-  '#', '|', '-', '- ', '* ', '1. ', '&', '&#', '&a', '.', ',', '"', ':', '/', '\\', '@', 'a@', ' ', '\t', '\u00a0',
-  '\n', ' \n', 'https://a', 'http://', 'mailto:', 'www.', '\ue000', '\ue0000\ue001', 'é', 'œ', '’', '\u202e',
+  '<',
+  '<br',
+  '<p',
+  '<a ',
+  '</',
+  '>',
+  '[',
+  ']',
+  '![',
+  '[a](',
+  '![a](',
+  '](',
+  '(',
+  ')',
+  '*',
+  '**',
+  '_',
+  '__',
+  '~',
+  '`',
+  '#',
+  '|',
+  '-',
+  '- ',
+  '* ',
+  '1. ',
+  '&',
+  '&#',
+  '&a',
+  '.',
+  ',',
+  '"',
+  ':',
+  '/',
+  '\\',
+  '@',
+  'a@',
+  ' ',
+  '\t',
+  '\u00a0',
+  '\n',
+  ' \n',
+  'https://a',
+  'http://',
+  'mailto:',
+  'www.',
+  '\ue000',
+  '\ue0000\ue001',
+  'é',
+  'œ',
+  '’',
+  '\u202e',
 ];
 
 interface Input {
@@ -123,7 +172,13 @@ const INPUTS: Input[] = [
   { label: "'https://a' + dots + 'x'", make: (n) => fill(n, '.', 'https://a', 'x') },
   { label: "'a' + stars + 'b'", make: (n) => fill(n, '*', 'a', 'b') },
   { label: 'words (a search of 20,000 characters)', make: (n) => fill(n, 'mot ') },
-  { label: 'distinct words', make: (n) => Array.from({ length: Math.ceil(n / 6) }, (_, i) => `w${i.toString(36)}`).join(' ').slice(0, n) },
+  {
+    label: 'distinct words',
+    make: (n) =>
+      Array.from({ length: Math.ceil(n / 6) }, (_, i) => `w${i.toString(36)}`)
+        .join(' ')
+        .slice(0, n),
+  },
   { label: "'# ' + '#' run", make: (n) => fill(n, '#', '# ', ' x') },
   { label: "'[a](' + spaces", make: (n) => fill(n, ' ', '[a](', 'x') },
   { label: "'[a](u' + spaces", make: (n) => fill(n, ' ', '[a](u', 'x') },
@@ -197,8 +252,9 @@ describe('regular expressions on feed and visitor text take linear time', () => 
         const { times } = worst.m;
         const ratio = times.length === SIZES.length ? (times[3] as number) / Math.max(times[0] as number, 0.001) : Number.NaN;
         rows.push(
-          `${checked.name.padEnd(38)} ${times.map((t) => ms(t).padStart(9)).join('')}${SIZES.slice(times.length).map(() => '        —').join('')}` +
-            `  ${Number.isNaN(ratio) ? '   gave up' : `${ratio.toFixed(1).padStart(8)}×`}  ${worst.input.label}`,
+          `${checked.name.padEnd(38)} ${times.map((t) => ms(t).padStart(9)).join('')}${SIZES.slice(times.length)
+            .map(() => '        —')
+            .join('')}` + `  ${Number.isNaN(ratio) ? '   gave up' : `${ratio.toFixed(1).padStart(8)}×`}  ${worst.input.label}`,
         );
       }
       assert.deepEqual(failures, [], `${checked.name} grows faster than linearly on:\n${failures.join('\n')}`);

@@ -69,7 +69,9 @@ function assertOk(run: CliRun, what: string): void {
 
 /** The region with the most events in a built snapshot: its list surely has cards. */
 function busiestRegion(snapshot: string): string {
-  const index = JSON.parse(readFileSync(join(snapshot, 'index.json'), 'utf8')) as { files: { regions: Record<string, { count: number }> } };
+  const index = JSON.parse(readFileSync(join(snapshot, 'index.json'), 'utf8')) as {
+    files: { regions: Record<string, { count: number }> };
+  };
   const [best] = Object.entries(index.files.regions)
     .filter(([code]) => code !== 'none')
     .sort((a, b) => b[1].count - a[1].count);
@@ -117,9 +119,12 @@ async function visit(browser: Browser, url: string): Promise<Visit> {
   try {
     await page.goto(url, { waitUntil: 'load' });
     // Real cards, not the skeletons shown while the snapshot loads (both are part "card").
-    await page.waitForFunction(() => (document.querySelector('sdi-event-list')?.shadowRoot?.querySelectorAll('[part~="card-title"]').length ?? 0) > 0, {
-      timeout: 15_000,
-    });
+    await page.waitForFunction(
+      () => (document.querySelector('sdi-event-list')?.shadowRoot?.querySelectorAll('[part~="card-title"]').length ?? 0) > 0,
+      {
+        timeout: 15_000,
+      },
+    );
     const titles = await page.evaluate(() =>
       [...(document.querySelector('sdi-event-list')?.shadowRoot?.querySelectorAll('[part~="card-title"]') ?? [])]
         .slice(0, 5)
@@ -158,7 +163,11 @@ function assertHeaders(seen: Visit, entry: string, entryCache: string): void {
     const path = new URL(url).pathname;
     assert.equal(status, 200, url);
     assert.equal(headers['access-control-allow-origin'], '*', url);
-    const type = path.endsWith('.json') ? 'application/json' : path.endsWith('.js') ? 'text/javascript; charset=utf-8' : undefined;
+    const type = path.endsWith('.json')
+      ? 'application/json'
+      : path.endsWith('.js')
+        ? 'text/javascript; charset=utf-8'
+        : undefined;
     assert.equal(headers['content-type'], type, url);
     assert.equal(headers['cache-control'], documentedCache(path), url);
   }
@@ -205,9 +214,15 @@ describe(`published with ${sdiSnapshotCommand().built ? 'the built CLI (bin/sdi-
     assert.ok(seen.titles.length > 0 && seen.titles.every(Boolean), JSON.stringify(seen.titles));
     cardsA = seen.titles;
     assertHeaders(seen, '/widgets/v0/sdi-widgets.js', SHORT);
-    assert.ok(seen.responses.some((r) => r.url.endsWith(`/${BUCKET}/${PREFIX}/snapshot/index.json`)), 'the snapshot above widgets/');
+    assert.ok(
+      seen.responses.some((r) => r.url.endsWith(`/${BUCKET}/${PREFIX}/snapshot/index.json`)),
+      'the snapshot above widgets/',
+    );
 
-    const versioned = await visit(chromium, pages.put('/versioned.html', partnerPage(bucketUrl(`${PREFIX}/widgets/${VERSION}/sdi-widgets.js`))));
+    const versioned = await visit(
+      chromium,
+      pages.put('/versioned.html', partnerPage(bucketUrl(`${PREFIX}/widgets/${VERSION}/sdi-widgets.js`))),
+    );
     assert.deepEqual(versioned.titles, cardsA);
     assertHeaders(versioned, `/widgets/${VERSION}/sdi-widgets.js`, IMMUTABLE);
   });
@@ -217,7 +232,17 @@ describe(`published with ${sdiSnapshotCommand().built ? 'the built CLI (bin/sdi-
     // A storage that drops every upload after the third: the SDK retries, then exit 8.
     const failing = await startS3Proxy(s3.port, (n) => (n > 3 ? 'drop' : 'forward'));
     try {
-      const cut = await cli(['publish', '--to', `s3://${BUCKET}/${PREFIX}`, '--snapshot', snapB, '--concurrency', '1', '--endpoint', failing.endpoint]);
+      const cut = await cli([
+        'publish',
+        '--to',
+        `s3://${BUCKET}/${PREFIX}`,
+        '--snapshot',
+        snapB,
+        '--concurrency',
+        '1',
+        '--endpoint',
+        failing.endpoint,
+      ]);
       assert.equal(cut.code, 8, cut.err);
       assert.match(cut.err, /upload interrupted after 3 of \d+ files.*index\.json was not replaced/);
     } finally {
@@ -277,7 +302,12 @@ describe(`published with ${sdiSnapshotCommand().built ? 'the built CLI (bin/sdi-
   });
 
   it('Firefox ESR reads the same page', { skip: !existsSync(FIREFOX_PATH) && `${FIREFOX_PATH} is not installed` }, async () => {
-    const firefox = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX_PATH, headless: true, args: ['-headless'] });
+    const firefox = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: FIREFOX_PATH,
+      headless: true,
+      args: ['-headless'],
+    });
     try {
       const seen = await visit(firefox, v0Page);
       // The snapshot online now (B, after the last rollback), as Chromium shows it.
@@ -308,7 +338,8 @@ describe('the partner site (npm run site), published with --site', () => {
     });
     page.on('requestfailed', (request) => {
       // The sample's images point at a closed port on purpose (see buildRealSnapshot).
-      if (!request.url().includes('/sample-images/')) problems.push(`failed ${request.url()} ${request.failure()?.errorText ?? ''}`);
+      if (!request.url().includes('/sample-images/'))
+        problems.push(`failed ${request.url()} ${request.failure()?.errorText ?? ''}`);
     });
     page.on('pageerror', (error) => problems.push(`page error: ${String(error)}`));
     // « Copier le code » writes to the clipboard: kept in the page, where the test reads it.
@@ -329,21 +360,42 @@ describe('the partner site (npm run site), published with --site', () => {
       assert.ok(code.includes(`<script type="module" src="${bundle}"></script>`), code);
       assert.ok(code.includes(`region="${region}"`), code);
       // The configurator's own preview read the published snapshot beside it.
-      await page.waitForFunction(() => document.querySelector('#sdi-cfg-preview sdi-event-list')?.shadowRoot?.querySelector('[part~="card-title"]'), { timeout: 15_000 });
+      await page.waitForFunction(
+        () => document.querySelector('#sdi-cfg-preview sdi-event-list')?.shadowRoot?.querySelector('[part~="card-title"]'),
+        { timeout: 15_000 },
+      );
       const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
-      assert.ok(loaded.some((name) => name.endsWith('/partenaires/demo/configurator.js')), 'demo/configurator.js');
-      assert.ok(loaded.some((name) => /\/partenaires\/[^/]+-[A-Za-z0-9_-]{8}\.js$/.test(name)), 'its chunks, one folder up');
+      assert.ok(
+        loaded.some((name) => name.endsWith('/partenaires/demo/configurator.js')),
+        'demo/configurator.js',
+      );
+      assert.ok(
+        loaded.some((name) => /\/partenaires\/[^/]+-[A-Za-z0-9_-]{8}\.js$/.test(name)),
+        'its chunks, one folder up',
+      );
       assert.deepEqual(problems, []);
 
       // Pasted as is into a page of another origin: cards from the bucket.
-      const pasted = await visit(chromium, pages.put('/colle.html', `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Collé</title></head><body>\n${code}\n</body></html>`));
+      const pasted = await visit(
+        chromium,
+        pages.put(
+          '/colle.html',
+          `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Collé</title></head><body>\n${code}\n</body></html>`,
+        ),
+      );
       assert.ok(pasted.titles.length > 0);
-      assert.ok(pasted.responses.some((r) => r.url.endsWith('/partenaires/snapshot/index.json')), 'the snapshot beside the site bundle');
+      assert.ok(
+        pasted.responses.some((r) => r.url.endsWith('/partenaires/snapshot/index.json')),
+        'the snapshot beside the site bundle',
+      );
 
       // The French partner documentation fills its snippets with the site's own address too.
       await page.goto(bucketUrl('partenaires/index.html'), { waitUntil: 'load' });
       const addresses = await page.$$eval('[data-site-file]', (spans) => spans.map((span) => span.textContent ?? ''));
-      assert.ok(addresses.length > 0 && addresses.every((text) => text.startsWith(bucketUrl('partenaires/'))), addresses.join(' '));
+      assert.ok(
+        addresses.length > 0 && addresses.every((text) => text.startsWith(bucketUrl('partenaires/'))),
+        addresses.join(' '),
+      );
       assert.deepEqual(problems, []);
     } catch (error) {
       // A timeout alone says nothing: the failed loads and page errors say why.

@@ -45,7 +45,10 @@ async function publish(argv: string[]): Promise<{ code: number; out: string; err
 }
 
 async function keysOf(bucket: string): Promise<string[]> {
-  const store = await createS3Store({ to: { bucket, prefix: '' }, endpoint: s3.endpoint, region: 'eu-west-3', pathStyle: true }, s3.env);
+  const store = await createS3Store(
+    { to: { bucket, prefix: '' }, endpoint: s3.endpoint, region: 'eu-west-3', pathStyle: true },
+    s3.env,
+  );
   return (await store.list('')).map((object) => object.key).sort();
 }
 
@@ -71,11 +74,17 @@ describe('publishing mirrored images', () => {
 
   it('uploads images/*.webp as immutable WebP and never the image cache', async () => {
     const names = await readdir(join(site, 'snapshot.image-cache'));
-    assert.ok(names.some((name) => name.endsWith('.webp')), 'the cache sits in the published folder');
+    assert.ok(
+      names.some((name) => name.endsWith('.webp')),
+      'the cache sits in the published folder',
+    );
     const run = await publish(['--to', `s3://sdi-images-site/p`, '--site', site]);
     assert.equal(run.code, 0, run.err);
     const keys = await keysOf('sdi-images-site');
-    assert.deepEqual(keys.filter((key) => key.includes('image-cache')), []);
+    assert.deepEqual(
+      keys.filter((key) => key.includes('image-cache')),
+      [],
+    );
     for (const path of images) {
       const got = await httpGet(url('sdi-images-site', `p/snapshot/${path}`));
       assert.equal(got.status, 200, path);
@@ -107,13 +116,22 @@ describe('publishing mirrored images', () => {
       assert.equal(published.code, 0, published.err);
     }
     const left = await keysOf(BUCKET);
-    assert.deepEqual(left.filter((key) => key.startsWith('snapshot/images/')), []);
+    assert.deepEqual(
+      left.filter((key) => key.startsWith('snapshot/images/')),
+      [],
+    );
   });
 });
 
 describe('garbage collection and indexes of older builders', () => {
-  const index = (files: Record<string, unknown>) => Buffer.from(JSON.stringify({ format: 1, files: { all: { path: 'events/all.1.json' }, ...files } }));
-  const keys = ['snapshot/index.json', 'snapshot/events/all.1.json', 'snapshot/events/all.0.json', 'snapshot/images/card.0123456789abcdef.webp'];
+  const index = (files: Record<string, unknown>) =>
+    Buffer.from(JSON.stringify({ format: 1, files: { all: { path: 'events/all.1.json' }, ...files } }));
+  const keys = [
+    'snapshot/index.json',
+    'snapshot/events/all.1.json',
+    'snapshot/events/all.0.json',
+    'snapshot/images/card.0123456789abcdef.webp',
+  ];
   const store = { get: async () => undefined };
 
   it('deletes no image while a kept index has no images list (its event files may name some)', async () => {

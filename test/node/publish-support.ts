@@ -109,7 +109,9 @@ export async function tempDir(name: string): Promise<string> {
 }
 
 /** The real S3 store, with a hook run before each upload (to fail after N of them). */
-export function wrappedStore(beforePut: (key: string) => void): (options: ConnectionOptions, env: Record<string, string | undefined>) => Promise<ObjectStore> {
+export function wrappedStore(
+  beforePut: (key: string) => void,
+): (options: ConnectionOptions, env: Record<string, string | undefined>) => Promise<ObjectStore> {
   return async (options, env) => {
     const store = await createS3Store(options, env);
     return {
@@ -133,7 +135,8 @@ export const REPO_ROOT = repoRoot;
 
 /** `npm run build`'s output, used as is; built once when missing (a fresh clone). */
 export function ensureBuilt(): void {
-  if (existsSync(join(repoRoot, 'dist', 'sdi-widgets.js')) && existsSync(join(repoRoot, 'dist', 'demo', 'configurator.js'))) return;
+  if (existsSync(join(repoRoot, 'dist', 'sdi-widgets.js')) && existsSync(join(repoRoot, 'dist', 'demo', 'configurator.js')))
+    return;
   const build = spawnSync('npm', ['run', 'build'], { cwd: repoRoot, stdio: 'inherit' });
   if (build.status !== 0) throw new Error(`npm run build failed (${build.status})`);
 }
@@ -148,7 +151,12 @@ export function copyBuild(to: string): string {
     recursive: true,
     filter: (from) => {
       const name = relative(dist, from);
-      return name === '' || name === 'demo' || name.startsWith(`demo${sep}`) || (!name.includes(sep) && /\.(js|js\.map|css)$/.test(name));
+      return (
+        name === '' ||
+        name === 'demo' ||
+        name.startsWith(`demo${sep}`) ||
+        (!name.includes(sep) && /\.(js|js\.map|css)$/.test(name))
+      );
     },
   });
   if (!existsSync(join(to, 'sdi-widgets.js'))) throw new Error('dist/ was being rebuilt: no sdi-widgets.js to copy');
@@ -162,7 +170,9 @@ export function copyBuild(to: string): string {
  */
 export function sdiSnapshotCommand(): { argv: string[]; built: boolean } {
   // SDI_E2E_CLI=sources tests a change to src/node/ before dist/ is rebuilt.
-  const built = process.env.SDI_E2E_CLI !== 'sources' && ['publish-cli.js', 'snapshot-cli.js'].every((file) => existsSync(join(repoRoot, 'dist', 'node', file)));
+  const built =
+    process.env.SDI_E2E_CLI !== 'sources' &&
+    ['publish-cli.js', 'snapshot-cli.js'].every((file) => existsSync(join(repoRoot, 'dist', 'node', file)));
   return built
     ? { argv: [process.execPath, join(repoRoot, 'bin', 'sdi-snapshot.js')], built }
     : { argv: [process.execPath, '--import', 'tsx', join(repoRoot, 'test', 'node', 'sdi-snapshot-from-sources.ts')], built };
@@ -176,7 +186,11 @@ export interface CliRun {
 }
 
 /** Runs `sdi-snapshot ARGS` as a child process; `onStart` gets the process (to kill it). */
-export function runSdiSnapshot(args: string[], env: Record<string, string>, onStart?: (child: ChildProcess) => void): Promise<CliRun> {
+export function runSdiSnapshot(
+  args: string[],
+  env: Record<string, string>,
+  onStart?: (child: ChildProcess) => void,
+): Promise<CliRun> {
   const { argv } = sdiSnapshotCommand();
   return new Promise((resolve, reject) => {
     const child = spawn(argv[0]!, [...argv.slice(1), ...args], {
@@ -208,12 +222,35 @@ export async function buildRealSnapshot(out: string, seed: number, count = 240):
   const end = day(20);
   const year = start.slice(0, 4);
   // Images on a closed local port (not one browsers block as unsafe): no third-party request.
-  const sample = generateEdition({ count, seed, start, end, year: Number(year), imageBase: 'http://127.0.0.1:1023/sample-images/' });
+  const sample = generateEdition({
+    count,
+    seed,
+    start,
+    end,
+    year: Number(year),
+    imageBase: 'http://127.0.0.1:1023/sample-images/',
+  });
   const api = createMockApi({ agendas: { [AGENDA_UID]: { config: sample.agenda, events: sample.events } }, keys: [API_KEY] });
   const mock = await startMockServer(api, 0);
   try {
     const run = await runSdiSnapshot(
-      ['--agenda', AGENDA_UID, '--api', mock.apiBase, '--out', out, '--edition', '15', '--year', year, '--start', start, '--end', end, '--quiet'],
+      [
+        '--agenda',
+        AGENDA_UID,
+        '--api',
+        mock.apiBase,
+        '--out',
+        out,
+        '--edition',
+        '15',
+        '--year',
+        year,
+        '--start',
+        start,
+        '--end',
+        end,
+        '--quiet',
+      ],
       { SDI_OA_KEY: API_KEY },
     );
     if (run.code !== 0) throw new Error(`sdi-snapshot exited ${run.code}: ${run.err}`);
@@ -227,7 +264,10 @@ export async function buildRealSnapshot(out: string, seed: number, count = 240):
  * the n-th arrives and decides what happens to it (forwarded, or the connection dropped), so a
  * test can cut a real publish run after N uploads without touching the CLI.
  */
-export async function startS3Proxy(target: number, onPut: (n: number) => 'forward' | 'drop'): Promise<{ endpoint: string; puts: () => number; close(): Promise<void> }> {
+export async function startS3Proxy(
+  target: number,
+  onPut: (n: number) => 'forward' | 'drop',
+): Promise<{ endpoint: string; puts: () => number; close(): Promise<void> }> {
   let puts = 0;
   const server = createServer((req, res) => {
     if (req.method === 'PUT' && onPut(++puts) === 'drop') {
@@ -258,7 +298,11 @@ export async function startS3Proxy(target: number, onPut: (n: number) => 'forwar
 }
 
 /** A partner's web server: other origin than the bucket, serving the pages it is given. */
-export async function startPageServer(): Promise<{ origin: string; put(path: string, html: string): string; close(): Promise<void> }> {
+export async function startPageServer(): Promise<{
+  origin: string;
+  put(path: string, html: string): string;
+  close(): Promise<void>;
+}> {
   const pages = new Map<string, string>();
   const server = createServer((req, res) => {
     // No favicon: a 204, not a 404 the test would read as a missing published file.

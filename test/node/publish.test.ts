@@ -5,7 +5,16 @@ import { after, before, describe, it } from 'node:test';
 import { gunzipSync } from 'node:zlib';
 import { runPublishCli, type PublishIo } from '../../src/node/publish/cli.js';
 import { createS3Store } from '../../src/node/publish/s3.js';
-import { BUCKET, httpGet, startS3, tempDir, wrappedStore, writeFakeBundle, writeSampleSnapshot, type Server } from './publish-support.js';
+import {
+  BUCKET,
+  httpGet,
+  startS3,
+  tempDir,
+  wrappedStore,
+  writeFakeBundle,
+  writeSampleSnapshot,
+  type Server,
+} from './publish-support.js';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const SHORT = 'public, max-age=60, stale-while-revalidate=300';
@@ -47,7 +56,10 @@ async function cli(argv: string[], io: Partial<PublishIo> = {}): Promise<Run> {
 const url = (bucket: string, key: string) => `http://127.0.0.1:${s3.port}/${bucket}/${key}`;
 
 async function keysOf(bucket: string, prefix = ''): Promise<string[]> {
-  const store = await createS3Store({ to: { bucket, prefix: '' }, endpoint: s3.endpoint, region: 'eu-west-3', pathStyle: true }, s3.env);
+  const store = await createS3Store(
+    { to: { bucket, prefix: '' }, endpoint: s3.endpoint, region: 'eu-west-3', pathStyle: true },
+    s3.env,
+  );
   return (await store.list(prefix)).map((object) => object.key).sort();
 }
 
@@ -111,14 +123,19 @@ describe('sdi-snapshot publish to S3 (s3rver)', () => {
     assert.equal(moving.headers['cache-control'], SHORT);
     const chunk = await httpGet(url(BUCKET, 'sdi/widgets/v0/core-Ab3_axxx.js'));
     assert.equal(chunk.headers['cache-control'], IMMUTABLE);
-    assert.equal((await httpGet(url(BUCKET, 'sdi/widgets/v0/sdi-widgets.css'))).headers['content-type'], 'text/css; charset=utf-8');
+    assert.equal(
+      (await httpGet(url(BUCKET, 'sdi/widgets/v0/sdi-widgets.css'))).headers['content-type'],
+      'text/css; charset=utf-8',
+    );
     assert.equal((await httpGet(url(BUCKET, 'sdi/widgets/v0/core-Ab3_axxx.js.map'))).headers['content-type'], 'application/json');
 
     const keys = await keysOf(BUCKET, 'sdi/');
     // Only the bundle's top-level scripts and stylesheet: not dist/node/, not the manifest.
     assert.deepEqual(
       keys.filter((key) => key.startsWith('sdi/widgets/v0/')),
-      ['core-Ab3_axxx.js', 'core-Ab3_axxx.js.map', 'sdi-widgets.classic.js', 'sdi-widgets.css', 'sdi-widgets.js'].map((n) => `sdi/widgets/v0/${n}`),
+      ['core-Ab3_axxx.js', 'core-Ab3_axxx.js.map', 'sdi-widgets.classic.js', 'sdi-widgets.css', 'sdi-widgets.js'].map(
+        (n) => `sdi/widgets/v0/${n}`,
+      ),
     );
     const snapFiles = await snapshotFiles(snap);
     // Snapshot files + their index in the history + 5 bundle files on each of the two paths.
@@ -159,7 +176,16 @@ describe('sdi-snapshot publish to S3 (s3rver)', () => {
 
   it('stores text gzip-compressed with --precompress', async () => {
     const snap = join(work, 'snap1');
-    const run = await cli(['publish', '--to', 's3://sdi-zip', '--snapshot', snap, '--bundle', join(work, 'bundle'), '--precompress']);
+    const run = await cli([
+      'publish',
+      '--to',
+      's3://sdi-zip',
+      '--snapshot',
+      snap,
+      '--bundle',
+      join(work, 'bundle'),
+      '--precompress',
+    ]);
     assert.equal(run.code, 0, run.err);
     for (const key of ['snapshot/index.json', 'widgets/v0/sdi-widgets.js', 'widgets/0.1.0/sdi-widgets.css']) {
       const got = await httpGet(url('sdi-zip', key));
@@ -169,7 +195,16 @@ describe('sdi-snapshot publish to S3 (s3rver)', () => {
     const index = await httpGet(url('sdi-zip', 'snapshot/index.json'));
     assert.deepEqual(gunzipSync(index.body), await readFile(join(snap, 'index.json')));
     assert.equal(index.headers['content-type'], 'application/json');
-    const again = await cli(['publish', '--to', 's3://sdi-zip', '--snapshot', snap, '--bundle', join(work, 'bundle'), '--precompress']);
+    const again = await cli([
+      'publish',
+      '--to',
+      's3://sdi-zip',
+      '--snapshot',
+      snap,
+      '--bundle',
+      join(work, 'bundle'),
+      '--precompress',
+    ]);
     assert.equal(uploadedCount(again.out), 0, 'the same gzip bytes: recognised by their ETag');
   });
 
@@ -190,14 +225,23 @@ describe('sdi-snapshot publish to S3 (s3rver)', () => {
     await assertIndexReadable('sdi-cut', 'p/');
     const resumed = await cli(['publish', '--to', 's3://sdi-cut/p', '--snapshot', join(work, 'snap2')]);
     assert.equal(resumed.code, 0, resumed.err);
-    assert.deepEqual((await httpGet(url('sdi-cut', 'p/snapshot/index.json'))).body, await readFile(join(work, 'snap2', 'index.json')));
+    assert.deepEqual(
+      (await httpGet(url('sdi-cut', 'p/snapshot/index.json'))).body,
+      await readFile(join(work, 'snap2', 'index.json')),
+    );
   });
 
   it('rollback restores the previous index and says which', async () => {
     const run = await cli(['rollback', '--to', `s3://${BUCKET}/sdi`]);
     assert.equal(run.code, 0, run.err);
-    assert.match(run.out, /restored sdi\/snapshot\/indexes\/2026-.*generated 2026-11-20T06:00:00\.000Z.*generated 2026-11-20T06:15:00\.000Z/);
-    assert.deepEqual((await httpGet(url(BUCKET, 'sdi/snapshot/index.json'))).body, await readFile(join(work, 'snap1', 'index.json')));
+    assert.match(
+      run.out,
+      /restored sdi\/snapshot\/indexes\/2026-.*generated 2026-11-20T06:00:00\.000Z.*generated 2026-11-20T06:15:00\.000Z/,
+    );
+    assert.deepEqual(
+      (await httpGet(url(BUCKET, 'sdi/snapshot/index.json'))).body,
+      await readFile(join(work, 'snap1', 'index.json')),
+    );
     await assertIndexReadable(BUCKET, 'sdi/');
     const again = await cli(['rollback', '--to', `s3://${BUCKET}/sdi`]);
     assert.equal(again.code, 10, 'the first index is the oldest kept');
@@ -253,10 +297,19 @@ describe('sdi-snapshot publish --site', () => {
     await writeFile(join(site, 'index.html'), '<!doctype html><script type="module" src="./sdi-widgets.js"></script>');
     await writeFile(join(site, 'docs', 'integration.html'), '<!doctype html><title>Intégration</title>');
     const dry = await cli(['publish', '--to', `s3://${BUCKET}/site`, '--site', site, '--dry-run']);
-    const order = dry.out.split('\n').filter((line) => line.startsWith('  upload ')).map((line) => line.split(/\s+/)[2]!);
+    const order = dry.out
+      .split('\n')
+      .filter((line) => line.startsWith('  upload '))
+      .map((line) => line.split(/\s+/)[2]!);
     const indexAt = order.indexOf('site/snapshot/index.json');
-    assert.ok(indexAt > 0 && indexAt < order.indexOf('site/index.html') && indexAt < order.indexOf('site/docs/integration.html'), order.join(' '));
-    assert.ok(order.indexOf('site/sdi-widgets.js') < indexAt && order.indexOf('site/core-Ab3_axxx.js') < order.indexOf('site/sdi-widgets.js'));
+    assert.ok(
+      indexAt > 0 && indexAt < order.indexOf('site/index.html') && indexAt < order.indexOf('site/docs/integration.html'),
+      order.join(' '),
+    );
+    assert.ok(
+      order.indexOf('site/sdi-widgets.js') < indexAt &&
+        order.indexOf('site/core-Ab3_axxx.js') < order.indexOf('site/sdi-widgets.js'),
+    );
 
     const run = await cli(['publish', '--to', `s3://${BUCKET}/site`, '--site', site]);
     assert.equal(run.code, 0, run.err);

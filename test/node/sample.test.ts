@@ -3,33 +3,68 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { departmentOfInsee, departmentOfPostcode, departments, findDepartment, findRegion, regions } from '../../src/geo/admin.js';
+import {
+  departmentOfInsee,
+  departmentOfPostcode,
+  departments,
+  findDepartment,
+  findRegion,
+  regions,
+} from '../../src/geo/admin.js';
 import { parseArgs, readHeader, writeSample } from '../../tools/sample/cli.js';
 import { DEPARTMENT_CENTRES, distanceKm } from '../../tools/sample/department-centres.js';
 import { GENERATOR_VERSION, generateEdition, resolveOptions } from '../../tools/sample/generate.js';
 import { INDUSTRIAL_TOWNS, industrialTownCodes, loadCommunes, REGION_WEIGHTS } from '../../tools/sample/places.js';
 
 type Json = Record<string, unknown>;
-interface Timing { begin: string; end: string }
+interface Timing {
+  begin: string;
+  end: string;
+}
 interface Location {
-  name: string; address: string; postalCode: string; city: string; insee: string; countryCode: string;
-  latitude: number; longitude: number; timezone: string;
-  adminLevel1?: string; adminLevel2?: string; adminLevel4?: string; region?: string; department?: string;
+  name: string;
+  address: string;
+  postalCode: string;
+  city: string;
+  insee: string;
+  countryCode: string;
+  latitude: number;
+  longitude: number;
+  timezone: string;
+  adminLevel1?: string;
+  adminLevel2?: string;
+  adminLevel4?: string;
+  region?: string;
+  department?: string;
 }
 interface RawEvent {
-  uid: number; slug: string;
-  title: Record<string, string>; description: Record<string, string>; longDescription: Record<string, string>;
+  uid: number;
+  slug: string;
+  title: Record<string, string>;
+  description: Record<string, string>;
+  longDescription: Record<string, string>;
   dateRange: Record<string, string>;
-  timings: Timing[]; firstTiming: Timing; lastTiming: Timing; nextTiming: Timing | null;
-  timezone: string; status: number; attendanceMode: number; onlineAccessLink: string | null;
+  timings: Timing[];
+  firstTiming: Timing;
+  lastTiming: Timing;
+  nextTiming: Timing | null;
+  timezone: string;
+  status: number;
+  attendanceMode: number;
+  onlineAccessLink: string | null;
   location: Location | null;
   registration: { type: string; value: string }[];
   age: { min: number | null; max: number | null };
-  'types-devenement': number; 'type-de-public': number[];
+  'types-devenement': number;
+  'type-de-public': number[];
   member?: { name: string; email: string };
   image: { base: string; filename: string; variants: { filename: string; type: string }[] } | null;
 }
-interface SchemaField { field: string; fieldType: string; options?: { id: number; value: string; label: { fr: string; en: string } }[] }
+interface SchemaField {
+  field: string;
+  fieldType: string;
+  options?: { id: number; value: string; label: { fr: string; en: string } }[];
+}
 
 // Speed is the bench's business (`npm run bench`, snapshot section), never a timed assertion here:
 // on a shared 2-core machine even CPU time swings past any fixed budget.
@@ -59,9 +94,7 @@ function zoneOffset(zone: string, epoch: number): number {
     formatter = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' });
     formatters.set(zone, formatter);
   }
-  const name = formatter
-    .formatToParts(epoch)
-    .find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const name = formatter.formatToParts(epoch).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
   const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
   return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
 }
@@ -70,14 +103,14 @@ function regionOfEvent(e: RawEvent): string | undefined {
   return e.location ? departmentOfInsee(e.location.insee)?.regionCode : undefined;
 }
 
-const schemaFields = ((edition.agenda.schema as Json).fields as SchemaField[]);
+const schemaFields = (edition.agenda.schema as Json).fields as SchemaField[];
 const fieldNamed = (name: string): SchemaField => {
   const f = schemaFields.find((x) => x.field === name);
   assert.ok(f, `schema field ${name}`);
   return f;
 };
 
-test('the default edition has 8,000 events, an edition\'s real size', () => {
+test("the default edition has 8,000 events, an edition's real size", () => {
   assert.equal(events.length, 8000);
 });
 
@@ -92,7 +125,13 @@ test('same options give byte-identical output; another seed gives another editio
 
 test('defaults: the 2026 edition, and the third Monday of November for other years', () => {
   assert.deepEqual(options, {
-    seed: 2026, count: 8000, year: 2026, start: '2026-11-16', end: '2026-11-22', agendaUid: 9464342, agendaSlug: 'semaine-de-l-industrie-2026',
+    seed: 2026,
+    count: 8000,
+    year: 2026,
+    start: '2026-11-16',
+    end: '2026-11-22',
+    agendaUid: 9464342,
+    agendaSlug: 'semaine-de-l-industrie-2026',
     imageBase: 'https://cdn.openagenda.com/main/',
   });
   const local = generateEdition({ count: 200, imageBase: 'http://localhost:8000/sample-images/' });
@@ -178,7 +217,8 @@ test('places hosting several events are the same place each time', () => {
       continue;
     }
     shared++;
-    for (const key of ['name', 'address', 'insee', 'latitude', 'longitude', 'createdAt'] as const) assert.equal(loc[key], seen[key], `${loc.uid}.${key}`);
+    for (const key of ['name', 'address', 'insee', 'latitude', 'longitude', 'createdAt'] as const)
+      assert.equal(loc[key], seen[key], `${loc.uid}.${key}`);
   }
   assert.ok(shared > 100, `events at an already used place: ${shared}`);
 });
@@ -202,7 +242,10 @@ test('every department has a centre in the right part of the world', () => {
     const c = DEPARTMENT_CENTRES[d.code];
     assert.ok(c, `centre of ${d.code}`);
     const [latMin, latMax, lngMin, lngMax] = overseas[d.code] ?? [41.3, 51.2, -5.2, 9.6];
-    assert.ok(c.lat >= latMin && c.lat <= latMax && c.lng >= lngMin && c.lng <= lngMax, `${d.code} ${c.prefecture} at ${c.lat},${c.lng}`);
+    assert.ok(
+      c.lat >= latMin && c.lat <= latMax && c.lng >= lngMin && c.lng <= lngMax,
+      `${d.code} ${c.prefecture} at ${c.lat},${c.lng}`,
+    );
   }
   const near = (code: string, lat: number, lng: number): void => {
     const c = DEPARTMENT_CENTRES[code];
@@ -296,7 +339,10 @@ test('timings parse, lie around the edition and carry the zone’s real offset i
   assert.ok(many >= 5 && many <= 80, `events with 30+ slots: ${many}`);
   const single = events.filter((e) => e.timings.length === 1).length / events.length;
   assert.ok(single > 0.6 && single < 0.78, `single-slot share ${single}`);
-  assert.ok(events.some((e) => e.nextTiming === null), 'some events are over by the edition start');
+  assert.ok(
+    events.some((e) => e.nextTiming === null),
+    'some events are over by the edition start',
+  );
 });
 
 test('an edition across a daylight-saving change gets both offsets (March 2018)', () => {
@@ -309,7 +355,10 @@ test('an edition across a daylight-saving change gets both offsets (March 2018)'
       if (e.timezone === 'Europe/Paris') offsets.add(b.offset);
     }
   }
-  assert.deepEqual([...offsets].sort((a, b) => a - b), [60, 120]);
+  assert.deepEqual(
+    [...offsets].sort((a, b) => a - b),
+    [60, 120],
+  );
 });
 
 test('date ranges read like the feed’s, without the year', () => {
@@ -345,7 +394,8 @@ test('custom fields: the schema labels every format and audience the events use'
     for (const id of aud) assert.ok(audienceIds.has(id), `audience ${id}`);
   }
   assert.equal(usedFormats.size, 12, 'every format is used');
-  for (const f of ['title', 'description', 'longDescription', 'timings', 'location', 'attendanceMode', 'status', 'registration']) fieldNamed(f);
+  for (const f of ['title', 'description', 'longDescription', 'timings', 'location', 'attendanceMode', 'status', 'registration'])
+    fieldNamed(f);
   const agenda = edition.agenda;
   assert.equal(agenda.uid, options.agendaUid);
   assert.equal(agenda.slug, 'semaine-de-l-industrie-2026');
@@ -353,12 +403,21 @@ test('custom fields: the schema labels every format and audience the events use'
 
 test('formats and audiences go together plausibly', () => {
   const jobDating = events.filter((e) => e['types-devenement'] === 3);
-  assert.ok(jobDating.every((e) => e['type-de-public'].includes(15)), 'job dating → jobseekers');
+  assert.ok(
+    jobDating.every((e) => e['type-de-public'].includes(15)),
+    'job dating → jobseekers',
+  );
   const classroom = events.filter((e) => e['types-devenement'] === 10);
-  assert.ok(classroom.every((e) => e['type-de-public'].some((id) => id === 11 || id === 12)), 'classroom → pupils');
+  assert.ok(
+    classroom.every((e) => e['type-de-public'].some((id) => id === 11 || id === 12)),
+    'classroom → pupils',
+  );
   assert.ok(classroom.every((e) => e.attendanceMode === 1));
   const webinars = events.filter((e) => e['types-devenement'] === 6);
-  assert.ok(webinars.every((e) => e.attendanceMode !== 1), 'webinars are online or mixed');
+  assert.ok(
+    webinars.every((e) => e.attendanceMode !== 1),
+    'webinars are online or mixed',
+  );
   const pupilsOnly = events.filter((e) => e['type-de-public'].every((id) => id === 11));
   assert.ok(pupilsOnly.length > 0 && pupilsOnly.every((e) => e.age.min === 11 && e.age.max === 15));
 });
@@ -380,8 +439,14 @@ test('texts: lengths within the feed’s limits, French mostly, some bilingual, 
   }
   assert.ok(bilingual / events.length > 0.2 && bilingual / events.length < 0.3, `bilingual ${bilingual}`);
   assert.ok(englishOnly > 5 && englishOnly < 100, `English only ${englishOnly}`);
-  assert.ok(events.some((e) => e.longDescription.fr?.includes('\n- ')), 'some markdown lists');
-  assert.ok(events.some((e) => /\]\(https:\/\//.test(e.longDescription.fr ?? '')), 'some markdown links');
+  assert.ok(
+    events.some((e) => e.longDescription.fr?.includes('\n- ')),
+    'some markdown lists',
+  );
+  assert.ok(
+    events.some((e) => /\]\(https:\/\//.test(e.longDescription.fr ?? '')),
+    'some markdown links',
+  );
 });
 
 test('images, registration and member blocks look like the real feed', () => {
@@ -390,7 +455,10 @@ test('images, registration and member blocks look like the real feed', () => {
   for (const e of events) {
     if (e.image) {
       assert.equal(e.image.base, 'https://cdn.openagenda.com/main/');
-      assert.deepEqual(e.image.variants.map((v) => v.type), ['full', 'thumbnail']);
+      assert.deepEqual(
+        e.image.variants.map((v) => v.type),
+        ['full', 'thumbnail'],
+      );
     }
     for (const r of e.registration) {
       if (r.type === 'link') assert.match(r.value, /^https:\/\/[^/]*example\.(com|org|net)\//);

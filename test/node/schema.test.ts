@@ -8,12 +8,7 @@ function builtIn(field: string, extra: Record<string, unknown> = {}): Record<str
   return { field, fieldType: 'text', schemaId: null, schemaType: 'event', label: { fr: field }, ...extra };
 }
 
-function custom(
-  field: string,
-  label: unknown,
-  options: unknown[],
-  fieldType = 'radio',
-): Record<string, unknown> {
+function custom(field: string, label: unknown, options: unknown[], fieldType = 'radio'): Record<string, unknown> {
   return { field, label, fieldType, options, schemaId: 39429, schemaType: 'network', origin: 'tags' };
 }
 
@@ -97,7 +92,10 @@ describe('schemaFromAgenda', () => {
 
   it('prefers a known code over a label that merely looks right', () => {
     const schema = schemaFromAgenda(
-      agenda(custom('champ-1', { fr: "Type d'événement" }, [opt(1, 'A')]), custom('types-devenement', { fr: 'Catégorie' }, [opt(2, 'B')])),
+      agenda(
+        custom('champ-1', { fr: "Type d'événement" }, [opt(1, 'A')]),
+        custom('types-devenement', { fr: 'Catégorie' }, [opt(2, 'B')]),
+      ),
     );
     assert.equal(schema.typeField, 'types-devenement');
   });
@@ -116,7 +114,13 @@ describe('schemaFromAgenda', () => {
 
   it('ignores custom fields that are not choice fields', () => {
     const schema = schemaFromAgenda(
-      agenda({ field: 'types-devenement', fieldType: 'text', label: { fr: "Type d'événement" }, schemaId: 1, schemaType: 'network' }),
+      agenda({
+        field: 'types-devenement',
+        fieldType: 'text',
+        label: { fr: "Type d'événement" },
+        schemaId: 1,
+        schemaType: 'network',
+      }),
     );
     assert.equal(schema.typeField, undefined);
   });
@@ -170,7 +174,16 @@ describe('schemaFromAgenda', () => {
   });
 
   it('returns an empty schema for garbage, never throws', () => {
-    for (const raw of [undefined, null, 42, 'x', {}, { schema: null }, { schema: { fields: 'x' } }, [null, 1, 'x', { field: 42 }]]) {
+    for (const raw of [
+      undefined,
+      null,
+      42,
+      'x',
+      {},
+      { schema: null },
+      { schema: { fields: 'x' } },
+      [null, 1, 'x', { field: 42 }],
+    ]) {
       assert.deepEqual(schemaFromAgenda(raw), { types: [], audiences: [] });
     }
   });

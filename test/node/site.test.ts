@@ -37,23 +37,41 @@ test('without a snapshot it fails, saying how to build one', { skip: !built && '
   assert.match(run.stderr, /--snapshot DIR/);
 });
 
-test('the layout: bundle flat at the root, snapshot/ beside it, pages at the root', { skip: !built && 'needs npm run build' }, () => {
-  const run = site('--snapshot', snapshot, '--out', out);
-  assert.equal(run.status, 0, run.stderr);
-  for (const file of ['sdi-widgets.js', 'sdi-widgets.classic.js', 'sdi-widgets.css', 'sdi-event-list.js', 'index.html', 'en.html', 'configurateur.html', 'demo/configurator.js', 'snapshot/index.json', 'snapshot/events/all.0123456789abcdef.json']) {
-    assert.ok(existsSync(join(out, file)), file);
-  }
-  for (const dir of ['npm', 'types', 'node', 'site']) assert.equal(existsSync(join(out, dir)), false, `${dir}/ is not published`);
-  const docs = readFileSync(join(out, 'index.html'), 'utf8');
-  assert.match(docs, /<html lang="fr">/);
-  for (const topic of ['Le code à coller', 'configurateur', 'WordPress', 'Vie privée', 'sdi-event-list']) assert.ok(docs.includes(topic), topic);
-});
+test(
+  'the layout: bundle flat at the root, snapshot/ beside it, pages at the root',
+  { skip: !built && 'needs npm run build' },
+  () => {
+    const run = site('--snapshot', snapshot, '--out', out);
+    assert.equal(run.status, 0, run.stderr);
+    for (const file of [
+      'sdi-widgets.js',
+      'sdi-widgets.classic.js',
+      'sdi-widgets.css',
+      'sdi-event-list.js',
+      'index.html',
+      'en.html',
+      'configurateur.html',
+      'demo/configurator.js',
+      'snapshot/index.json',
+      'snapshot/events/all.0123456789abcdef.json',
+    ]) {
+      assert.ok(existsSync(join(out, file)), file);
+    }
+    for (const dir of ['npm', 'types', 'node', 'site'])
+      assert.equal(existsSync(join(out, dir)), false, `${dir}/ is not published`);
+    const docs = readFileSync(join(out, 'index.html'), 'utf8');
+    assert.match(docs, /<html lang="fr">/);
+    for (const topic of ['Le code à coller', 'configurateur', 'WordPress', 'Vie privée', 'sdi-event-list'])
+      assert.ok(docs.includes(topic), topic);
+  },
+);
 
 /** Every relative reference of an HTML page or a module, resolved against its URL. */
 function references(url: URL, text: string, type: string): URL[] {
-  const found = type === '.html'
-    ? [...text.matchAll(/\s(?:href|src)="([^"]+)"/g), ...text.matchAll(/from '([^']+)'/g)].map((m) => m[1] as string)
-    : [...text.matchAll(/(?:from|import)\s*"(\.[^"]+)"/g)].map((m) => m[1] as string);
+  const found =
+    type === '.html'
+      ? [...text.matchAll(/\s(?:href|src)="([^"]+)"/g), ...text.matchAll(/from '([^']+)'/g)].map((m) => m[1] as string)
+      : [...text.matchAll(/(?:from|import)\s*"(\.[^"]+)"/g)].map((m) => m[1] as string);
   // Code samples in the pages show attributes too (src="<span …>…"): not references.
   return found.filter((ref) => !/^(https?:|data:|#|mailto:|<)/.test(ref)).map((ref) => new URL(ref, url));
 }
@@ -91,7 +109,10 @@ test('under any base path, every page loads with no 404', { skip: !built && 'nee
     }
     assert.deepEqual(missing, []);
     assert.ok(seen.has(`${origin}${base}demo/configurator.js`), 'the configurator code was followed');
-    assert.ok([...seen].some((u) => /\/some\/base\/event-list-[\w-]+\.js$/.test(u)), 'its chunk imports were followed');
+    assert.ok(
+      [...seen].some((u) => /\/some\/base\/event-list-[\w-]+\.js$/.test(u)),
+      'its chunk imports were followed',
+    );
   } finally {
     server.close();
   }

@@ -88,7 +88,13 @@ after(() => rmSync(root, { recursive: true, force: true }));
 describe('size-check', () => {
   test('a page is the loader, its static imports and the static closure of each tag the loader loads; lazy chunks are not counted', () => {
     const names = (files: string[]) => files.map((f) => f.slice(dist.length + 1)).sort();
-    assert.deepEqual(names(pageFiles(dist, ['sdi-event-list'])), ['core-x.js', 'event-list-x.js', 'sdi-event-list.js', 'sdi-widgets.js', 'source-x.js']);
+    assert.deepEqual(names(pageFiles(dist, ['sdi-event-list'])), [
+      'core-x.js',
+      'event-list-x.js',
+      'sdi-event-list.js',
+      'sdi-widgets.js',
+      'source-x.js',
+    ]);
     assert.deepEqual(names(mapFiles(dist)), ['clusters-x.js', 'map-view-x.js']);
   });
 
@@ -98,7 +104,10 @@ describe('size-check', () => {
     assert.ok(row && row.gzip > 20 * KB, `list page measured at ${row?.gzip}`);
     assert.equal(report.failures.length, 1, report.failures.join('\n'));
     const excess = ((row.gzip - 20 * KB) / KB).toFixed(1);
-    assert.match(report.failures[0] ?? '', new RegExp(`^list only: .* over its budget of 20\\.0 KB by ${excess.replace('.', '\\.')} KB$`));
+    assert.match(
+      report.failures[0] ?? '',
+      new RegExp(`^list only: .* over its budget of 20\\.0 KB by ${excess.replace('.', '\\.')} KB$`),
+    );
   });
 
   test('passes a page under a raised ceiling, warning by how much it is over the target', () => {

@@ -103,7 +103,11 @@ async function run(out: string, extra: string[] = [], io: Partial<CliIo> = {}): 
 let n = 0;
 const fresh = () => join(root, `out-${++n}`);
 const readIndex = async (dir: string) => JSON.parse(await readFile(join(dir, 'index.json'), 'utf8')) as SnapshotIndex;
-const exists = (path: string) => stat(path).then(() => true, () => false);
+const exists = (path: string) =>
+  stat(path).then(
+    () => true,
+    () => false,
+  );
 
 describe('--out that is not a snapshot (#11.5)', () => {
   it('refuses a folder of other files, touches nothing, exit code 7', async () => {
@@ -119,7 +123,7 @@ describe('--out that is not a snapshot (#11.5)', () => {
     assert.deepEqual((await readdir(site)).sort(), ['css', 'index.html']);
   });
 
-  it('refuses a project folder whose index.json is another program\'s (--out .)', async () => {
+  it("refuses a project folder whose index.json is another program's (--out .)", async () => {
     const dir = fresh();
     await mkdir(dir);
     await writeFile(join(dir, 'index.json'), '{"name":"my-app","version":"1.0.0"}');
@@ -191,7 +195,7 @@ describe('a read that ends short (#11.6)', () => {
     assert.equal((await run(dir)).code, 0);
   });
 
-  it('fails when the cursor ends below the API\'s own total, even with no previous snapshot', async () => {
+  it("fails when the cursor ends below the API's own total, even with no previous snapshot", async () => {
     pager = (start, size) => {
       const slice = all.slice(start, Math.min(start + size, 100));
       return { total: all.length, events: slice, more: false };
@@ -235,18 +239,30 @@ describe('timings per event (#11.9, builder side)', () => {
   // 5,000 hourly slots, 4,000 of them ended at `now`.
   const now = Date.parse('2026-11-18T12:00:00Z');
   const first = now - 4000 * 3_600_000;
-  const slots = Array.from({ length: 5000 }, (_, i) => ({ begin: first + i * 3_600_000, end: first + i * 3_600_000 + 1_800_000 }));
+  const slots = Array.from({ length: 5000 }, (_, i) => ({
+    begin: first + i * 3_600_000,
+    end: first + i * 3_600_000 + 1_800_000,
+  }));
   const schema = schemaFromAgenda(config, {});
   const [one] = normaliseEvents([all[0]], { schema }).events;
 
   it(`buildSnapshot keeps at most ${MAX_TIMINGS_PER_EVENT}, upcoming first, and counts what it dropped`, () => {
     assert.ok(one);
-    const built = buildSnapshot({ agenda: config, events: [{ ...one, timings: slots }], schema, skipped: 0, generatedAt: new Date(now) });
+    const built = buildSnapshot({
+      agenda: config,
+      events: [{ ...one, timings: slots }],
+      schema,
+      skipped: 0,
+      generatedAt: new Date(now),
+    });
     assert.deepEqual(built.droppedTimings, { events: 1, timings: 5000 - MAX_TIMINGS_PER_EVENT });
     const file = JSON.parse(built.files.get(built.index.files.all.path) ?? '') as SnapshotEventsFile;
     const timings = file.events[0]?.timings ?? [];
     assert.equal(timings.length, MAX_TIMINGS_PER_EVENT);
-    assert.ok(timings.every((t) => t.end > now), 'only upcoming slots while there are enough');
+    assert.ok(
+      timings.every((t) => t.end > now),
+      'only upcoming slots while there are enough',
+    );
     assert.equal(timings[0]?.begin, first + 4000 * 3_600_000);
     assert.ok(timings.every((t, i, list) => i === 0 || (list[i - 1]?.begin ?? 0) <= t.begin));
   });
@@ -255,7 +271,8 @@ describe('timings per event (#11.9, builder side)', () => {
     assert.ok(one);
     const late = new Date(first + 4900 * 3_600_000);
     const built = buildSnapshot({ agenda: config, events: [{ ...one, timings: slots }], schema, skipped: 0, generatedAt: late });
-    const timings = (JSON.parse(built.files.get(built.index.files.all.path) ?? '') as SnapshotEventsFile).events[0]?.timings ?? [];
+    const timings =
+      (JSON.parse(built.files.get(built.index.files.all.path) ?? '') as SnapshotEventsFile).events[0]?.timings ?? [];
     assert.equal(timings.length, MAX_TIMINGS_PER_EVENT);
     assert.equal(timings.at(-1)?.begin, slots.at(-1)?.begin);
     assert.equal(timings[0]?.begin, slots[4000]?.begin);

@@ -55,7 +55,8 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
     return;
   }
   res.writeHead(200, { 'content-type': 'application/json' });
-  if (url.pathname.endsWith('/events')) res.end(JSON.stringify({ total: edition.events.length, events: edition.events, after: null }));
+  if (url.pathname.endsWith('/events'))
+    res.end(JSON.stringify({ total: edition.events.length, events: edition.events, after: null }));
   else res.end(JSON.stringify(edition.agenda));
 }
 
@@ -66,7 +67,9 @@ before(async () => {
   edition = generateEdition({ count: 40, seed: 5, imageBase: `${origin}/img/` }) as typeof edition;
   withImages = edition.events.filter((e) => e.image);
   root = await mkdtemp(join(tmpdir(), 'sdi-images-'));
-  bomb = await sharp({ create: { width: 8000, height: 8000, channels: 3, background: '#fff' } }).png({ compressionLevel: 1 }).toBuffer();
+  bomb = await sharp({ create: { width: 8000, height: 8000, channels: 3, background: '#fff' } })
+    .png({ compressionLevel: 1 })
+    .toBuffer();
 });
 
 after(async () => {
@@ -78,12 +81,15 @@ after(async () => {
 async function run(out: string): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await runCli(['--agenda', String(edition.agenda.uid), '--key', 'k', '--out', out, '--api', `${origin}/v2`, '--images', 'mirror'], {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    env: {},
-    http: { retries: 0, timeoutMs: 10_000 },
-  });
+  const code = await runCli(
+    ['--agenda', String(edition.agenda.uid), '--key', 'k', '--out', out, '--api', `${origin}/v2`, '--images', 'mirror'],
+    {
+      stdout: { write: (t: string) => (stdout += t) },
+      stderr: { write: (t: string) => (stderr += t) },
+      env: {},
+      http: { retries: 0, timeoutMs: 10_000 },
+    },
+  );
   return { code, stdout, stderr };
 }
 
@@ -145,11 +151,16 @@ describe('--images mirror', () => {
   it('measures bytes per card against the source thumbnail', async () => {
     const source = await photo(7);
     const thumb = await sharp(source).resize(200, 200, { fit: 'cover' }).jpeg({ quality: 80 }).toBuffer();
-    const result = await mirrorImages([{ uid: 2, image: { url: `${origin}/img/${(withImages[4]?.image as Json).filename}` } } as unknown as SdiEvent], {
-      cacheDir: join(root, 'measure-cache'),
-    });
+    const result = await mirrorImages(
+      [{ uid: 2, image: { url: `${origin}/img/${(withImages[4]?.image as Json).filename}` } } as unknown as SdiEvent],
+      {
+        cacheDir: join(root, 'measure-cache'),
+      },
+    );
     const card = result.stats.cardBytes;
-    process.stdout.write(`# card ${card} B (320×240 WebP) vs source ${source.length} B (1600×900 JPEG), 200×200 JPEG thumb ${thumb.length} B\n`);
+    process.stdout.write(
+      `# card ${card} B (320×240 WebP) vs source ${source.length} B (1600×900 JPEG), 200×200 JPEG thumb ${thumb.length} B\n`,
+    );
     assert.ok(card > 0 && card < source.length / 5);
   });
 });
@@ -169,8 +180,15 @@ describe('reading mirrored image paths (#16 item 2)', () => {
     }));
     const body = JSON.stringify({ format: SNAPSHOT_FORMAT, events });
     const fetch = async (input: string): Promise<Response> =>
-      input === `${FOLDER}events/all.json` ? new Response(body, { headers: { 'content-type': 'application/json' } }) : new Response('', { status: 404 });
-    const read = await readEvents(BASE, { path: 'events/all.json', count: events.length, bytes: body.length }, { fetch, retries: 0 }, { agenda: { slug: 'x' } });
+      input === `${FOLDER}events/all.json`
+        ? new Response(body, { headers: { 'content-type': 'application/json' } })
+        : new Response('', { status: 404 });
+    const read = await readEvents(
+      BASE,
+      { path: 'events/all.json', count: events.length, bytes: body.length },
+      { fetch, retries: 0 },
+      { agenda: { slug: 'x' } },
+    );
     return new Map(read.events.map((e) => [e.uid, e.image]));
   }
 
@@ -189,8 +207,13 @@ describe('reading mirrored image paths (#16 item 2)', () => {
   });
 
   it('keeps absolute http(s) URLs as before (images not mirrored)', async () => {
-    const read = await readImages([{ url: 'https://cdn.openagenda.com/main/a.jpg', thumbnail: 'https://cdn.openagenda.com/main/thumb-a.jpg' }]);
-    assert.deepEqual(read.get(1), { url: 'https://cdn.openagenda.com/main/a.jpg', thumbnail: 'https://cdn.openagenda.com/main/thumb-a.jpg' });
+    const read = await readImages([
+      { url: 'https://cdn.openagenda.com/main/a.jpg', thumbnail: 'https://cdn.openagenda.com/main/thumb-a.jpg' },
+    ]);
+    assert.deepEqual(read.get(1), {
+      url: 'https://cdn.openagenda.com/main/a.jpg',
+      thumbnail: 'https://cdn.openagenda.com/main/thumb-a.jpg',
+    });
   });
 
   it('drops every relative path that leaves the folder, and keeps a good image beside a bad thumbnail', async () => {
@@ -202,7 +225,11 @@ describe('reading mirrored image paths (#16 item 2)', () => {
     ]);
     for (let i = 0; i < hostile.length; i++) {
       assert.equal(read.get(i + 1), undefined, `url ${JSON.stringify(hostile[i])}`);
-      assert.deepEqual(read.get(hostile.length + i + 1), { url: `${FOLDER}images/detail.0123456789abcdef.webp` }, `thumbnail ${JSON.stringify(hostile[i])}`);
+      assert.deepEqual(
+        read.get(hostile.length + i + 1),
+        { url: `${FOLDER}images/detail.0123456789abcdef.webp` },
+        `thumbnail ${JSON.stringify(hostile[i])}`,
+      );
     }
   });
 });

@@ -104,7 +104,14 @@ async function run(args: string[], io: Partial<CliIo> = {}): Promise<Run> {
 }
 
 const args = (out: string, agenda = UID, key = KEY) => [
-  '--agenda', agenda, '--key', key, '--out', out, '--api', `${server.url}/v2`,
+  '--agenda',
+  agenda,
+  '--key',
+  key,
+  '--out',
+  out,
+  '--api',
+  `${server.url}/v2`,
 ];
 
 let outCount = 0;
@@ -155,10 +162,7 @@ const DETAIL_KEYS = ['description', 'conditions', 'registration'];
 
 describe('reading the agenda', () => {
   it('pages to the end, every event once', async () => {
-    const result = await readAllEvents(
-      { api: `${server.url}/v2`, agenda: UID, key: KEY, ...FAST },
-      { size: PAGE },
-    );
+    const result = await readAllEvents({ api: `${server.url}/v2`, agenda: UID, key: KEY, ...FAST }, { size: PAGE });
     const uids = result.events.map((e) => (e as Json).uid);
     assert.equal(result.events.length, rawEvents.length);
     assert.equal(new Set(uids).size, new Set(rawEvents.map((e) => e.uid)).size);
@@ -256,7 +260,7 @@ describe('sdi-snapshot against the mock API', () => {
     }
   });
 
-  it('puts every event\'s details in exactly one details file, its region\'s', () => {
+  it("puts every event's details in exactly one details file, its region's", () => {
     const ctx = { schema: schemaFromAgenda(agendaConfig), agendaSlug: String(agendaConfig.slug) };
     const normalised = normaliseEvents(rawEvents, ctx).events;
     const where = new Map<number, string[]>();
@@ -273,12 +277,23 @@ describe('sdi-snapshot against the mock API', () => {
     }
     let withDescription = 0;
     for (const event of normalised) {
-      const has = !!(event.description.fr || event.description.en || event.conditions.fr || event.conditions.en || event.registration.length);
+      const has = !!(
+        event.description.fr ||
+        event.description.en ||
+        event.conditions.fr ||
+        event.conditions.en ||
+        event.registration.length
+      );
       if (event.description.fr || event.description.en) withDescription++;
       assert.deepEqual(where.get(event.uid) ?? [], has ? [regionKey(event)] : [], `uid ${event.uid}`);
     }
     assert.ok(withDescription > normalised.length * 0.5, 'the edition has descriptions');
-    assert.equal(where.size, normalised.filter((e) => e.description.fr || e.description.en || e.conditions.fr || e.conditions.en || e.registration.length).length);
+    assert.equal(
+      where.size,
+      normalised.filter(
+        (e) => e.description.fr || e.description.en || e.conditions.fr || e.conditions.en || e.registration.length,
+      ).length,
+    );
   });
 
   it('reads back, through the browser reader, exactly the normalised events', async () => {
@@ -517,7 +532,10 @@ describe('sdi-snapshot failures', () => {
     assert.deepEqual(index.files.regions, {});
     assert.deepEqual(index.files.details, {});
     assert.deepEqual((await readJson<SnapshotEventsFile>(join(out, index.files.all.path))).events, []);
-    assert.deepEqual([...(await readTree(out)).keys()].sort(), ['index.json', index.files.all.path, index.files.points.path].sort());
+    assert.deepEqual(
+      [...(await readTree(out)).keys()].sort(),
+      ['index.json', index.files.all.path, index.files.points.path].sort(),
+    );
   });
 
   it('writes an empty snapshot where there is none, or only an empty one', async () => {
@@ -597,7 +615,10 @@ function event(uid: number, extra: Partial<SdiEvent> = {}): SdiEvent {
 
 const handMade = (): SdiEvent[] => [
   event(1),
-  event(2, { location: { city: 'Saint-Denis', departmentCode: '974', regionCode: '04', lat: -20.88, lng: 55.45 }, timezone: 'Indian/Reunion' }),
+  event(2, {
+    location: { city: 'Saint-Denis', departmentCode: '974', regionCode: '04', lat: -20.88, lng: 55.45 },
+    timezone: 'Indian/Reunion',
+  }),
   event(3, { location: undefined, attendance: 'online', types: [1, 1], audiences: [] }),
   event(4, { location: { city: 'Caen', departmentCode: '14', regionCode: '28' } }),
 ];
@@ -622,9 +643,16 @@ describe('buildSnapshot', () => {
   it('counts an event once on each local day it runs', () => {
     const days = (timings: [string, string][], timezone = 'Europe/Paris') =>
       [...eventDays(event(9, { timezone, timings: timings.map(([b, e]) => ({ begin: ms(b), end: ms(e) })) }))].sort();
-    assert.deepEqual(days([['2026-11-16T09:00:00+01:00', '2026-11-18T17:00:00+01:00']]), ['2026-11-16', '2026-11-17', '2026-11-18']);
+    assert.deepEqual(days([['2026-11-16T09:00:00+01:00', '2026-11-18T17:00:00+01:00']]), [
+      '2026-11-16',
+      '2026-11-17',
+      '2026-11-18',
+    ]);
     assert.deepEqual(
-      days([['2026-11-16T09:00:00+01:00', '2026-11-16T10:00:00+01:00'], ['2026-11-16T14:00:00+01:00', '2026-11-16T15:00:00+01:00']]),
+      days([
+        ['2026-11-16T09:00:00+01:00', '2026-11-16T10:00:00+01:00'],
+        ['2026-11-16T14:00:00+01:00', '2026-11-16T15:00:00+01:00'],
+      ]),
       ['2026-11-16'],
     );
     // Ending at midnight does not run on the next day.
@@ -682,19 +710,21 @@ describe('compact events and details', () => {
   const defined = (e: SdiEvent): SdiEvent =>
     Object.fromEntries(Object.entries(e).filter(([, v]) => v !== undefined)) as unknown as SdiEvent;
   const full = (uid: number, extra: Partial<SdiEvent> = {}): SdiEvent =>
-    defined(event(uid, {
-      url: PAGE_OF(`e-${uid}`),
-      location: {
-        city: 'Lyon',
-        departmentCode: '69',
-        departmentName: 'Rhône',
-        regionCode: '84',
-        regionName: 'Auvergne-Rhône-Alpes',
-        lat: 45.76,
-        lng: 4.83,
-      },
-      ...extra,
-    }));
+    defined(
+      event(uid, {
+        url: PAGE_OF(`e-${uid}`),
+        location: {
+          city: 'Lyon',
+          departmentCode: '69',
+          departmentName: 'Rhône',
+          regionCode: '84',
+          regionName: 'Auvergne-Rhône-Alpes',
+          lat: 45.76,
+          lng: 4.83,
+        },
+        ...extra,
+      }),
+    );
 
   const roundTrip = (e: SdiEvent, slug: string | undefined = 's'): SdiEvent =>
     withDetails(expandEvent(JSON.parse(JSON.stringify(compactEvent(e, slug))) as SnapshotEvent, { agenda: { slug } }), {
@@ -721,7 +751,9 @@ describe('compact events and details', () => {
         audiences: [],
       }),
       full(6, { location: { city: 'Lyon', departmentCode: '69', regionCode: '84' } }),
-      full(7, { location: { departmentCode: '69', departmentName: 'Rhone (ancien)', regionCode: '84', regionName: 'Rhône-Alpes' } }),
+      full(7, {
+        location: { departmentCode: '69', departmentName: 'Rhone (ancien)', regionCode: '84', regionName: 'Rhône-Alpes' },
+      }),
       full(8, { location: undefined, attendance: 'online', onlineUrl: 'https://visio.example/x' }),
       full(9, { location: { regionCode: 'XX', regionName: 'Ailleurs' } }),
     ];
@@ -731,19 +763,45 @@ describe('compact events and details', () => {
 
   it('leaves out what the reader restores, and only that', () => {
     const stored = compactEvent(full(1), 's');
-    assert.deepEqual(Object.keys(stored).sort(), ['attendance', 'audiences', 'location', 'slug', 'status', 'timezone', 'timings', 'title', 'types', 'uid']);
+    assert.deepEqual(Object.keys(stored).sort(), [
+      'attendance',
+      'audiences',
+      'location',
+      'slug',
+      'status',
+      'timezone',
+      'timings',
+      'title',
+      'types',
+      'uid',
+    ]);
     assert.deepEqual(stored.location, { city: 'Lyon', departmentCode: '69', regionCode: '84', lat: 45.76, lng: 4.83 });
     assert.equal(compactEvent(full(2, { url: undefined }), 's').url, null);
     assert.equal(compactEvent(full(3, { url: 'https://example.org/x' }), 's').url, 'https://example.org/x');
     assert.equal(compactEvent(full(4, { url: PAGE_OF('e-4') }), undefined).url, PAGE_OF('e-4'));
-    assert.deepEqual(compactEvent(full(5, { accessibility: { hi: false, vi: true, pi: false, mi: false, ii: false } }), 's').accessibility, { vi: true });
+    assert.deepEqual(
+      compactEvent(full(5, { accessibility: { hi: false, vi: true, pi: false, mi: false, ii: false } }), 's').accessibility,
+      { vi: true },
+    );
     const moved = compactEvent(full(6, { location: { departmentCode: '69', regionCode: '84' } }), 's');
     assert.deepEqual(moved.location, { departmentCode: '69', departmentName: null, regionCode: '84', regionName: null });
     assert.equal(expandEvent(compactEvent(full(7), 's')).url, undefined, 'no context, no rebuilt page');
   });
 
   it('gives a damaged shard entry the full shape anyway', () => {
-    const damaged = { uid: 1, slug: 'x', title: { fr: 'T' }, timings: [{ begin: 1, end: 2 }], keywords: 'usine', types: [1, '2'], accessibility: 'yes', featured: 'true', summary: 'court', url: 'javascript:alert(1)', location: 'Lyon' };
+    const damaged = {
+      uid: 1,
+      slug: 'x',
+      title: { fr: 'T' },
+      timings: [{ begin: 1, end: 2 }],
+      keywords: 'usine',
+      types: [1, '2'],
+      accessibility: 'yes',
+      featured: 'true',
+      summary: 'court',
+      url: 'javascript:alert(1)',
+      location: 'Lyon',
+    };
     const e = expandEvent(damaged as unknown as SnapshotEvent, context);
     assert.deepEqual(e.keywords, []);
     assert.deepEqual(e.types, [1]);
@@ -758,13 +816,33 @@ describe('compact events and details', () => {
 
   it('rebuilds page URLs without the URL parser, to the very string the parser gives', () => {
     const agendas = ['s', 'semaine-industrie', ' padded ', '.', '..', 'a/b', 'usine éco', 'x'.repeat(1990), ''];
-    const slugs = ['e-1', '.', '..', '...', '%2e%2e', '%2E', 'a b', 'é/ü?#&=', "l'usine(1)*!~_", '\u202e\u200b', '\t', 'x'.repeat(1960), 'x'.repeat(2100), '', '🏭'];
+    const slugs = [
+      'e-1',
+      '.',
+      '..',
+      '...',
+      '%2e%2e',
+      '%2E',
+      'a b',
+      'é/ü?#&=',
+      "l'usine(1)*!~_",
+      '\u202e\u200b',
+      '\t',
+      'x'.repeat(1960),
+      'x'.repeat(2100),
+      '',
+      '🏭',
+    ];
     let checked = 0;
     // Agendas alternate, so the remembered prefix is changed and used again.
     for (let round = 0; round < 2; round++) {
       for (const agenda of agendas) {
         for (const slug of slugs) {
-          assert.equal(fastEventPageUrl(agenda, slug), eventPageUrl(agenda, slug), `${agenda.slice(0, 20)} / ${slug.slice(0, 20)}`);
+          assert.equal(
+            fastEventPageUrl(agenda, slug),
+            eventPageUrl(agenda, slug),
+            `${agenda.slice(0, 20)} / ${slug.slice(0, 20)}`,
+          );
           checked++;
         }
       }
@@ -803,7 +881,9 @@ describe('compact events and details', () => {
 
     it('gives JSON.parse’s result when seams fall inside events, or a title looks like one', async () => {
       // Arrays of objects starting with "uid" inside every event: many seams are not between events.
-      const nested = file(many(4000, (i) => ({ links: [{ uid: i }, { uid: i + 1, x: [{ uid: 2 }] }], title: { fr: `a},{"uid":${i}` } })));
+      const nested = file(
+        many(4000, (i) => ({ links: [{ uid: i }, { uid: i + 1, x: [{ uid: 2 }] }], title: { fr: `a},{"uid":${i}` } })),
+      );
       assert.deepStrictEqual(await parseEventsFile(nested), JSON.parse(nested));
       // Not the builder's layout: parsed whole.
       const spaced = JSON.stringify({ format: 1, events: many(3000) }, null, 1);
@@ -832,7 +912,7 @@ describe('compact events and details', () => {
         let expected: unknown;
         try {
           expected = JSON.parse(bad);
-        } catch (error) {
+        } catch {
           await assert.rejects(parseEventsFile(bad), SyntaxError, `case ${i}`);
           continue;
         }
@@ -845,10 +925,20 @@ describe('compact events and details', () => {
       const bytes = new TextEncoder().encode(`\ufeff${euro}é`);
       const damaged = new Uint8Array([...new TextEncoder().encode('ok '), 0xff, 0xc3, 0x28, 0xe2, 0x82]);
       const chunked = (chunks: Uint8Array[]) =>
-        new Response(new ReadableStream<Uint8Array>({ start(c) { for (const chunk of chunks) c.enqueue(chunk); c.close(); } }));
+        new Response(
+          new ReadableStream<Uint8Array>({
+            start(c) {
+              for (const chunk of chunks) c.enqueue(chunk);
+              c.close();
+            },
+          }),
+        );
       const cases: [string, () => Response][] = [
         ['one large chunk with a BOM', () => new Response(bytes)],
-        ['chunks cut inside characters', () => chunked([bytes.subarray(0, 5), bytes.subarray(5, 700_001), bytes.subarray(700_001)])],
+        [
+          'chunks cut inside characters',
+          () => chunked([bytes.subarray(0, 5), bytes.subarray(5, 700_001), bytes.subarray(700_001)]),
+        ],
         ['bad bytes, a character cut at the end', () => new Response(damaged)],
         ['empty', () => new Response('')],
       ];
@@ -861,7 +951,14 @@ describe('compact events and details', () => {
 
     it('rejects like response.text() when the body fails, and stops once given up', async () => {
       const failing = () =>
-        new Response(new ReadableStream<Uint8Array>({ start(c) { c.enqueue(new Uint8Array(10)); c.error(new TypeError('connection reset')); } }));
+        new Response(
+          new ReadableStream<Uint8Array>({
+            start(c) {
+              c.enqueue(new Uint8Array(10));
+              c.error(new TypeError('connection reset'));
+            },
+          }),
+        );
       await assert.rejects(failing().text(), TypeError);
       await assert.rejects(readTextSliced(failing()), TypeError);
       const controller = new AbortController();
@@ -873,9 +970,18 @@ describe('compact events and details', () => {
       };
       let pulls = 0;
       const long = new Response(
-        new ReadableStream<Uint8Array>({ pull(c) { pulls += 1; if (pulls > 20) c.close(); else c.enqueue(new Uint8Array(1024 * 1024)); } }),
+        new ReadableStream<Uint8Array>({
+          pull(c) {
+            pulls += 1;
+            if (pulls > 20) c.close();
+            else c.enqueue(new Uint8Array(1024 * 1024));
+          },
+        }),
       );
-      await assert.rejects(readTextSliced(long, controller.signal), (e: unknown) => e instanceof DOMException && e.name === 'AbortError');
+      await assert.rejects(
+        readTextSliced(long, controller.signal),
+        (e: unknown) => e instanceof DOMException && e.name === 'AbortError',
+      );
       assert.ok(pulls <= 2, `${pulls} chunks read`);
       (globalThis as { scheduler?: unknown }).scheduler = { yield: () => ((yields += 1), Promise.resolve()) };
     });
@@ -889,7 +995,10 @@ describe('compact events and details', () => {
           return Promise.resolve();
         },
       };
-      await assert.rejects(parseEventsFile(file(many(4000)), controller.signal), (e: unknown) => e instanceof DOMException && e.name === 'AbortError');
+      await assert.rejects(
+        parseEventsFile(file(many(4000)), controller.signal),
+        (e: unknown) => e instanceof DOMException && e.name === 'AbortError',
+      );
       assert.equal(yields, 1);
       (globalThis as { scheduler?: unknown }).scheduler = { yield: () => ((yields += 1), Promise.resolve()) };
     });
@@ -928,7 +1037,9 @@ describe('compact events and details', () => {
     const d84 = JSON.parse(a.files.get(a.index.files.details['84']?.path ?? '') ?? '') as SnapshotDetailsFile;
     assert.deepEqual(d84, {
       format: 1,
-      details: { '1': { description: { fr: 'Visite guidée' }, registration: [{ type: 'url', value: 'https://inscription.example/1' }] } },
+      details: {
+        '1': { description: { fr: 'Visite guidée' }, registration: [{ type: 'url', value: 'https://inscription.example/1' }] },
+      },
     });
     assert.equal(detailsFor(a.index, full(2, { location: { regionCode: '28' } })), null);
     assert.equal(detailsFor(a.index, full(3, { location: undefined }))?.path, a.index.files.details.none?.path);
@@ -966,7 +1077,7 @@ describe('compact events and details', () => {
         },
         '11': { registration: [{ type: 'url', value: 'ftp://old.example' }] },
         '12': 'texte',
-        'abc': { description: { fr: 'clé invalide' } },
+        abc: { description: { fr: 'clé invalide' } },
         '013': { description: { fr: 'zéro en tête' } },
         '14': { conditions: { en: 'Free entry' } },
       },
@@ -986,7 +1097,11 @@ describe('compact events and details', () => {
       assert.throws(() => validateDetails(bad, 'details/x.json'), SnapshotError);
     }
     const tree = new Map([['details/region-84.0123456789abcdef.json', JSON.stringify(body)]]);
-    const read = await readDetails(BASE, { path: 'details/region-84.0123456789abcdef.json', count: 2, bytes: 0 }, { fetch: treeFetch(tree), retries: 0 });
+    const read = await readDetails(
+      BASE,
+      { path: 'details/region-84.0123456789abcdef.json', count: 2, bytes: 0 },
+      { fetch: treeFetch(tree), retries: 0 },
+    );
     assert.deepEqual(read, details);
   });
 
@@ -1014,7 +1129,10 @@ describe('writeSnapshotAtomic', () => {
     const written = await writeSnapshotAtomic(dir, second);
     const tree = await readTree(dir);
     assert.deepEqual([...tree.keys()].sort(), ['index.json', ...second.files.keys()].sort());
-    assert.equal(written.bytes, [...tree.values()].reduce((s, c) => s + Buffer.byteLength(c), 0));
+    assert.equal(
+      written.bytes,
+      [...tree.values()].reduce((s, c) => s + Buffer.byteLength(c), 0),
+    );
     assert.deepEqual((await readdir(join(root, 'atomic'))).sort(), ['snap']);
   });
 

@@ -70,8 +70,19 @@ describe('parseInstant', () => {
 
   it('rejects garbage of every type', () => {
     for (const value of [
-      undefined, null, 42, NOV16_0800Z, true, {}, [], '', 'x', 'tomorrow',
-      '2026-11-16T09:00:00+01:00 and more', '2026-11-16 09:00:00+01:00x', 'NaN',
+      undefined,
+      null,
+      42,
+      NOV16_0800Z,
+      true,
+      {},
+      [],
+      '',
+      'x',
+      'tomorrow',
+      '2026-11-16T09:00:00+01:00 and more',
+      '2026-11-16 09:00:00+01:00x',
+      'NaN',
       '2026-11-16T09:00:00+01:00'.repeat(3),
     ]) {
       assert.equal(parseInstant(value), undefined, String(value));

@@ -19,11 +19,14 @@ const FULL: FilterState = {
 describe('filtersToParams / filtersFromParams', () => {
   it('writes prefixed keys, lists comma-separated, in a stable order', () => {
     const params = filtersToParams({ q: 'soudure', types: [4, 1], region: '32', city: '' });
-    assert.deepEqual([...params.entries()], [
-      ['sdi-region', '32'],
-      ['sdi-types', '1,4'],
-      ['sdi-q', 'soudure'],
-    ]);
+    assert.deepEqual(
+      [...params.entries()],
+      [
+        ['sdi-region', '32'],
+        ['sdi-types', '1,4'],
+        ['sdi-q', 'soudure'],
+      ],
+    );
   });
 
   it('round-trips every key', () => {

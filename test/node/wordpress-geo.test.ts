@@ -31,12 +31,20 @@ test('geo-codes.php says it is generated and how to regenerate it', () => {
 
 test('the regions of geo-codes.php are those of src/geo, in order', () => {
   const rows = [...constant('SDI_REGIONS').matchAll(new RegExp(`^\\t(${LITERAL}) => (${LITERAL}),$`, 'gm'))];
-  assert.deepEqual(rows.map((m) => [unquote(m[1]), unquote(m[2])]), REGIONS.map((r) => [...r]));
+  assert.deepEqual(
+    rows.map((m) => [unquote(m[1]), unquote(m[2])]),
+    REGIONS.map((r) => [...r]),
+  );
 });
 
 test('the departments of geo-codes.php are those of src/geo, with their region', () => {
-  const rows = [...constant('SDI_DEPARTMENTS').matchAll(new RegExp(`^\\t(${LITERAL}) => array\\( (${LITERAL}), (${LITERAL}) \\),$`, 'gm'))];
-  assert.deepEqual(rows.map((m) => [unquote(m[1]), unquote(m[2]), unquote(m[3])]), DEPARTMENTS.map((d) => [...d]));
+  const rows = [
+    ...constant('SDI_DEPARTMENTS').matchAll(new RegExp(`^\\t(${LITERAL}) => array\\( (${LITERAL}), (${LITERAL}) \\),$`, 'gm')),
+  ];
+  assert.deepEqual(
+    rows.map((m) => [unquote(m[1]), unquote(m[2]), unquote(m[3])]),
+    DEPARTMENTS.map((d) => [...d]),
+  );
 });
 
 test('names with an apostrophe are escaped for PHP', () => {

@@ -114,7 +114,10 @@ describe('forEachSliced', () => {
     const controller = new AbortController();
     controller.abort();
     let steps = 0;
-    await assert.rejects(forEachSliced([1, 2], () => (steps += 1), controller.signal), isAbortError);
+    await assert.rejects(
+      forEachSliced([1, 2], () => (steps += 1), controller.signal),
+      isAbortError,
+    );
     assert.equal(steps, 0);
   });
 });

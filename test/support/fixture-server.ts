@@ -70,8 +70,23 @@ export async function createFixtureServer(options: { count?: number; dir?: strin
   try {
     const code = await runCli(
       [
-        '--agenda', String(AGENDA_UID), '--key', API_KEY, '--api', `${server.url}/mock-api/v2`, '--out', snapshotDir,
-        '--edition', '15', '--year', '2026', '--start', '2026-11-16', '--end', '2026-11-22', '--quiet',
+        '--agenda',
+        String(AGENDA_UID),
+        '--key',
+        API_KEY,
+        '--api',
+        `${server.url}/mock-api/v2`,
+        '--out',
+        snapshotDir,
+        '--edition',
+        '15',
+        '--year',
+        '2026',
+        '--start',
+        '2026-11-16',
+        '--end',
+        '2026-11-22',
+        '--quiet',
       ],
       { stdout: { write: () => true }, stderr: { write: (text: string) => (errors.push(text), true) } },
     );
@@ -94,7 +109,10 @@ export async function createFixtureServer(options: { count?: number; dir?: strin
 
   async function control(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     if (path === '/__test/requests') {
-      json(res, 200, [...api.requests.map((r) => ({ ...r, kind: 'api' })), ...staticLog.map((r) => ({ ...r, kind: 'snapshot' }))]);
+      json(res, 200, [
+        ...api.requests.map((r) => ({ ...r, kind: 'api' })),
+        ...staticLog.map((r) => ({ ...r, kind: 'snapshot' })),
+      ]);
     } else if (path === '/__test/reset' && req.method === 'POST') {
       api.reset();
       staticLog.length = 0;

@@ -52,7 +52,13 @@ export function createMirrorRoutes(options: { dir: string }): MirrorRoutes {
     // Two weeks ahead, as buildRealSnapshot: upcoming cards whatever day the test runs.
     const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
     if (!built) {
-      built = buildSampleSnapshot(snapshotDir, { count: MIRROR_EVENTS, seed: 16, images: 'mirror', start: day(14), end: day(20) });
+      built = buildSampleSnapshot(snapshotDir, {
+        count: MIRROR_EVENTS,
+        seed: 16,
+        images: 'mirror',
+        start: day(14),
+        end: day(20),
+      });
       process.once('exit', () => {
         rmSync(snapshotDir, { recursive: true, force: true });
         rmSync(`${snapshotDir}.image-cache`, { recursive: true, force: true });
@@ -64,7 +70,11 @@ export function createMirrorRoutes(options: { dir: string }): MirrorRoutes {
     async handle(req, res, path) {
       if (path === '/__mirror/page.html') {
         await build();
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': MIRROR_POLICY });
+        res.writeHead(200, {
+          'content-type': 'text/html; charset=utf-8',
+          'cache-control': 'no-store',
+          'content-security-policy': MIRROR_POLICY,
+        });
         res.end(page(new URL(req.url ?? '/', 'http://localhost').searchParams));
         return true;
       }

@@ -35,13 +35,41 @@ export async function buildSampleSnapshot(
   const start = options.start ?? '2026-11-16';
   const end = options.end ?? '2026-11-22';
   const year = start.slice(0, 4);
-  const edition = generateEdition({ count: options.count, seed: options.seed, start, end, year: Number(year), imageBase: `${origin}/sample-images/` });
-  mock.api = createMockApi({ agendas: { [AGENDA]: { config: edition.agenda, events: edition.events } }, keys: [KEY], images: '/sample-images/' });
+  const edition = generateEdition({
+    count: options.count,
+    seed: options.seed,
+    start,
+    end,
+    year: Number(year),
+    imageBase: `${origin}/sample-images/`,
+  });
+  mock.api = createMockApi({
+    agendas: { [AGENDA]: { config: edition.agenda, events: edition.events } },
+    keys: [KEY],
+    images: '/sample-images/',
+  });
   let stdout = '';
   let stderr = '';
   try {
     const code = await runCli(
-      ['--agenda', AGENDA, '--key', KEY, '--api', `${origin}/v2`, '--out', out, '--year', year, '--start', start, '--end', end, '--images', options.images],
+      [
+        '--agenda',
+        AGENDA,
+        '--key',
+        KEY,
+        '--api',
+        `${origin}/v2`,
+        '--out',
+        out,
+        '--year',
+        year,
+        '--start',
+        start,
+        '--end',
+        end,
+        '--images',
+        options.images,
+      ],
       { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) }, env: {} },
     );
     if (code !== 0) throw new Error(`sdi-snapshot exited ${code}: ${stderr}`);

@@ -15,7 +15,9 @@
       defined: Boolean(customElements.get(element.localName)),
       text: root ? root.textContent.replace(/\s+/g, ' ').trim().slice(0, 400) : '',
       cards: root ? root.querySelectorAll('[part~="card"]').length : 0,
-      fallback: link ? { href: link.getAttribute('href'), text: link.textContent, shown: link.getClientRects().length > 0 } : null,
+      fallback: link
+        ? { href: link.getAttribute('href'), text: link.textContent, shown: link.getClientRects().length > 0 }
+        : null,
     };
   };
   const tick = () => {

@@ -9,15 +9,24 @@ import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 
-interface EtalabRegion { code: string; nom: string; zone: string }
-interface EtalabDepartment { code: string; nom: string; region: string; zone: string }
+interface EtalabRegion {
+  code: string;
+  nom: string;
+  zone: string;
+}
+interface EtalabDepartment {
+  code: string;
+  nom: string;
+  region: string;
+  zone: string;
+}
 
 export function renderAdminTable(): string {
   const regions = require('@etalab/decoupage-administratif/data/regions.json') as EtalabRegion[];
   const departments = require('@etalab/decoupage-administratif/data/departements.json') as EtalabDepartment[];
-  const version = (JSON.parse(
-    readFileSync(require.resolve('@etalab/decoupage-administratif/package.json'), 'utf8'),
-  ) as { version: string }).version;
+  const version = (
+    JSON.parse(readFileSync(require.resolve('@etalab/decoupage-administratif/package.json'), 'utf8')) as { version: string }
+  ).version;
   // Only the 18 regions and 101 departments: the overseas collectivities (COM) hold no events of
   // the labelled edition and would only widen the region picker.
   const regionRows = regions

@@ -50,14 +50,12 @@ export const SCALE = 1000;
 export function clipRing(ring: Ring, box: Box): Ring {
   const [west, south, east, north] = box;
   type Side = { inside: (p: [number, number]) => boolean; cut: (a: [number, number], b: [number, number]) => [number, number] };
-  const atX = (x: number) => (a: [number, number], b: [number, number]): [number, number] => [
-    x,
-    a[1] + ((b[1] - a[1]) * (x - a[0])) / (b[0] - a[0]),
-  ];
-  const atY = (y: number) => (a: [number, number], b: [number, number]): [number, number] => [
-    a[0] + ((b[0] - a[0]) * (y - a[1])) / (b[1] - a[1]),
-    y,
-  ];
+  const atX =
+    (x: number) =>
+    (a: [number, number], b: [number, number]): [number, number] => [x, a[1] + ((b[1] - a[1]) * (x - a[0])) / (b[0] - a[0])];
+  const atY =
+    (y: number) =>
+    (a: [number, number], b: [number, number]): [number, number] => [a[0] + ((b[0] - a[0]) * (y - a[1])) / (b[1] - a[1]), y];
   const sides: Side[] = [
     { inside: (p) => p[0] >= west, cut: atX(west) },
     { inside: (p) => p[0] <= east, cut: atX(east) },
@@ -225,13 +223,15 @@ function literal(polygons: number[][][]): string {
 }
 
 export function renderCoastline(): string {
-  const topology = JSON.parse(
-    readFileSync(require.resolve('world-atlas/countries-50m.json'), 'utf8'),
-  ) as Topology<{ countries: GeometryCollection }>;
+  const topology = JSON.parse(readFileSync(require.resolve('world-atlas/countries-50m.json'), 'utf8')) as Topology<{
+    countries: GeometryCollection;
+  }>;
   const version = (JSON.parse(readFileSync(require.resolve('world-atlas/package.json'), 'utf8')) as { version: string }).version;
   const collection = feature(topology, topology.objects.countries) as FeatureCollection<Polygon | MultiPolygon>;
   // Features without a geometry (none in this file today) would only make the generator throw.
-  const countries = collection.features.filter((f) => f.geometry && (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon'));
+  const countries = collection.features.filter(
+    (f) => f.geometry && (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon'),
+  );
   const france = countries.filter((f) => String(f.id) === FRANCE_ID);
   const others = countries.filter((f) => String(f.id) !== FRANCE_ID);
   const francePolygons: number[][][] = [];

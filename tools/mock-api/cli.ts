@@ -64,7 +64,10 @@ async function main(): Promise<void> {
   const server = await startMockServer(api, port, values.host);
   process.stdout.write(`${server.apiBase}\n`);
   const stop = () => {
-    server.close().then(() => process.exit(0), () => process.exit(1));
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -3,15 +3,7 @@
  * Retry-After, and the broken bodies proxies and dropped connections produce in the wild.
  */
 import type { ServerResponse } from 'node:http';
-import {
-  errorResponse,
-  isGone,
-  statusMessage,
-  writeResponse,
-  writeText,
-  JSON_TYPE,
-  type ApiResponse,
-} from './respond.js';
+import { errorResponse, isGone, statusMessage, writeResponse, writeText, JSON_TYPE, type ApiResponse } from './respond.js';
 import type { Fault } from './types.js';
 
 interface ActiveFault {
@@ -36,9 +28,7 @@ export class FaultList {
   }
 
   take(url: string): Fault | undefined {
-    const active = this.faults.find(
-      ({ fault, left }) => left > 0 && (fault.match === undefined || url.includes(fault.match)),
-    );
+    const active = this.faults.find(({ fault, left }) => left > 0 && (fault.match === undefined || url.includes(fault.match)));
     if (!active) return undefined;
     active.left -= 1;
     return active.fault;

@@ -40,9 +40,7 @@ function inBox(box: GeoBox): Check {
       return true;
     }
     // A box drawn across the antimeridian (west > east) covers both sides of it.
-    return box.west <= box.east
-      ? lng >= box.west && lng <= box.east
-      : lng >= box.west || lng <= box.east;
+    return box.west <= box.east ? lng >= box.west && lng <= box.east : lng >= box.west || lng <= box.east;
   };
 }
 
@@ -55,8 +53,21 @@ function overlapsTimings(gte: number | undefined, lte: number | undefined): Chec
 export function predicateOf(filters: EventFilters, now: number): Check {
   const checks: Check[] = [];
   const {
-    relative, uids, slugs, status, attendanceMode, featured, keywords, searchTerms,
-    adminLevel1, adminLevel2, adminLevel4, locationUids, accessibility, geo, custom,
+    relative,
+    uids,
+    slugs,
+    status,
+    attendanceMode,
+    featured,
+    keywords,
+    searchTerms,
+    adminLevel1,
+    adminLevel2,
+    adminLevel4,
+    locationUids,
+    accessibility,
+    geo,
+    custom,
   } = filters;
 
   if (relative) checks.push((e) => relative.has(relativeOf(e, now)));

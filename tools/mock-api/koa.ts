@@ -12,10 +12,7 @@ export interface KoaLikeContext {
   respond?: boolean;
 }
 
-export type KoaLikeMiddleware = (
-  ctx: KoaLikeContext,
-  next: () => Promise<unknown>,
-) => Promise<unknown>;
+export type KoaLikeMiddleware = (ctx: KoaLikeContext, next: () => Promise<unknown>) => Promise<unknown>;
 
 export function mockApiMiddleware(api: MockApi): KoaLikeMiddleware {
   return async (ctx, next) => {

@@ -6,26 +6,12 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { FaultList, hasOutcome, sleep, writeFault } from './faults.js';
-import {
-  answerPreflight,
-  errorResponse,
-  isGone,
-  setCorsHeaders,
-  writeResponse,
-  type ApiResponse,
-} from './respond.js';
+import { answerPreflight, errorResponse, isGone, setCorsHeaders, writeResponse, type ApiResponse } from './respond.js';
 import { sampleImageRoute } from './images.js';
 import { route, type RouteContext } from './routes.js';
 import type { MockAgenda, MockApi, MockApiOptions, RequestLogEntry } from './types.js';
 
-export type {
-  Fault,
-  JsonObject,
-  MockAgenda,
-  MockApi,
-  MockApiOptions,
-  RequestLogEntry,
-} from './types.js';
+export type { Fault, JsonObject, MockAgenda, MockApi, MockApiOptions, RequestLogEntry } from './types.js';
 export { startMockServer, type MockServer } from './server.js';
 
 /** '/v2/' and 'v2' mean '/v2'; '/' serves from the root (''). */

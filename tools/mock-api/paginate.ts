@@ -33,11 +33,7 @@ function firstAfter(entries: SortedEvent[], sort: SortName, cursor: number[]): n
   return low;
 }
 
-export function paginate(
-  entries: SortedEvent[],
-  request: PageRequest,
-  trailingCursor: boolean,
-): Page {
+export function paginate(entries: SortedEvent[], request: PageRequest, trailingCursor: boolean): Page {
   const start = request.after ? firstAfter(entries, request.sort, request.after) : request.from;
   const slice = entries.slice(start, start + request.size);
   const last = slice.at(-1);

@@ -20,17 +20,30 @@ export interface ProjectContext {
  * includeFields.
  */
 const SUMMARY_KEYS = [
-  'uid', 'slug', 'title', 'description', 'keywords', 'image', 'imageCredits', 'featured',
-  'attendanceMode', 'onlineAccessLink', 'status', 'dateRange', 'firstTiming', 'lastTiming',
-  'nextTiming', 'originAgenda', 'location', 'type',
+  'uid',
+  'slug',
+  'title',
+  'description',
+  'keywords',
+  'image',
+  'imageCredits',
+  'featured',
+  'attendanceMode',
+  'onlineAccessLink',
+  'status',
+  'dateRange',
+  'firstTiming',
+  'lastTiming',
+  'nextTiming',
+  'originAgenda',
+  'location',
+  'type',
 ];
 /** City appears in the 2025 recording's list location, not in the 2022 one: keep the newer. */
 const SUMMARY_LOCATION_KEYS = ['name', 'address', 'latitude', 'longitude', 'city'];
 const SUMMARY_ORIGIN_KEYS = ['uid', 'title', 'image'];
 
-const MULTILINGUAL_KEYS = new Set([
-  'title', 'description', 'longDescription', 'conditions', 'keywords', 'dateRange',
-]);
+const MULTILINGUAL_KEYS = new Set(['title', 'description', 'longDescription', 'conditions', 'keywords', 'dateRange']);
 
 function pickKeys(value: unknown, keys: string[]): unknown {
   if (!isRecord(value)) return value;
@@ -109,8 +122,7 @@ function isLanguageMap(value: unknown): value is JsonObject {
     entries.every(
       ([key, text]) =>
         /^[a-z]{2}$/.test(key) &&
-        (typeof text === 'string' ||
-          (Array.isArray(text) && text.every((item) => typeof item === 'string'))),
+        (typeof text === 'string' || (Array.isArray(text) && text.every((item) => typeof item === 'string'))),
     )
   );
 }
@@ -160,11 +172,7 @@ function summaryOf(record: JsonObject, customFields: Map<string, CustomField>): 
   return result;
 }
 
-export function projectEvent(
-  event: IndexedEvent,
-  content: ContentOptions,
-  context: ProjectContext,
-): JsonObject {
+export function projectEvent(event: IndexedEvent, content: ContentOptions, context: ProjectContext): JsonObject {
   let record = withCurrentTimings(event, context.now);
   // An organiser's personal name and e-mail: only ever part of the detailed record.
   if (!content.detailed) delete record.member;

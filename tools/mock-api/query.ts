@@ -196,10 +196,7 @@ function searchTerms(params: Params): string[] | undefined {
   return terms.length ? terms : undefined;
 }
 
-export function parseEventsQuery(
-  params: Params,
-  customFields: Map<string, CustomField>,
-): EventsQuery {
+export function parseEventsQuery(params: Params, customFields: Map<string, CustomField>): EventsQuery {
   const sortName = sort(params);
   const featured = first(params, 'featured');
   const filters: EventFilters = {

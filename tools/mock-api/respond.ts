@@ -12,11 +12,7 @@ export interface ApiResponse {
   body: unknown;
 }
 
-export function errorResponse(
-  status: number,
-  message: string,
-  info: Record<string, unknown> = {},
-): ApiResponse {
+export function errorResponse(status: number, message: string, info: Record<string, unknown> = {}): ApiResponse {
   return { status, body: { message, info } };
 }
 
@@ -50,12 +46,7 @@ export function isGone(res: ServerResponse): boolean {
   return res.writableEnded || res.destroyed;
 }
 
-export function writeText(
-  res: ServerResponse,
-  status: number,
-  text: string,
-  contentType = JSON_TYPE,
-): void {
+export function writeText(res: ServerResponse, status: number, text: string, contentType = JSON_TYPE): void {
   if (isGone(res)) return;
   res.writeHead(status, {
     'content-type': contentType,

@@ -30,9 +30,7 @@ function listEvents(agenda: MockAgenda, params: Params, context: RouteContext): 
   const index = indexOf(agenda);
   const query = parseEventsQuery(params, index.customFields);
   const matches = predicateOf(query.filters, context.now);
-  const selected = sortedEvents(index, query.sort, context.now).filter((entry) =>
-    matches(entry.event),
-  );
+  const selected = sortedEvents(index, query.sort, context.now).filter((entry) => matches(entry.event));
   const page = paginate(selected, query, context.trailingCursor);
   const projection = { now: context.now, customFields: index.customFields };
   return {
@@ -47,12 +45,7 @@ function listEvents(agenda: MockAgenda, params: Params, context: RouteContext): 
   };
 }
 
-function getEvent(
-  agenda: MockAgenda,
-  eventUid: string,
-  params: Params,
-  context: RouteContext,
-): ApiResponse {
+function getEvent(agenda: MockAgenda, eventUid: string, params: Params, context: RouteContext): ApiResponse {
   const index = indexOf(agenda);
   const event = index.byUid.get(eventUid);
   if (!event) return errorResponse(404, 'event not found', { uid: eventUid });

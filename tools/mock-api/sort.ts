@@ -4,13 +4,7 @@
  * `[featured 0|1, next timing begin ms, last timing end ms, uid]`
  * (e.g. `[0, 1663507800000, 1663516800000, 71349782]`).
  */
-import {
-  nextSlotOf,
-  relativeOf,
-  type AgendaIndex,
-  type IndexedEvent,
-  type SortedEvent,
-} from './event-index.js';
+import { nextSlotOf, relativeOf, type AgendaIndex, type IndexedEvent, type SortedEvent } from './event-index.js';
 
 export const SORT_NAMES = [
   'timingsWithFeatured.asc',

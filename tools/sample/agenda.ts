@@ -30,7 +30,13 @@ function options<K extends string>(list: readonly Option<K>[]): Record<string, u
   return list.map((o) => ({ id: o.id, value: o.value, label: { fr: o.label.fr, en: o.label.en }, info: null, display: true }));
 }
 
-function customField(field: string, fieldType: 'radio' | 'checkbox', label: { fr: string; en: string }, list: readonly Option<string>[], info: { fr: string; en: string }): Record<string, unknown> {
+function customField(
+  field: string,
+  fieldType: 'radio' | 'checkbox',
+  label: { fr: string; en: string },
+  list: readonly Option<string>[],
+  info: { fr: string; en: string },
+): Record<string, unknown> {
   return {
     field,
     label,
@@ -58,7 +64,12 @@ function customField(field: string, fieldType: 'radio' | 'checkbox', label: { fr
   };
 }
 
-function standard(field: string, fieldType: string, label: { fr: string; en: string } | null, extra: Record<string, unknown> = {}): Record<string, unknown> {
+function standard(
+  field: string,
+  fieldType: string,
+  label: { fr: string; en: string } | null,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   return { field, fieldType, ...(label ? { label } : {}), optional: true, schemaId: null, schemaType: 'event', ...extra };
 }
 
@@ -69,23 +80,64 @@ export function buildAgenda(input: AgendaInput): Record<string, unknown> {
     standard('longDescription', 'longDescription', bi('Description', 'Description'), { max: 10000, languages: [] }),
     standard('conditions', 'text', bi('Conditions de participation', 'Conditions'), { max: 255, languages: [] }),
     standard('keywords', 'keywords', bi('Mots clés', 'Keywords'), { max: 255, languages: [] }),
-    standard('image', 'image', bi("Image de l'événement", 'Event image'), { imageWithSizeAndVariants: true, extensions: ['jpg', 'jpeg', 'png', 'webp'] }),
+    standard('image', 'image', bi("Image de l'événement", 'Event image'), {
+      imageWithSizeAndVariants: true,
+      extensions: ['jpg', 'jpeg', 'png', 'webp'],
+    }),
     standard('imageCredits', 'text', bi("Crédits de l'image", 'Image credits'), { enableWith: 'image', max: 255 }),
-    customField(FORMAT_FIELD, 'radio', bi("Type d'événement", 'Event type'), FORMATS, bi("Choisissez le format de votre événement.", 'Choose the format of your event.')),
-    customField(AUDIENCE_FIELD, 'checkbox', bi('Type de public', 'Audience'), AUDIENCES, bi('À quels publics votre événement s’adresse-t-il ? (3 au plus)', 'Who is your event for? (up to 3)')),
-    standard('attendanceMode', 'radio', bi('Mode de participation', 'Attendance mode'), { optional: false, default: 1, display: true, options: options(ATTENDANCE_LABELS) }),
-    standard('onlineAccessLink', 'link', bi("Lien d'accès", 'Access link'), { optional: false, enableWith: { field: 'attendanceMode', value: [2, 3] } }),
-    standard('location', 'location', bi('Lieu', 'Location'), { optional: false, optionalWith: { field: 'attendanceMode', value: 2 } }),
-    standard('timings', 'timings', bi('Horaires', 'Timings'), { optional: false, max: 800, enabledRanges: [{ begin: input.enabledFrom, end: input.enabledTo }] }),
+    customField(
+      FORMAT_FIELD,
+      'radio',
+      bi("Type d'événement", 'Event type'),
+      FORMATS,
+      bi('Choisissez le format de votre événement.', 'Choose the format of your event.'),
+    ),
+    customField(
+      AUDIENCE_FIELD,
+      'checkbox',
+      bi('Type de public', 'Audience'),
+      AUDIENCES,
+      bi('À quels publics votre événement s’adresse-t-il ? (3 au plus)', 'Who is your event for? (up to 3)'),
+    ),
+    standard('attendanceMode', 'radio', bi('Mode de participation', 'Attendance mode'), {
+      optional: false,
+      default: 1,
+      display: true,
+      options: options(ATTENDANCE_LABELS),
+    }),
+    standard('onlineAccessLink', 'link', bi("Lien d'accès", 'Access link'), {
+      optional: false,
+      enableWith: { field: 'attendanceMode', value: [2, 3] },
+    }),
+    standard('location', 'location', bi('Lieu', 'Location'), {
+      optional: false,
+      optionalWith: { field: 'attendanceMode', value: 2 },
+    }),
+    standard('timings', 'timings', bi('Horaires', 'Timings'), {
+      optional: false,
+      max: 800,
+      enabledRanges: [{ begin: input.enabledFrom, end: input.enabledTo }],
+    }),
     standard('registration', 'registration', bi("Outils d'inscription", 'Registration')),
     standard('age', 'age', bi('Âge du public ciblé', 'Targeted public age'), { display: false }),
     standard('accessibility', 'accessibility', bi('Accessibilité', 'Accessibility')),
     standard('status', 'select', bi('État', 'Status'), { default: 1, display: false, options: options(STATUS_LABELS) }),
     standard('featured', 'boolean', null, { default: false, write: ['internal', 'administrator', 'moderator'] }),
     ...['uid', 'slug', 'timezone', 'createdAt', 'updatedAt', 'creatorUid', 'ownerUid', 'agendaUid', 'private', 'draft'].map((f) =>
-      standard(f, f.endsWith('At') ? 'date' : f === 'private' || f === 'draft' ? 'boolean' : f.endsWith('Uid') || f === 'uid' ? 'integer' : 'text', null, {
-        write: ['internal'],
-      }),
+      standard(
+        f,
+        f.endsWith('At')
+          ? 'date'
+          : f === 'private' || f === 'draft'
+            ? 'boolean'
+            : f.endsWith('Uid') || f === 'uid'
+              ? 'integer'
+              : 'text',
+        null,
+        {
+          write: ['internal'],
+        },
+      ),
     ),
   ];
   return {

@@ -45,16 +45,36 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       return Number(v);
     };
     switch (flag) {
-      case '--count': options.count = int(); break;
-      case '--seed': options.seed = int(); break;
-      case '--year': options.year = int(); break;
-      case '--start': options.start = value(); break;
-      case '--end': options.end = value(); break;
-      case '--agenda-uid': options.agendaUid = int(); break;
-      case '--agenda-slug': options.agendaSlug = value(); break;
-      case '--image-base': options.imageBase = value(); break;
-      case '--out': out = value(); break;
-      case '--force': force = true; break;
+      case '--count':
+        options.count = int();
+        break;
+      case '--seed':
+        options.seed = int();
+        break;
+      case '--year':
+        options.year = int();
+        break;
+      case '--start':
+        options.start = value();
+        break;
+      case '--end':
+        options.end = value();
+        break;
+      case '--agenda-uid':
+        options.agendaUid = int();
+        break;
+      case '--agenda-slug':
+        options.agendaSlug = value();
+        break;
+      case '--image-base':
+        options.imageBase = value();
+        break;
+      case '--out':
+        out = value();
+        break;
+      case '--force':
+        force = true;
+        break;
       case '--help':
       case '-h':
         throw new Error(USAGE);

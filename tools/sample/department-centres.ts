@@ -30,7 +30,14 @@ const SMALL = 2;
 const ISLAND = 3;
 const DEFAULT = 8;
 
-type Row = readonly [code: string, prefecture: string, lat: number, lng: number, radiusKm?: number, arc?: readonly [number, number]];
+type Row = readonly [
+  code: string,
+  prefecture: string,
+  lat: number,
+  lng: number,
+  radiusKm?: number,
+  arc?: readonly [number, number],
+];
 
 const ROWS: readonly Row[] = [
   ['01', 'Bourg-en-Bresse', 46.2052, 5.2255],

@@ -114,7 +114,7 @@ export function resolveOptions(options: SampleOptions = {}): ResolvedOptions {
 }
 
 function pickSector(rng: Rng, department: string | null): Sector {
-  const boosts = department ? SECTOR_BOOSTS[department] ?? {} : {};
+  const boosts = department ? (SECTOR_BOOSTS[department] ?? {}) : {};
   const key = rng.weighted(Object.entries(SECTOR_WEIGHTS).map(([k, w]) => [k, w * (boosts[k] ?? 1)] as const));
   const sector = SECTOR_BY_KEY.get(key);
   if (!sector) throw new Error(`unknown sector ${key}`);
@@ -131,7 +131,11 @@ function pickTrades(rng: Rng, sector: Sector): [Trade, Trade] {
 
 function pickAudiences(rng: Rng, format: Format): Audience[] {
   const keys = new Set<AudienceKey>([rng.weighted(format.primary)]);
-  const wanted = rng.weighted([[1, 45], [2, 35], [3, 20]] as const);
+  const wanted = rng.weighted([
+    [1, 45],
+    [2, 35],
+    [3, 20],
+  ] as const);
   for (let attempt = 0; attempt < 10 && keys.size < wanted; attempt++) {
     const extra = format.audiences.filter(([k]) => !keys.has(k));
     if (extra.length === 0) break;
@@ -159,7 +163,13 @@ function ageOf(audiences: readonly Audience[]): { min: number | null; max: numbe
  * (written from memory, not checked against ARCEP here), with the zone digit of the event's area
  * (01 Île-de-France … 05 south-west and the Antilles): a demo must not display someone's number.
  */
-const FICTION_PREFIX: Readonly<Record<string, string>> = { '1': '1 99 00', '2': '2 61 91', '3': '3 53 01', '4': '4 65 71', '5': '5 36 49' };
+const FICTION_PREFIX: Readonly<Record<string, string>> = {
+  '1': '1 99 00',
+  '2': '2 61 91',
+  '3': '3 53 01',
+  '4': '4 65 71',
+  '5': '5 36 49',
+};
 const SOUTH_EAST_OCCITANIE = new Set(['11', '30', '34', '48', '66']);
 
 function phoneZone(commune: EtalabCommune): string {
@@ -181,7 +191,13 @@ function phone(rng: Rng, commune: EtalabCommune): string {
   return `0${digits.replace(/ /g, '')}`;
 }
 
-function registrationOf(rng: Rng, uid: number, company: Company, commune: EtalabCommune, year: number): { type: string; value: string }[] {
+function registrationOf(
+  rng: Rng,
+  uid: number,
+  company: Company,
+  commune: EtalabCommune,
+  year: number,
+): { type: string; value: string }[] {
   if (!rng.chance(0.6)) return [];
   const n = rng.chance(0.7) ? 1 : 2;
   const types = rng.shuffle(['link', 'email', 'phone']).slice(0, n);
@@ -198,7 +214,13 @@ function registrationOf(rng: Rng, uid: number, company: Company, commune: Etalab
       };
     }
     if (type === 'email') {
-      const local = rng.pick(['contact', 'rh', 'communication', 'semaine-industrie', slugify(company.name).slice(0, 24).replace(/-+$/, '')]);
+      const local = rng.pick([
+        'contact',
+        'rh',
+        'communication',
+        'semaine-industrie',
+        slugify(company.name).slice(0, 24).replace(/-+$/, ''),
+      ]);
       return { type, value: `${local}@example.com` };
     }
     return { type, value: phone(rng, commune) };
@@ -208,7 +230,13 @@ function registrationOf(rng: Rng, uid: number, company: Company, commune: Etalab
 function imageOf(rng: Rng, base: string): Record<string, unknown> | null {
   if (!rng.chance(0.4)) return null;
   const hash = rng.hex(32);
-  const [width, height] = rng.pick([[1200, 800], [800, 533], [700, 467], [1024, 768], [1600, 900]] as const);
+  const [width, height] = rng.pick([
+    [1200, 800],
+    [800, 533],
+    [700, 467],
+    [1024, 768],
+    [1600, 900],
+  ] as const);
   return {
     originalName: null,
     extension: null,
@@ -311,7 +339,11 @@ function buildEvent(plan: EventPlan, shared: Shared): { event: Record<string, un
   const rng = new Rng(mixSeed(opts.seed, plan.i, 0x5d1));
   const uid = uniqueUid(rng, shared.uids);
 
-  const attendance = rng.weighted([[2, 5], [3, 3], [1, 92]] as const);
+  const attendance = rng.weighted([
+    [2, 5],
+    [3, 3],
+    [1, 92],
+  ] as const);
   const formatKey: FormatKey =
     attendance === 2
       ? rng.weighted(ONLINE_FORMATS)
@@ -355,8 +387,17 @@ function buildEvent(plan: EventPlan, shared: Shared): { event: Record<string, un
 
   const zone = online ? 'Europe/Paris' : timezoneOfDepartment(commune.departement);
   const pattern = pickPattern(rng);
-  const slots: LocalSlot[] = planSlots(rng, format, shared.window, pattern === 'bulk' && !BULK_FORMATS.has(format.key) ? 'daily' : pattern);
-  const style = rng.weighted<OffsetStyle>([['colon', 45], ['millis', 40], ['compact', 15]]);
+  const slots: LocalSlot[] = planSlots(
+    rng,
+    format,
+    shared.window,
+    pattern === 'bulk' && !BULK_FORMATS.has(format.key) ? 'daily' : pattern,
+  );
+  const style = rng.weighted<OffsetStyle>([
+    ['colon', 45],
+    ['millis', 40],
+    ['compact', 15],
+  ]);
   const timing = (s: LocalSlot): { begin: string; end: string } => ({
     begin: formatLocal(zone, s.day, s.begin, style),
     end: formatLocal(zone, s.day, s.end, style),

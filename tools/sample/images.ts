@@ -55,5 +55,7 @@ export async function drawSampleImage(name: string): Promise<Buffer | undefined>
   const [, hash, variant] = match as unknown as [string, string, string];
   const [width, height] = variant === 'thumb' ? [200, 200] : SIZES[parseInt(hash.slice(0, 4), 16) % SIZES.length]!;
   const sharp = await loadImageLibrary();
-  return sharp(Buffer.from(shapesSvg(hash, width, height))).jpeg({ quality: 82 }).toBuffer();
+  return sharp(Buffer.from(shapesSvg(hash, width, height)))
+    .jpeg({ quality: 82 })
+    .toBuffer();
 }

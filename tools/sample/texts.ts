@@ -70,30 +70,72 @@ const host = (c: TextContext): Named => c.venue ?? c.company;
 
 const TITLES: Readonly<Record<FormatKey, readonly Template[]>> = {
   'visite-entreprise': [
-    (c) => (c.company.brand && c.city ? { fr: `Visite de l'usine ${c.company.name} ${deCity(c.city)}`, en: `Tour of the ${c.company.name} plant in ${c.city}` } : null),
-    (c) => (c.city && !c.company.name.includes(c.city) ? { fr: `${theNamed(c.company, true)} ouvre ses portes ${atCity(c.city)}`, en: `${c.company.name} opens its doors in ${c.city}` } : null),
+    (c) =>
+      c.company.brand && c.city
+        ? { fr: `Visite de l'usine ${c.company.name} ${deCity(c.city)}`, en: `Tour of the ${c.company.name} plant in ${c.city}` }
+        : null,
+    (c) =>
+      c.city && !c.company.name.includes(c.city)
+        ? {
+            fr: `${theNamed(c.company, true)} ouvre ses portes ${atCity(c.city)}`,
+            en: `${c.company.name} opens its doors in ${c.city}`,
+          }
+        : null,
     (c) => ({ fr: `Découvrez les coulisses ${deNamed(c.company)}`, en: `Behind the scenes at ${c.company.name}` }),
-    (c) => ({ fr: `Visite d'entreprise : ${c.company.name}, ${c.sector.label.fr}`, en: `Company visit: ${c.company.name}, ${c.sector.label.en}` }),
-    (c) => ({ fr: `À la découverte des métiers ${c.sector.ofFr} ${atNamed(c.company)}`, en: `Discover ${c.sector.label.en} careers at ${c.company.name}` }),
-    (c) => ({ fr: `Visite ${deNamed(c.company)} : la production ${deWord(c.product.fr)}`, en: `Visit ${c.company.name}: the making of ${c.product.en}` }),
+    (c) => ({
+      fr: `Visite d'entreprise : ${c.company.name}, ${c.sector.label.fr}`,
+      en: `Company visit: ${c.company.name}, ${c.sector.label.en}`,
+    }),
+    (c) => ({
+      fr: `À la découverte des métiers ${c.sector.ofFr} ${atNamed(c.company)}`,
+      en: `Discover ${c.sector.label.en} careers at ${c.company.name}`,
+    }),
+    (c) => ({
+      fr: `Visite ${deNamed(c.company)} : la production ${deWord(c.product.fr)}`,
+      en: `Visit ${c.company.name}: the making of ${c.product.en}`,
+    }),
   ],
   'visite-formation': [
     (c) => ({ fr: `Visite ${deNamed(host(c))}`, en: `Visit to ${host(c).name}` }),
     (c) => ({ fr: `Découverte des plateaux techniques ${deNamed(host(c))}`, en: `Discover the workshops of ${host(c).name}` }),
-    (c) => ({ fr: `Former les ${c.trade.frPlural} de demain : visite ${deNamed(host(c))}`, en: `Training tomorrow's ${c.trade.enPlural}: a visit to ${host(c).name}` }),
-    (c) => ({ fr: `Les formations aux métiers ${c.sector.ofFr} : visite ${deNamed(host(c))}`, en: `Courses for ${c.sector.label.en} careers: a visit to ${host(c).name}` }),
+    (c) => ({
+      fr: `Former les ${c.trade.frPlural} de demain : visite ${deNamed(host(c))}`,
+      en: `Training tomorrow's ${c.trade.enPlural}: a visit to ${host(c).name}`,
+    }),
+    (c) => ({
+      fr: `Les formations aux métiers ${c.sector.ofFr} : visite ${deNamed(host(c))}`,
+      en: `Courses for ${c.sector.label.en} careers: a visit to ${host(c).name}`,
+    }),
   ],
   'job-dating': [
-    (c) => ({ fr: `Job dating : les métiers ${c.sector.ofFr} recrutent`, en: `Job dating: ${c.sector.label.en} employers are hiring` }),
+    (c) => ({
+      fr: `Job dating : les métiers ${c.sector.ofFr} recrutent`,
+      en: `Job dating: ${c.sector.label.en} employers are hiring`,
+    }),
     (c) => ({ fr: `Job dating ${c.trade.frPlural} (H/F)`, en: `Job dating: ${c.trade.enPlural} wanted` }),
     (c) => (c.city ? { fr: `Job dating industrie ${atCity(c.city)}`, en: `Industry job dating in ${c.city}` } : null),
-    (c) => ({ fr: `Recrutement express : ${c.company.name} recrute des ${c.trade.frPlural}`, en: `Speed recruiting: ${c.company.name} is hiring ${c.trade.enPlural}` }),
-    (c) => ({ fr: `Job dating ${c.sector.label.fr} : ${c.vacancies} postes à pourvoir`, en: `${cap(c.sector.label.en)} job dating: ${c.vacancies} vacancies` }),
-    (c) => (c.city ? { fr: `Un emploi dans l'industrie ? Rencontrez les recruteurs ${atCity(c.city)}`, en: `Looking for an industry job? Meet recruiters in ${c.city}` } : null),
+    (c) => ({
+      fr: `Recrutement express : ${c.company.name} recrute des ${c.trade.frPlural}`,
+      en: `Speed recruiting: ${c.company.name} is hiring ${c.trade.enPlural}`,
+    }),
+    (c) => ({
+      fr: `Job dating ${c.sector.label.fr} : ${c.vacancies} postes à pourvoir`,
+      en: `${cap(c.sector.label.en)} job dating: ${c.vacancies} vacancies`,
+    }),
+    (c) =>
+      c.city
+        ? {
+            fr: `Un emploi dans l'industrie ? Rencontrez les recruteurs ${atCity(c.city)}`,
+            en: `Looking for an industry job? Meet recruiters in ${c.city}`,
+          }
+        : null,
   ],
   forum: [
     (c) => (c.city ? { fr: `Forum des métiers de l'industrie ${deCity(c.city)}`, en: `${c.city} industry careers fair` } : null),
-    (c) => (c.city ? { fr: `Forum emploi-formation industrie ${atCity(c.city)}`, en: `Industry jobs and training fair in ${c.city}` } : null),
+    (c) =>
+      c.city
+        ? { fr: `Forum emploi-formation industrie ${atCity(c.city)}`, en: `Industry jobs and training fair in ${c.city}` }
+        : null,
     () => ({ fr: "Salon de l'alternance et des métiers industriels", en: 'Apprenticeship and industry careers fair' }),
     (c) => ({ fr: `Forum des métiers ${c.sector.ofFr}`, en: `${cap(c.sector.label.en)} careers fair` }),
   ],
@@ -104,29 +146,56 @@ const TITLES: Readonly<Record<FormatKey, readonly Template[]>> = {
     (c) => ({ fr: `${cap(c.topic.fr)} : quels métiers demain ?`, en: `${cap(c.topic.en)}: which jobs tomorrow?` }),
   ],
   webinaire: [
-    (c) => ({ fr: `Webinaire : découvrir les métiers ${c.sector.ofFr}`, en: `Webinar: discover careers in ${c.sector.label.en}` }),
+    (c) => ({
+      fr: `Webinaire : découvrir les métiers ${c.sector.ofFr}`,
+      en: `Webinar: discover careers in ${c.sector.label.en}`,
+    }),
     (c) => ({ fr: `Web-conférence : ${c.topic.fr}`, en: `Online talk: ${c.topic.en}` }),
     (c) => ({ fr: `Webinaire : devenir ${c.trade.fr}`, en: `Webinar: becoming ${an(c.trade.en)}` }),
-    (c) => ({ fr: `En direct : une journée dans la peau d'un ${c.trade.fr}`, en: `Live: a day in the life of ${an(c.trade.en)}` }),
+    (c) => ({
+      fr: `En direct : une journée dans la peau d'un ${c.trade.fr}`,
+      en: `Live: a day in the life of ${an(c.trade.en)}`,
+    }),
   ],
   atelier: [
     (c) => ({ fr: `Atelier : ${c.activity.fr}`, en: `Workshop: ${c.activity.en}` }),
-    (c) => (c.activity.fr.startsWith('découverte') ? null : { fr: `Atelier découverte : ${c.activity.fr}`, en: `Taster workshop: ${c.activity.en}` }),
+    (c) =>
+      c.activity.fr.startsWith('découverte')
+        ? null
+        : { fr: `Atelier découverte : ${c.activity.fr}`, en: `Taster workshop: ${c.activity.en}` },
     (c) => (c.city ? { fr: `${cap(c.activity.fr)} ${atCity(c.city)}`, en: `${cap(c.activity.en)} in ${c.city}` } : null),
   ],
   exposition: [
     (c) => ({ fr: `Exposition « ${c.exhibitionTheme.fr} »`, en: `Exhibition “${c.exhibitionTheme.en}”` }),
-    (c) => ({ fr: `Exposition : les métiers ${c.sector.ofFr} en photos`, en: `Exhibition: ${c.sector.label.en} jobs in pictures` }),
-    (c) => (c.city ? { fr: `${c.exhibitionTheme.fr} : une exposition ${atCity(c.city)}`, en: `${c.exhibitionTheme.en}: an exhibition in ${c.city}` } : null),
+    (c) => ({
+      fr: `Exposition : les métiers ${c.sector.ofFr} en photos`,
+      en: `Exhibition: ${c.sector.label.en} jobs in pictures`,
+    }),
+    (c) =>
+      c.city
+        ? {
+            fr: `${c.exhibitionTheme.fr} : une exposition ${atCity(c.city)}`,
+            en: `${c.exhibitionTheme.en}: an exhibition in ${c.city}`,
+          }
+        : null,
   ],
   'escape-game': [
     (c) => ({ fr: `Escape game : ${c.escapeTheme.fr}`, en: `Escape game: ${c.escapeTheme.en}` }),
     (c) => ({ fr: `Escape game industriel « ${c.escapeTheme.fr} »`, en: `Industrial escape game “${c.escapeTheme.en}”` }),
   ],
   intervention: [
-    (c) => ({ fr: `Intervention en classe : ${c.trade.fr}, un métier d'avenir`, en: `Classroom talk: ${c.trade.en}, a job with a future` }),
-    (c) => (c.venue ? { fr: `Rencontre avec un ${c.trade.fr} ${atNamed(c.venue)}`, en: `Meet ${an(c.trade.en)} at ${c.venue.name}` } : null),
-    (c) => (c.venue ? { fr: `${theNamed(c.company, true)} intervient ${atNamed(c.venue)}`, en: `${c.company.name} visits ${c.venue.name}` } : null),
+    (c) => ({
+      fr: `Intervention en classe : ${c.trade.fr}, un métier d'avenir`,
+      en: `Classroom talk: ${c.trade.en}, a job with a future`,
+    }),
+    (c) =>
+      c.venue
+        ? { fr: `Rencontre avec un ${c.trade.fr} ${atNamed(c.venue)}`, en: `Meet ${an(c.trade.en)} at ${c.venue.name}` }
+        : null,
+    (c) =>
+      c.venue
+        ? { fr: `${theNamed(c.company, true)} intervient ${atNamed(c.venue)}`, en: `${c.company.name} visits ${c.venue.name}` }
+        : null,
     (c) => ({ fr: `L'industrie s'invite en classe : ${c.topic.fr}`, en: `Industry comes to class: ${c.topic.en}` }),
   ],
   'portes-ouvertes': [
@@ -137,7 +206,10 @@ const TITLES: Readonly<Record<FormatKey, readonly Template[]>> = {
   'visite-virtuelle': [
     (c) => ({ fr: `Visite virtuelle ${deNamed(c.company)}`, en: `Virtual tour of ${c.company.name}` }),
     (c) => ({ fr: `Visite à 360° ${deNamed(c.company)}`, en: `360° tour of ${c.company.name}` }),
-    (c) => ({ fr: `Dans les coulisses ${deNamed(c.company)}, en réalité virtuelle`, en: `Behind the scenes at ${c.company.name}, in virtual reality` }),
+    (c) => ({
+      fr: `Dans les coulisses ${deNamed(c.company)}, en réalité virtuelle`,
+      en: `Behind the scenes at ${c.company.name}, in virtual reality`,
+    }),
   ],
 };
 
@@ -317,9 +389,15 @@ const INTROS: Readonly<Record<FormatKey, Template>> = {
 
 const PROGRAMME: Readonly<Record<FormatKey, (c: TextContext) => readonly Bi[]>> = {
   'visite-entreprise': (c) => [
-    { fr: "accueil et présentation de l'entreprise et de ses marchés", en: 'welcome and introduction to the company and its markets' },
+    {
+      fr: "accueil et présentation de l'entreprise et de ses marchés",
+      en: 'welcome and introduction to the company and its markets',
+    },
     { fr: 'visite des ateliers de production', en: 'tour of the production workshops' },
-    { fr: `échanges avec des ${c.trade.frPlural} et des ${c.trade2.frPlural}`, en: `conversations with ${c.trade.enPlural} and ${c.trade2.enPlural}` },
+    {
+      fr: `échanges avec des ${c.trade.frPlural} et des ${c.trade2.frPlural}`,
+      en: `conversations with ${c.trade.enPlural} and ${c.trade2.enPlural}`,
+    },
     { fr: "présentation des offres d'emploi et d'alternance", en: 'current job and apprenticeship openings' },
     { fr: "questions-réponses autour d'un café", en: 'questions and answers over coffee' },
   ],
@@ -331,7 +409,10 @@ const PROGRAMME: Readonly<Record<FormatKey, (c: TextContext) => readonly Bi[]>> 
   ],
   'job-dating': (c) => [
     { fr: 'entretiens de 10 minutes avec les recruteurs', en: 'ten-minute interviews with recruiters' },
-    { fr: `${c.vacancies} postes à pourvoir en CDI, CDD, intérim et alternance`, en: `${c.vacancies} vacancies: permanent, fixed-term, temporary and apprenticeship contracts` },
+    {
+      fr: `${c.vacancies} postes à pourvoir en CDI, CDD, intérim et alternance`,
+      en: `${c.vacancies} vacancies: permanent, fixed-term, temporary and apprenticeship contracts`,
+    },
     { fr: "atelier CV et conseils pour l'entretien", en: 'CV workshop and interview tips' },
     { fr: 'présentation des formations financées', en: 'funded training courses' },
   ],
@@ -396,7 +477,11 @@ function joinList(items: readonly string[], and: string): string {
 }
 
 function practical(c: TextContext): Bi {
-  if (c.online) return { fr: 'Le lien de connexion est communiqué après inscription.', en: 'The connection link is sent after registration.' };
+  if (c.online)
+    return {
+      fr: 'Le lien de connexion est communiqué après inscription.',
+      en: 'The connection link is sent after registration.',
+    };
   switch (c.format) {
     case 'visite-entreprise':
     case 'visite-formation':
@@ -431,16 +516,38 @@ function longDescription(rng: Rng, c: TextContext): Bi {
       fr.push(`**Au programme :**\n\n${items.map((i) => `- ${i.fr}`).join('\n')}`);
       en.push(`**Programme:**\n\n${items.map((i) => `- ${i.en}`).join('\n')}`);
     } else {
-      fr.push(`Au programme : ${joinList(items.map((i) => i.fr), 'et')}.`);
-      en.push(`On the programme: ${joinList(items.map((i) => i.en), 'and')}.`);
+      fr.push(
+        `Au programme : ${joinList(
+          items.map((i) => i.fr),
+          'et',
+        )}.`,
+      );
+      en.push(
+        `On the programme: ${joinList(
+          items.map((i) => i.en),
+          'and',
+        )}.`,
+      );
     }
   }
   const p = practical(c);
-  fr.push(`Cet événement s'adresse en priorité ${joinList(c.audiences.map((a) => a.toFr), 'et')}. ${p.fr}`);
-  en.push(`This event is mainly for ${joinList(c.audiences.map((a) => a.enPhrase), 'and')}. ${p.en}`);
+  fr.push(
+    `Cet événement s'adresse en priorité ${joinList(
+      c.audiences.map((a) => a.toFr),
+      'et',
+    )}. ${p.fr}`,
+  );
+  en.push(
+    `This event is mainly for ${joinList(
+      c.audiences.map((a) => a.enPhrase),
+      'and',
+    )}. ${p.en}`,
+  );
   if (rng.chance(0.35)) {
     if (rng.chance(0.5)) {
-      fr.push("Retrouvez tous les événements de la Semaine de l'industrie sur [semaine-industrie.gouv.fr](https://www.semaine-industrie.gouv.fr/).");
+      fr.push(
+        "Retrouvez tous les événements de la Semaine de l'industrie sur [semaine-industrie.gouv.fr](https://www.semaine-industrie.gouv.fr/).",
+      );
       en.push('Find every Industry Week event at [semaine-industrie.gouv.fr](https://www.semaine-industrie.gouv.fr/).');
     } else {
       // Reserved example domain (RFC 2606): the demo must never send people to a real third party.
@@ -461,14 +568,26 @@ function conditions(rng: Rng, c: TextContext): Bi | null {
     [{ fr: `Gratuit. Places limitées à ${seats} personnes.`, en: `Free. Limited to ${seats} people.` }, 3],
   ];
   if (c.audiences.some((a) => a.key === 'collegiens' || a.key === 'lyceens')) {
-    options.push([{ fr: "Réservé aux groupes scolaires, sur inscription de l'enseignant.", en: 'School groups only, booked by the teacher.' }, 3]);
+    options.push([
+      { fr: "Réservé aux groupes scolaires, sur inscription de l'enseignant.", en: 'School groups only, booked by the teacher.' },
+      3,
+    ]);
   }
   if (c.format === 'visite-entreprise' && !c.online) {
-    options.push([{ fr: "Gratuit, inscription obligatoire. Pièce d'identité demandée à l'accueil.", en: 'Free, registration required. Photo ID requested at reception.' }, 3]);
+    options.push([
+      {
+        fr: "Gratuit, inscription obligatoire. Pièce d'identité demandée à l'accueil.",
+        en: 'Free, registration required. Photo ID requested at reception.',
+      },
+      3,
+    ]);
     options.push([{ fr: 'Visite accessible à partir de 14 ans.', en: 'Visitors must be 14 or older.' }, 1]);
   }
   if (c.format === 'job-dating') {
-    options.push([{ fr: 'Gratuit, sans inscription. Venez avec votre CV.', en: 'Free, no registration needed. Bring your CV.' }, 4]);
+    options.push([
+      { fr: 'Gratuit, sans inscription. Venez avec votre CV.', en: 'Free, no registration needed. Bring your CV.' },
+      4,
+    ]);
   }
   return rng.weighted(options);
 }

@@ -103,8 +103,34 @@ export function formatLocal(zone: string, day: CivilDay, minutes: number, style:
 
 const FR_DAYS = ['Dimanche', 'Lundi', 'Mardi', 'Mercredi', 'Jeudi', 'Vendredi', 'Samedi'];
 const EN_DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const FR_MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
-const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const FR_MONTHS = [
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
+];
+const EN_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** "16 novembre 2026", for French running text. */
 export function frenchDate(iso: string): string {
@@ -253,9 +279,7 @@ export function planSlots(rng: Rng, profile: SlotProfile, window: EditionWindow,
       const sameTime = rng.chance(0.5);
       const begin = pickBegin(rng, profile);
       const duration = pickDuration(rng, profile);
-      return [...days]
-        .sort((x, y) => x - y)
-        .map((d) => slot(d, sameTime ? begin : pickBegin(rng, profile), duration));
+      return [...days].sort((x, y) => x - y).map((d) => slot(d, sameTime ? begin : pickBegin(rng, profile), duration));
     }
     case 'daily': {
       const count = rng.int(2, 5);

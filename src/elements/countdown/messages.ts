@@ -58,11 +58,7 @@ const fr: CountdownMessages = {
     { ordinal },
     ` Semaine de l’industrie${dates ? ` (${dates}${confirmed ? '' : ', à confirmer'})` : ''}`,
   ],
-  during: (ordinal, until) => [
-    'La ',
-    { ordinal },
-    ` Semaine de l’industrie est en cours${until ? `, jusqu’au ${until}` : ''}`,
-  ],
+  during: (ordinal, until) => ['La ', { ordinal }, ` Semaine de l’industrie est en cours${until ? `, jusqu’au ${until}` : ''}`],
   after: `Rendez-vous à la prochaine édition${NNBSP}!`,
   upcoming: (ordinal, dates, confirmed) => [
     'La ',
@@ -74,8 +70,7 @@ const fr: CountdownMessages = {
     edition: (value) => `Numéro d’édition invalide${NBSP}: ${q(value)} (attendu un nombre entier, par exemple 15)`,
     start: (value) => `Date de début invalide${NBSP}: ${q(value)} (attendu AAAA-MM-JJ)`,
     end: (value) => `Date de fin invalide${NBSP}: ${q(value)} (attendu AAAA-MM-JJ)`,
-    endBeforeStart: (start, end) =>
-      `Date de fin ${q(end)} antérieure à la date de début ${q(start)}${NBSP}: dates ignorées`,
+    endBeforeStart: (start, end) => `Date de fin ${q(end)} antérieure à la date de début ${q(start)}${NBSP}: dates ignorées`,
     startTime: (value) => `Heure de début invalide${NBSP}: ${q(value)} (attendu HH:MM)`,
     href: (value) => `Lien invalide${NBSP}: ${q(value)} (attendu une adresse http ou https)`,
   },

@@ -172,10 +172,7 @@ export class SdiCountdown extends LangElement {
         return html`
           <p part="message" class="message">${m.after}</p>
           <p part="upcoming" class="upcoming">
-            ${this.renderSegments(
-              m.upcoming(editionOrdinal(next.number, lang), this.dates(next, lang), next.confirmed),
-              lang,
-            )}
+            ${this.renderSegments(m.upcoming(editionOrdinal(next.number, lang), this.dates(next, lang), next.confirmed), lang)}
           </p>
         `;
       }

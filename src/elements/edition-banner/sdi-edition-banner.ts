@@ -176,12 +176,18 @@ export class SdiEditionBanner extends SourceElement {
   private renderHeading(content: TemplateResult): TemplateResult {
     const level = Number(this.headingLevel ?? 2);
     switch (Number.isInteger(level) ? level : 2) {
-      case 1: return html`<h1 class="title" part="title">${content}</h1>`;
-      case 3: return html`<h3 class="title" part="title">${content}</h3>`;
-      case 4: return html`<h4 class="title" part="title">${content}</h4>`;
-      case 5: return html`<h5 class="title" part="title">${content}</h5>`;
-      case 6: return html`<h6 class="title" part="title">${content}</h6>`;
-      default: return html`<h2 class="title" part="title">${content}</h2>`;
+      case 1:
+        return html`<h1 class="title" part="title">${content}</h1>`;
+      case 3:
+        return html`<h3 class="title" part="title">${content}</h3>`;
+      case 4:
+        return html`<h4 class="title" part="title">${content}</h4>`;
+      case 5:
+        return html`<h5 class="title" part="title">${content}</h5>`;
+      case 6:
+        return html`<h6 class="title" part="title">${content}</h6>`;
+      default:
+        return html`<h2 class="title" part="title">${content}</h2>`;
     }
   }
 
@@ -220,8 +226,7 @@ export class SdiEditionBanner extends SourceElement {
     const { place } = this.scope();
     const ordinal = editionOrdinal(facts.number, lang);
     const href = this.link();
-    const dates =
-      facts.start && facts.end ? m.dates(...splitRange(facts.start, facts.end, lang)) : m.datesToCome;
+    const dates = facts.start && facts.end ? m.dates(...splitRange(facts.start, facts.end, lang)) : m.datesToCome;
     // Its own language and direction (French or English, left to right), whatever the page's.
     return html`
       <section class="banner" part="banner" aria-labelledby="title" lang=${lang} dir="ltr">

@@ -40,7 +40,15 @@ export function describeFilters(state: FilterState, schema: FeedSchema | undefin
   else if (clean.to) out.push(m.criteria.dates(`${m.to.toLowerCase()} ${formatDate(clean.to, lang)}`));
   if (clean.attendance) out.push(m.criteria.attendance(clean.attendance === 'online' ? m.online : m.onsite));
   if (clean.accessibility) {
-    out.push(m.criteria.accessibility(listFormat(clean.accessibility.map((k) => m.access[k].toLowerCase()), lang, 'conjunction')));
+    out.push(
+      m.criteria.accessibility(
+        listFormat(
+          clean.accessibility.map((k) => m.access[k].toLowerCase()),
+          lang,
+          'conjunction',
+        ),
+      ),
+    );
   }
   if (clean.q) out.push(m.criteria.q(clean.q));
   return out;

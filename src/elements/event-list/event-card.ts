@@ -3,6 +3,8 @@
  * its click target over the whole card without making the card itself a giant, noisy control.
  */
 import { nothing, type TemplateResult } from 'lit';
+// The heading level is a static tag (`<${Heading}>`), which lit's lint rules cannot parse.
+/* eslint-disable lit/binding-positions, lit/no-invalid-html */
 import { html } from 'lit/static-html.js';
 import { formatSlot } from '../../list/format-event.js';
 import { slotDateTimeAttr } from '../../time/local-day.js';
@@ -42,20 +44,29 @@ export function renderCard(event: SdiEvent, ctx: CardContext, day?: string): Tem
   const distance = distanceText(event, ctx.near, lang, m);
   const Heading = headingTag(ctx.headingLevel);
   return html`<li class="card status-${event.status}${thumb ? ' has-thumb' : ''}" part="card${event.status === 'cancelled' ? ' card-cancelled' : ''}" data-uid=${event.uid}>
-    ${thumb
-      ? html`<div class="thumb" part="thumbnail"><img src=${thumb} alt="" loading="lazy" decoding="async" width="160" height="120" /></div>`
-      : nothing}
+    ${
+      thumb
+        ? html`<div class="thumb" part="thumbnail"><img src=${thumb} alt="" loading="lazy" decoding="async" width="160" height="120" /></div>`
+        : nothing
+    }
     <div class="body">
       <${Heading} class="card-title" part="card-title">
         <button type="button" class="open" part="card-button" data-uid=${event.uid} aria-haspopup="dialog"
           @click=${() => ctx.onOpen(event)} @pointerenter=${ctx.onHover} @focus=${ctx.onHover}>${title(event, lang)}</button>
       </${Heading}>
       ${statusBadge(event, m)}
-      ${slot
-        ? html`<p class="when"><time datetime=${slotDateTimeAttr(slot.begin, event.timezone)}>${formatSlot(slot, event.timezone, lang, {
-            visitorZone: ctx.visitorZone,
-          })}</time>${others > 0 ? html` <span class="more-slots">${m.moreSlots(others)}</span>` : nothing}</p>`
-        : nothing}
+      ${
+        slot
+          ? html`<p class="when"><time datetime=${slotDateTimeAttr(slot.begin, event.timezone)}>${formatSlot(
+              slot,
+              event.timezone,
+              lang,
+              {
+                visitorZone: ctx.visitorZone,
+              },
+            )}</time>${others > 0 ? html` <span class="more-slots">${m.moreSlots(others)}</span>` : nothing}</p>`
+          : nothing
+      }
       <p class="where">${placeText(event, m)}${distance ? html` <span class="distance">· ${distance}</span>` : nothing}</p>
       ${choiceBadges(event, ctx.labels, m)} ${accessibilityList(event, m)}
     </div>
@@ -65,8 +76,11 @@ export function renderCard(event: SdiEvent, ctx: CardContext, day?: string): Tem
 /** Grey placeholders the size of real cards, so nothing moves when the events arrive. */
 export function renderSkeleton(count: number): TemplateResult {
   return html`<ul class="cards" role="list">
-    ${Array.from({ length: count }, () => html`<li class="card skeleton" part="card skeleton" aria-hidden="true">
+    ${Array.from(
+      { length: count },
+      () => html`<li class="card skeleton" part="card skeleton" aria-hidden="true">
       <div class="body"><div class="bar title"></div><div class="bar"></div><div class="bar short"></div></div>
-    </li>`)}
+    </li>`,
+    )}
   </ul>`;
 }

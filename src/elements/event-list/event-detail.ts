@@ -71,7 +71,8 @@ function slotList(event: SdiEvent, ctx: DetailContext): TemplateResult {
   const more = hidden > 0 ? ctx.m.slotsNotShown(new Intl.NumberFormat(intlLocale(ctx.lang)).format(hidden), hidden) : '';
   return html`<ul class="slots">
       ${shown.map(
-        (t) => html`<li><time datetime=${slotDateTimeAttr(t.begin, event.timezone)}>${formatSlot(t, event.timezone, ctx.lang, { visitorZone: ctx.visitorZone })}</time></li>`,
+        (t) =>
+          html`<li><time datetime=${slotDateTimeAttr(t.begin, event.timezone)}>${formatSlot(t, event.timezone, ctx.lang, { visitorZone: ctx.visitorZone })}</time></li>`,
       )}
     </ul>
     ${more ? html`<p class="more-slots">${more}</p>` : nothing}`;
@@ -93,7 +94,8 @@ export function renderDetail(event: SdiEvent, ctx: DetailContext): TemplateResul
   const { m, lang } = ctx;
   const image = safeHttpUrl(event.image?.url);
   const conditions = pickText(event.conditions, lang);
-  const age = event.age && (event.age.min !== undefined || event.age.max !== undefined) ? m.age(event.age.min, event.age.max) : '';
+  const age =
+    event.age && (event.age.min !== undefined || event.age.max !== undefined) ? m.age(event.age.min, event.age.max) : '';
   const registration = event.registration.map((entry) => registrationLink(entry, m)).filter((link) => link !== nothing);
   const online = safeHttpUrl(event.onlineUrl);
   const page = safeHttpUrl(event.url);
@@ -103,12 +105,14 @@ export function renderDetail(event: SdiEvent, ctx: DetailContext): TemplateResul
       <button type="button" class="close" part="button close" @click=${ctx.onClose}>${m.close}</button>
     </header>
     ${statusBadge(event, m)}
-    ${image
-      ? html`<figure class="detail-image">
+    ${
+      image
+        ? html`<figure class="detail-image">
           <img src=${image} alt="" loading="lazy" decoding="async" width=${event.image?.width ?? 800} height=${event.image?.height ?? 450} />
           ${event.image?.credits ? html`<figcaption>${m.imageCredits(event.image.credits)}</figcaption>` : nothing}
         </figure>`
-      : nothing}
+        : nothing
+    }
     ${section(m.slots, slotList(event, ctx))}
     ${section(m.place, html`<p>${placeText(event, m)}</p>${event.location?.address && event.attendance !== 'online' ? html`<p class="address">${event.location.address}</p>` : nothing}`)}
     ${choiceBadges(event, ctx.labels, m)} ${accessibilityList(event, m)}
@@ -116,20 +120,24 @@ export function renderDetail(event: SdiEvent, ctx: DetailContext): TemplateResul
     ${description(event, ctx)}
     ${conditions ? section(m.conditions, html`<p class="conditions">${conditions}</p>`) : nothing}
     ${registration.length ? section(m.registration, html`<ul class="links">${registration.map((link) => html`<li>${link}</li>`)}</ul>`) : nothing}
-    ${online || page
-      ? html`<ul class="links">
+    ${
+      online || page
+        ? html`<ul class="links">
           ${online ? html`<li>${externalLink(online, m.onlineLink, m)}</li>` : nothing}
           ${page ? html`<li>${externalLink(page, m.openAgenda, m)}</li>` : nothing}
         </ul>`
-      : nothing}
+        : nothing
+    }
     <div class="actions">
       <button type="button" part="button calendar" @click=${() => ctx.onCalendar(event)}>${m.addToCalendar}</button>
       ${page ? html`<button type="button" part="button share" @click=${() => ctx.onShare(event)}>${m.share}</button>` : nothing}
     </div>
     <p class="action-status" role="status">${ctx.actionStatus}</p>
-    ${ctx.manualCopy
-      ? html`<input class="manual-copy" part="input" type="url" readonly aria-label=${m.share} .value=${ctx.manualCopy}
+    ${
+      ctx.manualCopy
+        ? html`<input class="manual-copy" part="input" type="url" readonly aria-label=${m.share} .value=${ctx.manualCopy}
           @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />`
-      : nothing}
+        : nothing
+    }
   </div>`;
 }

@@ -18,9 +18,7 @@ import type { Position } from './results.js';
 
 const ACCESS_KEYS: readonly AccessibilityKey[] = ['mi', 'hi', 'vi', 'pi', 'ii'];
 
-const HEADINGS: readonly StaticValue[] = [
-  literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`,
-];
+const HEADINGS: readonly StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
 
 /** The heading element of a level, clamped to h1–h6. */
 export function headingTag(level: number): StaticValue {
@@ -140,7 +138,8 @@ export function accessibilityList(event: SdiEvent, m: ListMessages): TemplateRes
   if (keys.length === 0) return nothing;
   return html`<ul class="access" role="list" aria-label=${m.accessibility}>
     ${keys.map(
-      (key) => html`<li class="access-item" title=${m.access[key]}>${accessibilityIcon(key)}<span class="visually-hidden">${m.access[key]}</span></li>`,
+      (key) =>
+        html`<li class="access-item" title=${m.access[key]}>${accessibilityIcon(key)}<span class="visually-hidden">${m.access[key]}</span></li>`,
     )}
   </ul>`;
 }

@@ -114,11 +114,14 @@ function choiceControl(
     <label for=${id}>${label}</label>
     <select id=${id} part="select" @change=${onChange}>
       <option value="" .selected=${selected.length === 0}>${all}</option>
-      ${selected.length > 1
-        ? html`<option value=${MULTIPLE} .selected=${true}>${ctx.m.several(selected.length)}</option>`
-        : nothing}
+      ${
+        selected.length > 1
+          ? html`<option value=${MULTIPLE} .selected=${true}>${ctx.m.several(selected.length)}</option>`
+          : nothing
+      }
       ${(choices ?? []).map(
-        (c) => html`<option value=${String(c.id)} .selected=${selected.length === 1 && selected[0] === c.id}>${pickText(c.label, ctx.lang)}</option>`,
+        (c) =>
+          html`<option value=${String(c.id)} .selected=${selected.length === 1 && selected[0] === c.id}>${pickText(c.label, ctx.lang)}</option>`,
       )}
     </select>
   </div>`;
@@ -238,8 +241,10 @@ export function renderFilterControls(ctx: ControlsContext): TemplateResult | typ
   return html`<form class="filters" part="filters" role="search" aria-label=${m.filtersLabel}
       @submit=${(event: Event) => event.preventDefault()}>
     ${fields}
-    ${ctx.active > 0
-      ? html`<button type="button" class="clear" part="button clear" @click=${ctx.onClear}>${m.clear}</button>`
-      : nothing}
+    ${
+      ctx.active > 0
+        ? html`<button type="button" class="clear" part="button clear" @click=${ctx.onClear}>${m.clear}</button>`
+        : nothing
+    }
   </form>`;
 }

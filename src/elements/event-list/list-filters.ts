@@ -19,7 +19,16 @@ import type { TextKey } from './filter-controls.js';
 import { UrlSync, urlMode, type HistoryWrite, type UrlStateModule } from './url-sync.js';
 
 export const FILTER_ATTRIBUTES: readonly FilterAttribute[] = [
-  'region', 'department', 'city', 'type', 'audience', 'from', 'to', 'attendance', 'accessibility', 'q',
+  'region',
+  'department',
+  'city',
+  'type',
+  'audience',
+  'from',
+  'to',
+  'attendance',
+  'accessibility',
+  'q',
 ];
 
 /** Which keys of the state an attribute presets. */
@@ -119,15 +128,19 @@ export class ListFilters implements ReactiveController {
       {
         ...Object.fromEntries(FILTER_ATTRIBUTES.map((a) => [a, attributes[a] ?? null])),
         // Labels can only be checked against the schema: wait for it rather than report them as unknown.
-        type: schema ? attributes.type ?? null : null,
-        audience: schema ? attributes.audience ?? null : null,
+        type: schema ? (attributes.type ?? null) : null,
+        audience: schema ? (attributes.audience ?? null) : null,
       },
       schema,
     );
     const lang = this.options.lang();
     for (const attribute of FILTER_ATTRIBUTES) this.options.problems.clear(attribute);
     for (const problem of problems) {
-      this.options.problems.report({ attribute: problem.attribute, value: problem.value, message: filterProblemMessage(problem, lang) });
+      this.options.problems.report({
+        attribute: problem.attribute,
+        value: problem.value,
+        message: filterProblemMessage(problem, lang),
+      });
     }
     let next: FilterState;
     if (!this.initialised) {
@@ -205,7 +218,11 @@ export class ListFilters implements ReactiveController {
     clearTimeout(this.textTimer);
     const commit = () =>
       // One history entry per search, not one per letter typed.
-      this.commit(withKeys(this.current, { [key]: value }, [key]), [key], { history: 'replace', announce: true, resetDrafts: false });
+      this.commit(withKeys(this.current, { [key]: value }, [key]), [key], {
+        history: 'replace',
+        announce: true,
+        resetDrafts: false,
+      });
     if (now) commit();
     else this.textTimer = setTimeout(commit, TEXT_DEBOUNCE_MS);
   };
@@ -223,7 +240,11 @@ export class ListFilters implements ReactiveController {
 
   /** Another widget of the group changed some filters: take those keys, not its whole state. */
   fromGroup(detail: FilterChangeDetail): void {
-    this.commit(withGroupChange(this.current, detail), detail.changed, { history: 'replace', announce: false, resetDrafts: true });
+    this.commit(withGroupChange(this.current, detail), detail.changed, {
+      history: 'replace',
+      announce: false,
+      resetDrafts: true,
+    });
   }
 
   hostDisconnected(): void {

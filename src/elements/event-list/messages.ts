@@ -160,8 +160,7 @@ export const LIST_MESSAGES: Record<Lang, ListMessages> = {
     unavailable: 'Le programme n’est pas disponible pour le moment.',
     retry: 'Réessayer',
     staleNote: 'Données de la dernière mise à jour : elles peuvent avoir changé depuis.',
-    urlTaken:
-      "une autre liste de la page garde déjà ses filtres dans l'adresse (donnez-leur le même group).",
+    urlTaken: "une autre liste de la page garde déjà ses filtres dans l'adresse (donnez-leur le même group).",
     staleError: 'La mise à jour a échoué : les événements affichés sont ceux de la dernière mise à jour.',
     skipped: (formatted, n) =>
       `${formatted} ${n > 1 ? 'événements n’ont pas pu être affichés' : 'événement n’a pas pu être affiché'} (données incomplètes).`,
@@ -178,13 +177,15 @@ export const LIST_MESSAGES: Record<Lang, ListMessages> = {
     },
     kilometres: (formatted) => `à ${formatted} km`,
     moreSlots: (n) => `et ${n} autre${n > 1 ? 's' : ''} horaire${n > 1 ? 's' : ''}`,
-    slotsNotShown: (formatted, n) => `et ${formatted} autre${n > 1 ? 's' : ''} horaire${n > 1 ? 's' : ''} non affiché${n > 1 ? 's' : ''}`,
+    slotsNotShown: (formatted, n) =>
+      `et ${formatted} autre${n > 1 ? 's' : ''} horaire${n > 1 ? 's' : ''} non affiché${n > 1 ? 's' : ''}`,
     openDetail: 'Voir le détail',
     detailUnavailable: 'Le détail de l’événement ne peut pas être affiché pour le moment. Réessayez plus tard.',
     close: 'Fermer',
     description: 'Description',
     descriptionLoading: 'Chargement de la description…',
-    detailsFailed: 'Le détail complet (inscription, conditions) n’a pas pu être chargé. Réessayez plus tard ou consultez la page OpenAgenda.',
+    detailsFailed:
+      'Le détail complet (inscription, conditions) n’a pas pu être chargé. Réessayez plus tard ou consultez la page OpenAgenda.',
     conditions: 'Conditions',
     age: (min, max) =>
       min !== undefined && max !== undefined
@@ -280,8 +281,7 @@ export const LIST_MESSAGES: Record<Lang, ListMessages> = {
     unavailable: 'The programme is not available for now.',
     retry: 'Try again',
     staleNote: 'Data from the last update: it may have changed since.',
-    urlTaken:
-      'another list on this page already keeps its filters in the address (give them the same group).',
+    urlTaken: 'another list on this page already keeps its filters in the address (give them the same group).',
     staleError: 'The update failed: the events shown are from the last update.',
     skipped: (formatted, n) => `${formatted} ${n === 1 ? 'event' : 'events'} could not be shown (incomplete data).`,
     emptyFiltered: (criteria) => `No events match your filters (${criteria}).`,

@@ -74,7 +74,11 @@ function isControlKey(value: string): value is ControlKey {
   return (CONTROL_KEYS as readonly string[]).includes(value);
 }
 
-export function parseOptions(attrs: OptionAttributes, m: ListMessages, baseUri: string): {
+export function parseOptions(
+  attrs: OptionAttributes,
+  m: ListMessages,
+  baseUri: string,
+): {
   options: ListOptions;
   problems: OptionProblem[];
 } {
@@ -82,7 +86,8 @@ export function parseOptions(attrs: OptionAttributes, m: ListMessages, baseUri: 
   let pageSize = DEFAULT_PAGE_SIZE;
   if (attrs.pageSize != null && attrs.pageSize.trim() !== '') {
     const n = positiveInteger(attrs.pageSize);
-    if (n === undefined) problems.push({ attribute: 'page-size', value: attrs.pageSize, message: m.invalidPageSize(attrs.pageSize) });
+    if (n === undefined)
+      problems.push({ attribute: 'page-size', value: attrs.pageSize, message: m.invalidPageSize(attrs.pageSize) });
     else pageSize = Math.min(n, MAX_PAGE_SIZE);
   }
   let sort: SortKey = 'date';
@@ -110,7 +115,10 @@ export function parseOptions(attrs: OptionAttributes, m: ListMessages, baseUri: 
   }
   const controls = new Set<ControlKey>(DEFAULT_CONTROLS);
   if (attrs.filters != null && attrs.filters.trim() !== '') {
-    const words = attrs.filters.toLowerCase().split(/[\s,]+/).filter(Boolean);
+    const words = attrs.filters
+      .toLowerCase()
+      .split(/[\s,]+/)
+      .filter(Boolean);
     controls.clear();
     const unknown: string[] = [];
     for (const word of words) {
@@ -120,7 +128,8 @@ export function parseOptions(attrs: OptionAttributes, m: ListMessages, baseUri: 
       if (isControlKey(key)) controls.add(key);
       else unknown.push(word);
     }
-    if (unknown.length) problems.push({ attribute: 'filters', value: attrs.filters, message: m.invalidFilters(unknown.join(', ')) });
+    if (unknown.length)
+      problems.push({ attribute: 'filters', value: attrs.filters, message: m.invalidFilters(unknown.join(', ')) });
   }
   // Distance order needs the visitor's position, which only the «Près de moi» button asks for.
   if (sort === 'distance' && controls.size > 0) controls.add('near');
@@ -151,7 +160,14 @@ export function clearableKeys(controls: ReadonlySet<ControlKey>): (keyof FilterS
 
 /** The element's option attributes read, each bad value reported in the widget and the console. */
 export function readOptions(
-  el: { pageSize?: string | undefined; sort?: string | undefined; layout?: string | undefined; limit?: string | undefined; href?: string | undefined; controlsAttribute?: string | undefined },
+  el: {
+    pageSize?: string | undefined;
+    sort?: string | undefined;
+    layout?: string | undefined;
+    limit?: string | undefined;
+    href?: string | undefined;
+    controlsAttribute?: string | undefined;
+  },
   reported: AttributeProblems,
   m: ListMessages,
 ): ListOptions {

@@ -56,7 +56,12 @@ export function renderLoading(m: ListMessages, options: ListOptions): TemplateRe
  * try/catch cannot help: an event no check caught would throw out of the update, into the page,
  * and on every render after. It costs its own card instead.
  */
-function renderCardSafely(event: SdiEvent, ctx: CardContext, unshowable: WeakSet<SdiEvent>, day?: string): TemplateResult | typeof nothing {
+function renderCardSafely(
+  event: SdiEvent,
+  ctx: CardContext,
+  unshowable: WeakSet<SdiEvent>,
+  day?: string,
+): TemplateResult | typeof nothing {
   try {
     return renderCard(event, ctx, day);
   } catch (error) {
@@ -82,14 +87,22 @@ function renderGroups(shown: SdiEvent[], results: Results, ctx: ResultsViewConte
     (group) => group.day,
     (group) => staticHtml`<section class="day">
       <${Heading} class="day-heading" part="day-heading" id=${`day-${group.day}`}>${group.label}</${Heading}>
-      <ul class="cards" role="list">${repeat(group.events, (event) => event.uid, (event) => renderCardSafely(event, card, ctx.unshowable, group.day))}</ul>
+      <ul class="cards" role="list">${repeat(
+        group.events,
+        (event) => event.uid,
+        (event) => renderCardSafely(event, card, ctx.unshowable, group.day),
+      )}</ul>
     </section>`,
   )}`;
 }
 
 function renderFlat(shown: SdiEvent[], ctx: ResultsViewContext): TemplateResult {
   const card = ctx.card(ctx.headingLevel);
-  return html`<ul class="cards" role="list">${repeat(shown, (event) => event.uid, (event) => renderCardSafely(event, card, ctx.unshowable))}</ul>`;
+  return html`<ul class="cards" role="list">${repeat(
+    shown,
+    (event) => event.uid,
+    (event) => renderCardSafely(event, card, ctx.unshowable),
+  )}</ul>`;
 }
 
 /** Records of the feed that could not be shown are said, even when none could: «Aucun événement» alone would hide them. */
@@ -107,9 +120,11 @@ function renderEmpty(results: Results, ctx: ResultsViewContext): TemplateResult 
     <div class="empty" part="empty">
       <p>${message}</p>
       ${ctx.clearable ? html`<button type="button" part="button clear" @click=${ctx.onClear}>${m.clear}</button>` : nothing}
-      ${results.pastHidden > 0
-        ? html`<button type="button" part="button past" @click=${ctx.onShowPast}>${m.showPast}</button>`
-        : nothing}
+      ${
+        results.pastHidden > 0
+          ? html`<button type="button" part="button past" @click=${ctx.onShowPast}>${m.showPast}</button>`
+          : nothing
+      }
     </div>
     ${renderSkipped(ctx)}`;
 }
@@ -124,11 +139,13 @@ export function renderResults(results: Results, ctx: ResultsViewContext): Templa
   return html`
     ${teaser ? nothing : html`<p class="count" part="count" tabindex="-1">${countText(total, m, lang)}</p>`}
     <div class="results" part="list" aria-busy="false">${list}</div>
-    ${!teaser && shown.length < total
-      ? html`<button type="button" class="more" part="button more" @click=${ctx.onMore}>
+    ${
+      !teaser && shown.length < total
+        ? html`<button type="button" class="more" part="button more" @click=${ctx.onMore}>
           ${m.more(formatCount(shown.length, lang), formatCount(total, lang))}
         </button>`
-      : nothing}
+        : nothing
+    }
     ${teaser && ctx.options.href ? html`<a class="see-all" part="see-all" href=${ctx.options.href}>${m.seeAll}</a>` : nothing}
     ${renderSkipped(ctx)}
   `;

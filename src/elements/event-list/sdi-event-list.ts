@@ -175,8 +175,16 @@ export class SdiEventList extends SourceElement {
   });
   private readonly filters = new ListFilters(this, {
     presets: () => ({
-      region: this.region, department: this.department, city: this.city, type: this.type, audience: this.audience,
-      from: this.from, to: this.to, attendance: this.attendance, accessibility: this.accessibility, q: this.q,
+      region: this.region,
+      department: this.department,
+      city: this.city,
+      type: this.type,
+      audience: this.audience,
+      from: this.from,
+      to: this.to,
+      attendance: this.attendance,
+      accessibility: this.accessibility,
+      q: this.q,
     }),
     schema: () => this.data?.schema,
     lang: () => this.speaks,
@@ -295,7 +303,8 @@ export class SdiEventList extends SourceElement {
       if (this.sourceKey && key !== this.sourceKey) this.forgetData();
       this.sourceKey = key;
     }
-    if (langChanged || OPTION_PROPERTIES.some((p) => changed.has(p))) this.options = readOptions(this, this.problems, this.messages);
+    if (langChanged || OPTION_PROPERTIES.some((p) => changed.has(p)))
+      this.options = readOptions(this, this.problems, this.messages);
     const changedAttributes = FILTER_ATTRIBUTES.filter((a) => changed.has(a));
     if (!this.hasUpdated || langChanged || changedAttributes.length > 0) this.filters.applyPresets(changedAttributes, false);
     if (changed.has('syncUrl') || changed.has('group')) this.filters.syncUrl();

@@ -37,7 +37,7 @@ export function renderSwitcher(ctx: PanelsContext): TemplateResult {
   const { m } = ctx;
   return html`<div class="switcher" part="switcher" role="group" aria-label=${m.switcher}>
     ${TERRITORIES.map((t) => {
-      const label = t.id === 'metropole' ? m.metropole : regionOf(t.id)?.name ?? t.id;
+      const label = t.id === 'metropole' ? m.metropole : (regionOf(t.id)?.name ?? t.id);
       return html`<button
         type="button"
         part="territory-button"
@@ -90,15 +90,17 @@ export function renderRegions(ctx: PanelsContext): TemplateResult | typeof nothi
 
 export function renderStatus(ctx: PanelsContext): TemplateResult {
   const { m, lang, data } = ctx;
-  const unplaced = data ? data.counts[NO_REGION] ?? 0 : 0;
+  const unplaced = data ? (data.counts[NO_REGION] ?? 0) : 0;
   return html`<div class="status-box" part="status">
     <p class="status" role="status">${ctx.liveMessage}</p>
     ${data && data.points.length === 0 ? html`<p class="empty">${m.empty}</p>` : nothing}
     ${unplaced > 0 ? html`<p class="muted">${m.unplaced(formatCount(unplaced, lang), unplaced)}</p>` : nothing}
-    ${!data && !ctx.failed
-      ? // An edition always has online events: their note's room is kept while loading, as the list's.
-        html`<p class="muted sizer" aria-hidden="true">${m.unplaced(formatCount(SIZER_COUNT, lang), SIZER_COUNT)}</p>`
-      : nothing}
+    ${
+      !data && !ctx.failed
+        ? // An edition always has online events: their note's room is kept while loading, as the list's.
+          html`<p class="muted sizer" aria-hidden="true">${m.unplaced(formatCount(SIZER_COUNT, lang), SIZER_COUNT)}</p>`
+        : nothing
+    }
     ${ctx.stale ? html`<p class="muted">${m.stale}</p>` : nothing}
     ${ctx.outlinesFailed ? html`<p class="muted">${m.regionsGeojsonFailed}</p>` : nothing}
   </div>`;

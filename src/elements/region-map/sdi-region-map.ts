@@ -208,7 +208,10 @@ export class SdiRegionMap extends SourceElement {
    * not the sender's whole state); the region moves the map, the others change what it counts.
    */
   private applyGroup(detail: FilterChangeDetail): void {
-    const current: FilterState = { ...(this.groupFilters ?? this.shownFilters), ...(this.selection ? { region: this.selection } : {}) };
+    const current: FilterState = {
+      ...(this.groupFilters ?? this.shownFilters),
+      ...(this.selection ? { region: this.selection } : {}),
+    };
     const next = withGroupChange(current, detail);
     const rest = withoutKey(next, 'region');
     if (!sameFilters(rest, this.groupFilters ?? this.shownFilters)) this.groupFilters = rest;

@@ -9,7 +9,8 @@ import type { MapData } from '../../map/map-data.js';
 import type { MapView, MapViewModule, MapViewOptions } from '../../map/view-contract.js';
 import { whenVisible } from './when-visible.js';
 
-type Host = ReactiveControllerHost & HTMLElement & { readonly hasUpdated: boolean; readonly renderRoot: HTMLElement | DocumentFragment };
+type Host = ReactiveControllerHost &
+  HTMLElement & { readonly hasUpdated: boolean; readonly renderRoot: HTMLElement | DocumentFragment };
 
 /** What the element shows, read after each of its updates. */
 export interface MapViewState {

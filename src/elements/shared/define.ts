@@ -21,11 +21,7 @@ function registry(): VersionRegistry {
 
 const warned = new Set<string>();
 
-export function defineElement(
-  tag: string,
-  ctor: CustomElementConstructor,
-  version: string = VERSION,
-): void {
+export function defineElement(tag: string, ctor: CustomElementConstructor, version: string = VERSION): void {
   if (typeof customElements === 'undefined') return;
   const existing = customElements.get(tag);
   const versions = registry();

@@ -51,11 +51,7 @@ export function announceOpen(from: HTMLElement, detail: EventOpenDetail): void {
  * Calls `apply` for changes announced by OTHER widgets of `group`. Returns the unsubscribe
  * function, to call when the element leaves the page.
  */
-export function followGroup(
-  self: HTMLElement,
-  group: string,
-  apply: (detail: FilterChangeDetail) => void,
-): () => void {
+export function followGroup(self: HTMLElement, group: string, apply: (detail: FilterChangeDetail) => void): () => void {
   const listener = (event: Event) => {
     const detail = (event as CustomEvent<FilterChangeDetail>).detail;
     if (!detail || detail.group !== group) return;

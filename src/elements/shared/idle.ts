@@ -14,9 +14,9 @@ export function whenIdle(work: () => unknown, timeout = 2000): () => void {
     }
   };
   if (typeof requestIdleCallback === 'function') {
-    const handle = requestIdleCallback(safe, { timeout });
+    const handle = requestIdleCallback(() => void safe(), { timeout });
     return () => cancelIdleCallback(handle);
   }
-  const handle = setTimeout(safe, 200);
+  const handle = setTimeout(() => void safe(), 200);
   return () => clearTimeout(handle);
 }

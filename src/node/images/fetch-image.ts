@@ -50,7 +50,10 @@ export async function fetchImage(url: string, options: ImageFetchOptions): Promi
     const etag = response.headers.get('etag') ?? undefined;
     return { ok: true, bytes: Buffer.concat(chunks), ...(etag ? { etag } : {}) };
   } catch (error) {
-    return { ok: false, reason: controller.signal.aborted ? `timeout after ${options.timeoutMs} ms` : `network error: ${(error as Error).message}` };
+    return {
+      ok: false,
+      reason: controller.signal.aborted ? `timeout after ${options.timeoutMs} ms` : `network error: ${(error as Error).message}`,
+    };
   } finally {
     clearTimeout(timer);
   }

@@ -82,7 +82,11 @@ async function loadSources(cacheDir: string): Promise<Map<string, CacheEntry>> {
   }
 }
 
-const present = (path: string) => stat(path).then((s) => s.isFile(), () => false);
+const present = (path: string) =>
+  stat(path).then(
+    (s) => s.isFile(),
+    () => false,
+  );
 
 async function runPool<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
@@ -101,7 +105,9 @@ export async function mirrorImages(events: readonly SdiEvent[], options: MirrorO
   const cached = await loadSources(cacheDir);
   const used = new Map<string, CacheEntry>();
   const stats: MirrorStats = { sources: 0, fetched: 0, reused: 0, failed: 0, failures: [], cardBytes: 0, detailBytes: 0 };
-  const urls = [...new Set(events.map((e) => e.image?.url).filter((u): u is string => typeof u === 'string' && /^https?:/i.test(u)))];
+  const urls = [
+    ...new Set(events.map((e) => e.image?.url).filter((u): u is string => typeof u === 'string' && /^https?:/i.test(u))),
+  ];
   stats.sources = urls.length;
 
   await runPool(urls, options.concurrency ?? DEFAULT_CONCURRENCY, async (url) => {
@@ -127,7 +133,13 @@ export async function mirrorImages(events: readonly SdiEvent[], options: MirrorO
       const detail = hashName('detail', resized.detail);
       await writeFile(join(cacheDir, card), resized.card);
       await writeFile(join(cacheDir, detail), resized.detail);
-      used.set(url, { card, detail, width: resized.width, height: resized.height, ...(fetched.etag ? { etag: fetched.etag } : {}) });
+      used.set(url, {
+        card,
+        detail,
+        width: resized.width,
+        height: resized.height,
+        ...(fetched.etag ? { etag: fetched.etag } : {}),
+      });
       stats.fetched++;
     } catch (error) {
       stats.failed++;

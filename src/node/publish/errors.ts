@@ -41,7 +41,16 @@ const REFUSED = new Set([
   'CredentialsProviderError',
   'Forbidden',
 ]);
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
 
 interface SdkLikeError {
   name?: string;
@@ -72,9 +81,11 @@ function storageCode(error: unknown): number | undefined {
 }
 
 export function explainPublishError(error: unknown, bucket: string): { code: number; message: string } {
-  if (error instanceof UsageError || error instanceof LocalFolderError) return { code: PUBLISH_EXIT.usage, message: error.message };
+  if (error instanceof UsageError || error instanceof LocalFolderError)
+    return { code: PUBLISH_EXIT.usage, message: error.message };
   if (error instanceof MissingSdkError) return { code: PUBLISH_EXIT.noSdk, message: error.message };
-  if (error instanceof NothingToRollBackError) return { code: PUBLISH_EXIT.nothingToRollBack, message: `nothing to roll back to: ${error.message}` };
+  if (error instanceof NothingToRollBackError)
+    return { code: PUBLISH_EXIT.nothingToRollBack, message: `nothing to roll back to: ${error.message}` };
   if (error instanceof CleanupError) return { code: PUBLISH_EXIT.cleanupFailed, message: error.message };
   if (error instanceof UploadInterruptedError) {
     // Nothing stored yet: the cause says more than "interrupted" (wrong key, no bucket, down).
@@ -86,11 +97,15 @@ export function explainPublishError(error: unknown, bucket: string): { code: num
   const detail = describe(error);
   switch (code) {
     case PUBLISH_EXIT.refused:
-      return { code, message: `the storage refused the credentials or the permission (${detail}); check AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and the bucket policy` };
+      return {
+        code,
+        message: `the storage refused the credentials or the permission (${detail}); check AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and the bucket policy`,
+      };
     case PUBLISH_EXIT.noBucket:
       return { code, message: `bucket ${bucket} does not exist (${detail}); create it, or fix --to and --endpoint` };
     case PUBLISH_EXIT.unreachable:
       return { code, message: `the storage could not be reached or kept failing (${detail}); check --endpoint, then retry` };
+    case undefined:
     default:
       return { code: PUBLISH_EXIT.failed, message: detail };
   }

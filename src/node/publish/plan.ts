@@ -7,7 +7,16 @@ import { createHash } from 'node:crypto';
 import type { PublishOptions } from './args.js';
 import { majorOf } from './args.js';
 import { contentTypeOf, isHtml, storedBody } from './content.js';
-import { historyName, HISTORY_DIR, INDEX_NAME, isBundleFile, isContentHashed, parseHistoryName, SNAPSHOT_DIR, WIDGETS_DIR } from './layout.js';
+import {
+  historyName,
+  HISTORY_DIR,
+  INDEX_NAME,
+  isBundleFile,
+  isContentHashed,
+  parseHistoryName,
+  SNAPSHOT_DIR,
+  WIDGETS_DIR,
+} from './layout.js';
 import { LocalFolderError, listFiles, readLocal, type LocalFile } from './local-files.js';
 import type { StoredObject } from './store.js';
 
@@ -85,14 +94,21 @@ function checkIndex(bytes: Buffer, where: string): void {
 async function snapshotCandidates(dir: string, root: string): Promise<{ files: Candidate[]; index: Buffer }> {
   const files = await listFiles(dir);
   const indexFile = files.find((file) => file.name === INDEX_NAME);
-  if (!indexFile) throw new LocalFolderError(`${dir} holds no ${INDEX_NAME}: build the snapshot first (sdi-snapshot --out ${dir})`);
+  if (!indexFile)
+    throw new LocalFolderError(`${dir} holds no ${INDEX_NAME}: build the snapshot first (sdi-snapshot --out ${dir})`);
   const index = await readLocal(indexFile);
   checkIndex(index, indexFile.path);
   const out: Candidate[] = [];
   for (const file of files) {
     if (file.name === INDEX_NAME || file.name.startsWith('indexes/')) continue;
     // Every snapshot file but index.json is named after its content (docs/SNAPSHOT.md).
-    out.push({ key: `${root}${SNAPSHOT_DIR}${file.name}`, name: file.name, bytes: await readLocal(file), phase: 'immutable', immutable: true });
+    out.push({
+      key: `${root}${SNAPSHOT_DIR}${file.name}`,
+      name: file.name,
+      bytes: await readLocal(file),
+      phase: 'immutable',
+      immutable: true,
+    });
   }
   return { files: out, index };
 }
@@ -168,17 +184,19 @@ export async function makePlan(
     indexChanged = !onlineIndex || shortHash(onlineIndex) !== newIndex.hash;
     const historyHashes = new Set(
       online.flatMap((object) => {
-        const parsed = object.key.startsWith(root + HISTORY_DIR) ? parseHistoryName(object.key.slice((root + HISTORY_DIR).length)) : undefined;
+        const parsed = object.key.startsWith(root + HISTORY_DIR)
+          ? parseHistoryName(object.key.slice((root + HISTORY_DIR).length))
+          : undefined;
         return parsed ? [parsed.hash] : [];
       }),
     );
     const history = (bytes: Buffer, at: Date): Candidate => {
       const candidate: Candidate = {
-      key: `${root}${HISTORY_DIR}${historyName(at, shortHash(bytes))}`,
-      name: INDEX_NAME,
-      bytes,
-      phase: 'history',
-      immutable: false,
+        key: `${root}${HISTORY_DIR}${historyName(at, shortHash(bytes))}`,
+        name: INDEX_NAME,
+        bytes,
+        phase: 'history',
+        immutable: false,
       };
       newHistory.set(candidate.key, bytes);
       return candidate;

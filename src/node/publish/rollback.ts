@@ -47,18 +47,30 @@ export async function planRollback(store: ObjectStore, root: string): Promise<Ro
   const target = position === -1 ? history[0] : history[position + 1];
   if (!target) {
     throw new NothingToRollBackError(
-      history.length === 0 ? `no published index under ${root}${SNAPSHOT_DIR}indexes/` : 'the online index is the oldest one kept',
+      history.length === 0
+        ? `no published index under ${root}${SNAPSHOT_DIR}indexes/`
+        : 'the online index is the oldest one kept',
     );
   }
   const storedTarget = await store.get(target.key);
   const bytes = storedTarget && plainBytes(storedTarget);
   if (!bytes) throw new NothingToRollBackError(`${target.key} disappeared`);
   const present = new Set(listing.map((object) => object.key));
-  const missing = [...namesIn(bytes)].filter((name) => /\.[0-9a-f]{16}\.[a-z0-9]+$/.test(name) && !present.has(root + SNAPSHOT_DIR + name));
+  const missing = [...namesIn(bytes)].filter(
+    (name) => /\.[0-9a-f]{16}\.[a-z0-9]+$/.test(name) && !present.has(root + SNAPSHOT_DIR + name),
+  );
   if (missing.length > 0) {
-    throw new NothingToRollBackError(`${target.key} names ${missing.length} files no longer stored (e.g. ${missing[0]}): not restored`);
+    throw new NothingToRollBackError(
+      `${target.key} names ${missing.length} files no longer stored (e.g. ${missing[0]}): not restored`,
+    );
   }
   const currentAt = generatedAt(current);
   const restoredAt = generatedAt(bytes);
-  return { indexKey, from: target.key, bytes, ...(currentAt ? { current: currentAt } : {}), ...(restoredAt ? { restored: restoredAt } : {}) };
+  return {
+    indexKey,
+    from: target.key,
+    bytes,
+    ...(currentAt ? { current: currentAt } : {}),
+    ...(restoredAt ? { restored: restoredAt } : {}),
+  };
 }

@@ -33,10 +33,7 @@ function credentialsFrom(env: Record<string, string | undefined>) {
   return { accessKeyId, secretAccessKey, ...(env.AWS_SESSION_TOKEN ? { sessionToken: env.AWS_SESSION_TOKEN } : {}) };
 }
 
-export async function createS3Store(
-  options: ConnectionOptions,
-  env: Record<string, string | undefined>,
-): Promise<ObjectStore> {
+export async function createS3Store(options: ConnectionOptions, env: Record<string, string | undefined>): Promise<ObjectStore> {
   const sdk = await loadSdk();
   const credentials = credentialsFrom(env);
   const client: S3ClientType = new sdk.S3Client({

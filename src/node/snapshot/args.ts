@@ -86,7 +86,13 @@ function checked<T>(what: string, read: () => T): T {
   }
 }
 
-function editionOf(values: { edition?: string; year?: string; theme?: string; start?: string; end?: string }): SnapshotEdition | undefined {
+function editionOf(values: {
+  edition?: string;
+  year?: string;
+  theme?: string;
+  start?: string;
+  end?: string;
+}): SnapshotEdition | undefined {
   const edition: SnapshotEdition = {};
   for (const key of ['edition', 'year'] as const) {
     const raw = values[key];

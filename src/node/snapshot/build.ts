@@ -66,7 +66,7 @@ function agendaInfo(agenda: unknown, fallbackUid: number | undefined): SnapshotI
   const info: SnapshotIndex['agenda'] = { uid };
   if (typeof config.slug === 'string' && config.slug) info.slug = config.slug;
   // The title is a plain string in v2, but some configurations carry it per language.
-  const title = typeof config.title === 'string' ? config.title : record(config.title).fr ?? record(config.title).en;
+  const title = typeof config.title === 'string' ? config.title : (record(config.title).fr ?? record(config.title).en);
   if (typeof title === 'string' && title) info.title = title;
   return info;
 }
@@ -126,9 +126,7 @@ export function buildSnapshot(input: BuildInput): BuiltSnapshot {
     else byRegion.set(key, [event]);
   }
   // Sorted with `none` last so the index lists regions in a stable order.
-  const regionKeys = [...byRegion.keys()].sort((a, b) =>
-    a === NO_REGION ? 1 : b === NO_REGION ? -1 : a.localeCompare(b),
-  );
+  const regionKeys = [...byRegion.keys()].sort((a, b) => (a === NO_REGION ? 1 : b === NO_REGION ? -1 : a.localeCompare(b)));
 
   const all = addFile('events/all', eventsFile(events), events.length);
   const regions: Record<string, SnapshotFileRef> = {};

@@ -31,8 +31,15 @@ function finite(value: number | undefined): value is number {
 }
 
 const LOCATION_STRINGS = [
-  'name', 'address', 'postalCode', 'city', 'insee',
-  'departmentCode', 'departmentName', 'regionCode', 'regionName',
+  'name',
+  'address',
+  'postalCode',
+  'city',
+  'insee',
+  'departmentCode',
+  'departmentName',
+  'regionCode',
+  'regionName',
 ] as const;
 
 function location(value: SdiLocation | undefined): SdiLocation | undefined {

@@ -30,7 +30,8 @@ export const STRICT_POLICY =
 export const POLICY_NAMES = 'sdi-widgets lit-html';
 
 const PROBE = fileURLToPath(new URL('./probe.js', import.meta.url));
-const IMAGE = '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200"><rect width="200" height="200" fill="#c9d7e8"/></svg>';
+const IMAGE =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200"><rect width="200" height="200" fill="#c9d7e8"/></svg>';
 
 export interface CspRouteOptions {
   snapshotDir: string;

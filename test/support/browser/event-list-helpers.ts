@@ -55,7 +55,10 @@ export function withDetails(event: SdiEvent): Promise<SdiEvent> {
 }
 
 /** The first event of the sample whose full record passes `test`; `cheap` narrows the search first. */
-export async function findEvent(cheap: (event: SdiEvent) => boolean, test: (event: SdiEvent) => boolean = () => true): Promise<SdiEvent> {
+export async function findEvent(
+  cheap: (event: SdiEvent) => boolean,
+  test: (event: SdiEvent) => boolean = () => true,
+): Promise<SdiEvent> {
   for (const event of (await sample()).events) {
     if (!cheap(event)) continue;
     const full = await withDetails(event);
@@ -81,7 +84,9 @@ export function text(node: Element | null | undefined): string {
   return (node?.textContent ?? '').replace(/[ \t\r\n]+/g, ' ').trim();
 }
 
-export const cards = (el: Element): HTMLElement[] => [...shadow(el).querySelectorAll<HTMLElement>('[part~="card"]:not([part~="skeleton"])')];
+export const cards = (el: Element): HTMLElement[] => [
+  ...shadow(el).querySelectorAll<HTMLElement>('[part~="card"]:not([part~="skeleton"])'),
+];
 export const titles = (el: Element): string[] => cards(el).map((c) => text(c.querySelector('[part~="card-title"]')));
 export const countText = (el: Element): string => text(shadow(el).querySelector('[part~="count"]'));
 export const statusText = (el: Element): string => text(shadow(el).querySelector('.visually-hidden[role="status"]'));

@@ -77,7 +77,10 @@ interface Observation {
 /** The caller's stack, without the probe's own frames. */
 function where(): string {
   const lines = (new Error().stack ?? '').split('\n').filter((line) => !line.includes('lifecycle-probe'));
-  return lines.filter((line) => line.trim() !== 'Error').slice(0, 6).join('\n');
+  return lines
+    .filter((line) => line.trim() !== 'Error')
+    .slice(0, 6)
+    .join('\n');
 }
 
 type Listeners = Map<string, ListenerRecord>;
@@ -361,6 +364,7 @@ export class LifecycleProbe {
   }
 
   private wrapListeners(o: Originals): void {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the patched prototype methods need both `this`s
     const probe = this;
     const add = o.addEventListener;
     const remove = o.removeEventListener;
@@ -377,6 +381,7 @@ export class LifecycleProbe {
       const listeners = probe.listenersOf(this, true) as Listeners;
       const key = probe.listenerKey(type, listener, options);
       if (listeners.has(key)) return;
+      // eslint-disable-next-line @typescript-eslint/no-this-alias -- kept for the deferred release
       const target = this;
       const forget = () => {
         listeners.get(key)?.release();
