@@ -38,7 +38,7 @@ export type EditionLabel = Omit<EditionFacts, 'number'> & { number?: number };
 export interface ProgrammeFacts {
   /** The edition recorded by the snapshot builder (`--edition`, `--year`, `--start`, `--end`). */
   edition?: { number?: number; year?: number; theme?: string; start?: string; end?: string };
-  /** Days (YYYY-MM-DD, Europe/Paris) with at least one event: the index's `counts.day` keys. */
+  /** Days (YYYY-MM-DD, Europe/Paris) with at least one event: the index's `counts.day` keys; absent when unknown (live mode). */
   days?: readonly string[];
   /** Events in the data. */
   total?: number;
@@ -222,7 +222,8 @@ function calendarPhase(now: number): Partial<EditionPhase> {
 export function editionPhase(inputs: PhaseInputs): EditionPhase {
   const { now, overrides = {}, programme } = inputs;
   const span = spanOf(programme?.days);
-  const hasProgramme = programme ? (programme.total ?? 0) > 0 && span !== undefined : undefined;
+  // Live data has no day table (`days` undefined): its events, if any, are the programme.
+  const hasProgramme = programme ? (programme.total ?? 0) > 0 && (span !== undefined || programme.days === undefined) : undefined;
   const withSpan = span ? { eventSpan: span } : {};
   if (overrides.edition !== undefined || overrides.start !== undefined || overrides.end !== undefined) {
     const facts = resolveEdition(now, overrides);
