@@ -5,7 +5,6 @@
  * not jump when it arrives.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { NO_REGION } from '../../feed/snapshot-format.js';
 import { regionOf, regions } from '../../geo/admin.js';
 import { formatCount } from '../../i18n/format.js';
 import { intlLocale } from '../../i18n/locale.js';
@@ -13,6 +12,7 @@ import type { MapData } from '../../map/map-data.js';
 import { REGION_PLACES, TERRITORIES } from '../../map/regions.js';
 import type { Lang } from '../../model/types.js';
 import type { MapMessages } from './messages.js';
+import { unplacedCount } from './unplaced.js';
 
 /** As wide as a region's count in a national edition (three digits, plural). */
 const SIZER_COUNT = 888;
@@ -90,7 +90,7 @@ export function renderRegions(ctx: PanelsContext): TemplateResult | typeof nothi
 
 export function renderStatus(ctx: PanelsContext): TemplateResult {
   const { m, lang, data } = ctx;
-  const unplaced = data ? (data.counts[NO_REGION] ?? 0) : 0;
+  const unplaced = data ? unplacedCount(data, ctx.selection) : 0;
   return html`<div class="status-box" part="status">
     <p class="status" role="status">${ctx.liveMessage}</p>
     ${data && data.points.length === 0 ? html`<p class="empty">${m.empty}</p>` : nothing}
