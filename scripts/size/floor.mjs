@@ -54,7 +54,7 @@ export const FLOORS = {
     export { renderCard } from ${src('elements/event-list/event-card.ts')};
     export { ChoiceLabels } from ${src('elements/event-list/event-view.ts')};
     export { baseStyles } from ${src('elements/shared/styles.ts')};
-    export { listStyles } from ${src('elements/event-list/styles.ts')};
+    export { listStyles } from ${src('elements/event-list/styles/index.ts')};
     import { LIST_MESSAGES } from ${src('elements/event-list/messages.ts')};
     export const fr = LIST_MESSAGES.fr;`,
 };

@@ -30,7 +30,7 @@ import { ListData } from './list-data.js';
 import type { Results } from './results.js';
 import { countText, renderLoading, renderResults } from './results-view.js';
 import { loadJsonLd, SeoPublisher, type JsonLdModule } from './seo.js';
-import { listStyles } from './styles.js';
+import { listStyles } from './styles/index.js';
 import { loadUrlState, urlMode, type UrlStateModule } from './url-sync.js';
 
 const OPTION_PROPERTIES = ['pageSize', 'sort', 'layout', 'limit', 'href', 'controlsAttribute'] as const;
