@@ -12,6 +12,7 @@ import type { MapData } from '../../map/map-data.js';
 import { REGION_PLACES, TERRITORIES } from '../../map/regions.js';
 import type { Lang } from '../../model/types.js';
 import type { MapMessages } from './messages.js';
+import { renderPickerSizer, renderRegionPicker } from './region-picker.js';
 import { unplacedCount } from './unplaced.js';
 
 /** As wide as a region's count in a national edition (three digits, plural). */
@@ -57,16 +58,21 @@ export function renderRegions(ctx: PanelsContext): TemplateResult | typeof nothi
     if (ctx.failed) return nothing;
     // While the points load, an invisible copy of the list to come keeps its room: the page
     // below the map does not jump by its height (about 750 px in a phone's column) when it comes.
+    const sample = (name: string) => m.regionButton(name, formatCount(SIZER_COUNT, lang), SIZER_COUNT);
     return html`<div class="regions-sizer" aria-hidden="true">
-      <p class="list-title">${m.listTitle}</p>
-      <ul class="region-list">
-        ${placed.map((r) => html`<li><button type="button" disabled>${m.regionButton(r.name, formatCount(SIZER_COUNT, lang), SIZER_COUNT)}</button></li>`)}
-      </ul>
-      <button type="button" class="all" disabled>${m.all}</button>
+      <div class="sizer-list">
+        <p class="list-title">${m.listTitle}</p>
+        <ul class="region-list">
+          ${placed.map((r) => html`<li><button type="button" disabled>${sample(r.name)}</button></li>`)}
+        </ul>
+        <button type="button" class="all" disabled>${m.all}</button>
+      </div>
+      ${renderPickerSizer(ctx, sample(m.all))}
     </div>`;
   }
   const shown = placed.filter((r) => (data.counts[r.code] ?? 0) > 0 || r.code === ctx.selection);
-  return html`<div class="regions" id="regions" role="group" tabindex="-1" aria-labelledby="regions-title">
+  return html`${renderRegionPicker(ctx, shown)}
+    <div class="regions" id="regions" role="group" tabindex="-1" aria-labelledby="regions-title">
     <p class="list-title" id="regions-title">${m.listTitle}</p>
     <ul class="region-list" part="region-list" aria-labelledby="regions-title">
       ${shown.map((r) => {

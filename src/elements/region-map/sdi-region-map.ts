@@ -92,6 +92,7 @@ function prefersReducedMotion(): boolean {
  * @csspart region-list - The list of regions below the map.
  * @csspart region-button - One region's button.
  * @csspart all-button - The "Toute la France" button.
+ * @csspart region-select - The region list folded into one control, in a widget under 600 px wide.
  * @csspart notice - Message about a bad attribute.
  *
  * @cssprop --sdi-primary - Accent colour; default colour of the symbols.
@@ -352,7 +353,9 @@ export class SdiRegionMap extends SourceElement {
 
   private skipMap(event: Event): void {
     event.preventDefault();
-    this.renderRoot.querySelector<HTMLElement>('#regions')?.focus();
+    // The list, or the control it folds into in a narrow widget: whichever is laid out.
+    const targets = this.renderRoot.querySelectorAll<HTMLElement>('#regions, #region-select');
+    [...targets].find((target) => target.getClientRects().length > 0)?.focus();
   }
 
   private renderOverlay(): TemplateResult | typeof nothing {
@@ -391,7 +394,7 @@ export class SdiRegionMap extends SourceElement {
     const busy = !this.viewer.ready && !this.viewer.failed && !this.feed.failed;
     // Through the CSSOM only: a strict Content-Security-Policy refuses style attributes (css-properties.ts).
     const height = { '--_height': this.config.height };
-    return html`
+    return html`<div class="frame">
       <button type="button" class="skip" @click=${(event: Event) => this.skipMap(event)}>${m.skip}</button>
       ${renderSwitcher(panels)}
       <div class="map-box" part="map" ${cssProperties(height)} aria-busy=${String(busy)}>
@@ -402,7 +405,7 @@ export class SdiRegionMap extends SourceElement {
       ${renderStatus(panels)}
       ${renderRegions(panels)}
       ${this.problems.list.map((p) => html`<p class="notice" part="notice" role="alert">${p.attribute} : ${p.message}</p>`)}
-    `;
+    </div>`;
   }
 }
 

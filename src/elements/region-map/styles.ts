@@ -14,7 +14,16 @@ export const regionMapStyles = css`
     --_height: var(--sdi-map-height, 28rem);
     display: flex;
     flex-direction: column;
+  }
+  /* The container the phone layout is decided on: the widget's own width, not the viewport's (a
+     sidebar on a desktop is as narrow as a phone). Inside the shadow root, where no host-page rule
+     resetting every element's properties can switch it off. */
+  .frame {
+    display: flex;
+    flex-direction: column;
     gap: 0.5rem;
+    flex: 1 1 auto;
+    container-type: inline-size;
   }
   .skip {
     position: absolute;
@@ -157,5 +166,75 @@ export const regionMapStyles = css`
     border-color: var(--_primary);
     color: var(--_on-primary);
     font-weight: 600;
+  }
+  /* The folded region list (region-picker.ts): shown instead of the buttons in a narrow widget. */
+  .picker {
+    display: none;
+    flex-direction: column;
+    margin: 0 0 0.5rem;
+  }
+  .picker .list-title {
+    display: block;
+  }
+  .picker select {
+    box-sizing: border-box;
+    width: 100%;
+    min-height: 44px;
+    padding: 0.5rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    font: inherit;
+    /* Below 16px, iOS zooms the page in when the control is focused. */
+    font-size: max(1rem, 16px);
+  }
+  .picker select:focus-visible {
+    outline: 2px solid var(--sdi-focus, var(--_primary));
+    outline-offset: 2px;
+  }
+  /* A phone's column: one control for eighteen buttons, and every target a finger's size (44 px,
+     WCAG 2.5.5), Leaflet's zoom buttons included (30 px by default). */
+  @container (width < 600px) {
+    .regions,
+    .sizer-list {
+      display: none;
+    }
+    .picker {
+      display: flex;
+    }
+    .switcher button,
+    .retry,
+    .skip:focus {
+      min-width: 44px;
+      min-height: 44px;
+    }
+    .map .leaflet-control-zoom.leaflet-bar a {
+      width: 44px;
+      height: 44px;
+      line-height: 44px;
+    }
+    /* Symbols are as small as their count (28 px): a transparent disc around them takes the
+       finger, without changing what is drawn or where. */
+    .map .sdi-symbol-icon::before,
+    .map .sdi-cluster-icon::before,
+    .map .sdi-marker-icon::before {
+      content: '';
+      position: absolute;
+      left: 50%;
+      top: 50%;
+      width: 44px;
+      height: 44px;
+      border-radius: 50%;
+      transform: translate(-50%, -50%);
+    }
+    /* The credit's link grows upwards into the map, transparently: below it is the map's edge. */
+    .map .leaflet-control-attribution a {
+      display: inline-block;
+      min-width: 44px;
+      padding-top: 30px;
+      margin-top: -30px;
+      text-align: center;
+    }
   }
 `;
