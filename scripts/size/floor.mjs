@@ -51,8 +51,7 @@ export const FLOORS = {
     export { indexEvents } from ${src('filters/apply.ts')};
     export { ResultsMemo } from ${src('elements/event-list/results.ts')};
     export { groupByDay } from ${src('list/group-by-day.ts')};
-    export { renderCard } from ${src('elements/event-list/event-card.ts')};
-    export { ChoiceLabels } from ${src('elements/event-list/event-view.ts')};
+    export { renderCard, ChoiceLabels } from ${src('elements/event-list/card.ts')};
     export { baseStyles } from ${src('elements/shared/styles.ts')};
     export { listStyles } from ${src('elements/event-list/styles/index.ts')};
     import { LIST_MESSAGES } from ${src('elements/event-list/messages.ts')};

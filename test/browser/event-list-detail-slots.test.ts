@@ -5,8 +5,8 @@
  */
 import { expect } from '@open-wc/testing';
 import { render } from 'lit';
-import { renderDetail, type DetailContext } from '../../src/elements/event-list/event-detail.js';
-import { ChoiceLabels, DETAIL_MAX_SLOTS, detailSlots } from '../../src/elements/event-list/event-view.js';
+import { ChoiceLabels } from '../../src/elements/event-list/card.js';
+import { DETAIL_MAX_SLOTS, detailSlots, renderDetail, type DetailContext } from '../../src/elements/event-list/detail-content.js';
 import { LIST_MESSAGES } from '../../src/elements/event-list/messages.js';
 import type { Lang, SdiEvent, Timing } from '../../src/model/types.js';
 

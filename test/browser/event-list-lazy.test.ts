@@ -7,7 +7,7 @@
  * modules a plain list has fetched.
  */
 import { expect, html } from '@open-wc/testing';
-import type { DetailModule } from '../../src/elements/event-list/lazy-detail.js';
+import type { DetailModule } from '../../src/elements/event-list/detail-dialog.js';
 import {
   cards,
   clock,
@@ -21,7 +21,7 @@ import {
 } from '../support/browser/event-list-helpers.js';
 import { collectUncaught, stubWarn } from '../support/browser/support.js';
 
-const LAZY = /\/(detail-dialog|event-detail|actions|description|ics|jsonld|url-state)\.ts|dompurify/;
+const LAZY = /\/(detail-content|actions|description|ics|jsonld|url-state)\.ts|dompurify/;
 
 function lazyFetched(): string[] {
   return performance
@@ -62,7 +62,7 @@ describe('<sdi-event-list> lazy parts', () => {
     openFirst(el);
     await until(el, () => Boolean(dialog?.open && dialog.querySelector('#detail-title')));
     expect(shadow(el).querySelector('dialog')).to.equal(dialog);
-    expect(lazyFetched().some((name) => /detail-dialog\.ts/.test(name))).to.equal(true);
+    expect(lazyFetched().some((name) => /detail-content\.ts/.test(name))).to.equal(true);
     (shadow(el).querySelector('dialog button.close') as HTMLButtonElement).click();
     expect(uncaught).to.deep.equal([]);
   });

@@ -1,23 +1,17 @@
 /**
- * The detail of one event in a modal `<dialog>`: opening (details fetched, description sanitised),
- * focus (into the dialog, then back to the card that opened it), closing by any means, and the
- * calendar and share actions. A controller, so the list element stays a view over its data.
+ * The list's detail dialog: the `<dialog>` element, and the code that fills it, fetched as a chunk
+ * of its own (detail-content.ts, with the description sanitiser, the calendar file and the share
+ * action) when a card is hovered, focused or opened: most visitors of a list never open an event,
+ * and the list must not wait for that code. A fetch that fails (offline, a proxy or the host page
+ * blocking it) is said in the list, in the visitor's language, and the next opening tries again.
  */
-import { nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { SourceConfig } from '../../feed/source.js';
-import { announceOpen } from '../shared/events.js';
-import { descriptionToHtml } from '../../content/description.js';
-// Re-exported so the list warms DOMPurify up through this lazy chunk, never by importing the sanitiser itself.
-export { preloadSanitizer } from '../../content/description.js';
-import { pickText } from '../../model/text.js';
 import type { Lang, SdiEvent } from '../../model/types.js';
 import type { FeedStore } from '../../store/feed-store.js';
-import { calendarFile, shareLink, type CalendarFile } from './actions.js';
-// For the element's default download, which runs only once this chunk is loaded.
-export { saveFile } from './actions.js';
-import { renderDetail, type DescriptionState } from './event-detail.js';
-import { detailFrame } from './detail-frame.js';
-import type { ChoiceLabels } from './event-view.js';
+import type { CalendarFile } from './actions.js';
+import type { ChoiceLabels } from './card.js';
+import type { DetailContent } from './detail-content.js';
 import type { ListMessages } from './messages.js';
 
 export interface DialogContext {
@@ -36,202 +30,119 @@ export interface DialogContext {
 
 export type Host = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment };
 
-function isAbort(error: unknown): boolean {
-  return error instanceof DOMException && error.name === 'AbortError';
-}
+// A click on the backdrop closes the dialog; the keyboard's way out is the dialog's own Escape,
+// so the click needs no key twin.
+/* eslint-disable lit-a11y/click-events-have-key-events */
 
+/**
+ * The `<dialog>` element, one template for the empty one the list renders before the detail's
+ * chunk arrives and the one the detail fills: lit then keeps the same element, so a reference the
+ * host page (or a test) took on the first click still points at the open dialog.
+ */
+export function detailFrame(
+  labelled: boolean,
+  onClose: () => void,
+  onClick: (event: MouseEvent) => void,
+  content: TemplateResult | typeof nothing,
+): TemplateResult {
+  return html`<dialog part="detail" class="detail" aria-labelledby=${labelled ? 'detail-title' : nothing}
+    @close=${onClose} @click=${onClick}>${content}</dialog>`;
+}
+/* eslint-enable lit-a11y/click-events-have-key-events */
+
+const idle = (): void => undefined;
+
+export type DetailModule = typeof import('./detail-content.js');
+
+/** The list's handle on the dialog: renders it, and hands each opening to the content once loaded. */
 export class DetailDialog implements ReactiveController {
-  /** The event shown; its details replace it once loaded. */
-  private event?: SdiEvent;
-  private description?: DescriptionState;
-  private actionStatus = '';
-  private manualCopy?: string;
-  private openerUid?: number;
-  private loading?: AbortController;
-  private afterUpdate?: () => void;
+  private content?: DetailContent;
+  private module?: DetailModule;
+  private loading?: Promise<DetailContent>;
+  /** The event a click asked for while the chunk was on its way. */
+  private wanted?: SdiEvent;
+  private failed = false;
 
   constructor(
     private readonly host: Host,
+    /** Fetches the chunk; the element's `loadDetail`, replaceable by tests. */
+    private readonly load: () => Promise<DetailModule>,
     private readonly context: () => DialogContext,
-    /** Where the keyboard goes when the card that opened the dialog is gone. */
     private readonly fallbackFocus: () => void,
   ) {
     host.addController(this);
   }
 
-  get openEvent(): SdiEvent | undefined {
-    return this.event;
+  private get(): Promise<DetailContent> {
+    if (!this.loading) {
+      const loading = this.load().then((module) => {
+        this.module = module;
+        this.content ??= new module.DetailContent(this.host, this.context, this.fallbackFocus);
+        return this.content;
+      });
+      // Forgotten on failure, so the next hover or click fetches again.
+      loading.catch(() => {
+        if (this.loading === loading) this.loading = undefined;
+      });
+      this.loading = loading;
+    }
+    return this.loading;
   }
 
-  private get dialog(): HTMLDialogElement | null {
-    return this.host.renderRoot.querySelector('dialog');
-  }
-
-  private changed(): void {
-    this.host.requestUpdate();
-  }
+  /** On a card's hover or focus: the chunk, then DOMPurify, ahead of the click. Failures wait for the click to be said. */
+  readonly preload = (): void => {
+    this.get().then(
+      () => this.module?.preloadSanitizer(),
+      () => undefined,
+    );
+  };
 
   open(event: SdiEvent): void {
-    const { lang, group } = this.context();
-    this.event = event;
-    this.openerUid = event.uid;
-    this.actionStatus = '';
-    this.manualCopy = undefined;
-    this.afterUpdate = () => this.show();
-    this.changed();
-    void this.load(event);
-    announceOpen(this.host, {
-      uid: event.uid,
-      title: pickText(event.title, lang),
-      ...(event.url ? { url: event.url } : {}),
-      ...(group ? { group } : {}),
-    });
+    this.failed = false;
+    if (this.content) {
+      this.content.open(event);
+      return;
+    }
+    this.wanted = event;
+    this.host.requestUpdate();
+    this.get().then(
+      (content) => {
+        if (this.wanted !== event) return;
+        this.wanted = undefined;
+        if (this.host.isConnected) content.open(event);
+      },
+      (error: unknown) => {
+        if (this.wanted !== event) return;
+        this.wanted = undefined;
+        this.failed = true;
+        console.warn('[semaine-industrie-widgets] <sdi-event-list> could not load the event detail:', error);
+        this.host.requestUpdate();
+      },
+    );
+  }
+
+  /** The .ics file of an event, as the «Ajouter à mon agenda» button makes it. */
+  async calendarFor(event: SdiEvent): Promise<CalendarFile> {
+    return (await this.get()).calendarFor(event);
   }
 
   /**
-   * The event's details (snapshot lists leave out descriptions, conditions and registration),
-   * then its description through the sanitiser, which is loaded on the first opening only.
+   * Hands the file to the browser's download, synchronously (still within the visitor's click):
+   * only the open dialog asks, so its chunk, which holds the code, is loaded.
    */
-  private async load(event: SdiEvent): Promise<void> {
-    this.loading?.abort();
-    const controller = new AbortController();
-    this.loading = controller;
-    this.description = { uid: event.uid };
-    const { store, source, signal } = this.context();
-    let full = event;
-    let detailsFailed = false;
-    try {
-      if (source) full = await store.details(source, event, signal(controller.signal));
-    } catch (error) {
-      if (isAbort(error) || controller.signal.aborted) return;
-      console.warn('[semaine-industrie-widgets] <sdi-event-list> could not load the event details:', error);
-      detailsFailed = true;
-    }
-    if (this.event?.uid !== event.uid || controller.signal.aborted) return;
-    this.event = full;
-    this.changed();
-    const { lang } = this.context();
-    const text = pickText(full.description, lang) || pickText(full.summary, lang);
-    try {
-      const html = await descriptionToHtml(text);
-      if (this.event?.uid === event.uid) this.description = { uid: event.uid, html, detailsFailed };
-    } catch (error) {
-      console.warn('[semaine-industrie-widgets] <sdi-event-list> could not prepare the description:', error);
-      if (this.event?.uid === event.uid) this.description = { uid: event.uid, failed: true, detailsFailed };
-    }
-    this.changed();
-  }
-
-  private show(): void {
-    const dialog = this.dialog;
-    if (!dialog || !this.event) return;
-    if (!dialog.open) {
-      if (typeof dialog.showModal === 'function') dialog.showModal();
-      else dialog.setAttribute('open', '');
-    }
-    // The title, not the close button: screen readers then start with what the dialog is about.
-    dialog.querySelector<HTMLElement>('#detail-title')?.focus();
-  }
-
-  private readonly close = (): void => {
-    const dialog = this.dialog;
-    if (dialog?.open && typeof dialog.close === 'function') dialog.close();
-    else this.closed();
-  };
-
-  /** Every way of closing (button, Escape, backdrop) ends here, through the dialog's close event. */
-  private readonly closed = (): void => {
-    // The close event comes a task after close(): by then another event may have been opened, and
-    // shown; that one must stay.
-    if (!this.event || this.dialog?.open) return;
-    this.loading?.abort();
-    this.event = undefined;
-    this.actionStatus = '';
-    this.manualCopy = undefined;
-    const uid = this.openerUid;
-    this.afterUpdate = () => {
-      // The card may be gone (data refreshed meanwhile): the list's count is the next best place.
-      const button = this.host.renderRoot.querySelector<HTMLButtonElement>(`button.open[data-uid="${uid}"]`);
-      if (button) button.focus();
-      else this.fallbackFocus();
-    };
-    this.changed();
-  };
-
-  private readonly backdropClick = (event: MouseEvent): void => {
-    // The dialog box itself has no padding: a click whose target is the dialog is on the backdrop.
-    if (event.target === this.dialog) this.close();
-  };
-
-  /** The .ics file of an event, as the «Ajouter à mon agenda» button makes it. */
-  calendarFor(event: SdiEvent): CalendarFile {
-    const { lang, now } = this.context();
-    return calendarFile(event, lang, now);
-  }
-
-  private readonly addToCalendar = (event: SdiEvent): void => {
-    const { download, messages } = this.context();
-    try {
-      download(this.calendarFor(event));
-      this.actionStatus = messages.calendarSaved;
-    } catch (error) {
-      console.warn('[semaine-industrie-widgets] <sdi-event-list> could not make the calendar file:', error);
-    }
-    this.changed();
-  };
-
-  private readonly share = async (event: SdiEvent): Promise<void> => {
-    if (!event.url) return;
-    this.actionStatus = '';
-    this.manualCopy = undefined;
-    this.changed();
-    const { lang } = this.context();
-    const outcome = await shareLink(event.url, pickText(event.title, lang));
-    const { messages } = this.context();
-    if (outcome === 'copied') this.actionStatus = messages.copied;
-    else if (outcome === 'failed') {
-      this.actionStatus = messages.copyFailed;
-      this.manualCopy = event.url;
-    }
-    this.changed();
-  };
-
-  hostUpdated(): void {
-    const task = this.afterUpdate;
-    this.afterUpdate = undefined;
-    try {
-      task?.();
-    } catch (error) {
-      console.warn('[semaine-industrie-widgets] <sdi-event-list>:', error);
-    }
+  saveFile(file: CalendarFile, where: ShadowRoot | HTMLElement): void {
+    if (!this.module) throw new Error('the detail dialog is not loaded');
+    this.module.saveFile(file, where);
   }
 
   hostDisconnected(): void {
-    this.loading?.abort();
+    this.wanted = undefined;
   }
 
-  render(): TemplateResult {
-    const event = this.event;
-    const context = event ? this.context() : undefined;
-    return detailFrame(
-      Boolean(event),
-      this.closed,
-      this.backdropClick,
-      event && context
-        ? renderDetail(event, {
-            lang: context.lang,
-            m: context.messages,
-            labels: context.labels,
-            visitorZone: context.visitorZone,
-            now: context.now,
-            description: this.description,
-            actionStatus: this.actionStatus,
-            manualCopy: this.manualCopy,
-            onClose: this.close,
-            onCalendar: this.addToCalendar,
-            onShare: (e) => void this.share(e),
-          })
-        : nothing,
-    );
+  /** Until its code arrives, the dialog is an empty, closed one: the same element the detail fills then. */
+  render(unavailable: string): TemplateResult {
+    return html`${this.failed ? html`<p class="notice detail-error" part="notice" role="alert">${unavailable}</p>` : nothing}${
+      this.content ? this.content.render() : detailFrame(false, idle, idle, nothing)
+    }`;
   }
 }

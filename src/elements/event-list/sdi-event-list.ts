@@ -17,10 +17,9 @@ import { sourceOf } from '../shared/source-attributes.js';
 import { baseStyles } from '../shared/styles.js';
 import { SOURCE_PROPERTIES, SourceElement } from '../shared/source-element.js';
 import type { CalendarFile } from './actions.js';
-import type { CardContext } from './event-card.js';
-import { ChoiceLabels } from './event-view.js';
+import { ChoiceLabels, type CardContext } from './card.js';
 import { renderFilterControls } from './filter-controls.js';
-import { LazyDetail, type DetailModule } from './lazy-detail.js';
+import { DetailDialog, type DetailModule } from './detail-dialog.js';
 import { FILTER_ATTRIBUTES, ListFilters, quickRanges } from './list-filters.js';
 import { LIST_MESSAGES, type ListMessages } from './messages.js';
 import { Narrow } from './narrow.js';
@@ -143,7 +142,7 @@ export class SdiEventList extends SourceElement {
   /** Hands the calendar file to the browser; replaceable (tests, apps with their own download). @internal */
   download: (file: CalendarFile) => void = (file) => this.detail.saveFile(file, this.renderRoot as ShadowRoot);
   /** Fetches the detail dialog's chunk; replaceable (tests of a failed fetch). @internal */
-  loadDetail: () => Promise<DetailModule> = () => import('./detail-dialog.js');
+  loadDetail: () => Promise<DetailModule> = () => import('./detail-content.js');
   /** Fetches the address sync's chunk; replaceable (tests of a failed fetch). @internal */
   loadUrlState: () => Promise<UrlStateModule> = loadUrlState;
   /** Fetches the JSON-LD mapping's chunk; replaceable (tests of a failed fetch). @internal */
@@ -205,7 +204,7 @@ export class SdiEventList extends SourceElement {
     this.pages = 1;
     this.scheduleAnnouncement();
   });
-  private readonly detail = new LazyDetail(
+  private readonly detail = new DetailDialog(
     this,
     () => this.loadDetail(),
     () => ({

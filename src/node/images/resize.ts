@@ -1,6 +1,6 @@
 /**
  * The two sizes the widgets show, from one source image. Cards draw a 160×120 box
- * (`event-card.ts`, `--sdi-thumbnail-width` 7.5rem): twice that for dense screens. The detail
+ * (`event-list/card.ts`, `--sdi-thumbnail-width` 7.5rem): twice that for dense screens. The detail
  * view draws the image at most 800 px wide. WebP: every browser the widgets support decodes it.
  */
 import type SharpConstructor from 'sharp';

@@ -1,14 +1,18 @@
 /**
- * Pieces of an event shared by its card and its detail: which slot to show, the place in words,
- * the badges. Plain functions over the model, so the card and the dialog always agree.
+ * One event in the results: its card, the grey placeholders the size of one, and the pieces of an
+ * event the card shares with the detail (which slot to show, the place in words, the badges), so
+ * that the card and the dialog always agree. The title is a button (it opens the detail); a
+ * pseudo-element stretches its click target over the whole card without making the card itself a
+ * giant, noisy control.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { literal, type StaticValue } from 'lit/static-html.js';
+import { html as staticHtml, literal, type StaticValue } from 'lit/static-html.js';
 import type { AccessibilityKey } from '../../filters/filter-state.js';
-import { localDay } from '../../time/local-day.js';
+import { localDay, slotDateTimeAttr } from '../../time/local-day.js';
 import { departmentOf } from '../../geo/admin.js';
 import { intlLocale } from '../../i18n/locale.js';
 import { distanceKm } from '../../list/distance.js';
+import { formatSlot } from '../../list/format-event.js';
 import { pickText } from '../../model/text.js';
 import type { Choice, FeedSchema, Lang, SdiEvent, Timing } from '../../model/types.js';
 import { safeHttpUrl } from '../../model/url.js';
@@ -45,36 +49,6 @@ export class ChoiceLabels {
   audiencesOf(event: SdiEvent): string[] {
     return event.audiences.map((id) => this.audiences.get(id)).filter((label): label is string => Boolean(label));
   }
-}
-
-/**
- * Slots a detail lists at most. An event may hold thousands (a daily opening over years, or a
- * hostile feed with 50,000): rendering them all froze the page for seconds on opening.
- */
-export const DETAIL_MAX_SLOTS = 50;
-
-/**
- * The slots a detail lists, in their order: those still to come (or running) first in priority,
- * topped up with the latest past ones when fewer than `max` remain; `hidden` counts the others.
- */
-export function detailSlots(
-  timings: readonly Timing[],
-  now: number,
-  max: number = DETAIL_MAX_SLOTS,
-): { shown: readonly Timing[]; hidden: number } {
-  if (timings.length <= max) return { shown: timings, hidden: 0 };
-  const upcoming: Timing[] = [];
-  const past: Timing[] = [];
-  for (const timing of timings) {
-    if (timing.end > now) {
-      if (upcoming.length < max) upcoming.push(timing);
-    } else {
-      past.push(timing);
-    }
-  }
-  const room = max - upcoming.length;
-  const shown = room > 0 ? [...past.slice(past.length - room), ...upcoming] : upcoming;
-  return { shown, hidden: timings.length - shown.length };
 }
 
 /**
@@ -151,4 +125,66 @@ export function thumbnailUrl(event: SdiEvent): string | undefined {
 
 export function title(event: SdiEvent, lang: Lang): string {
   return pickText(event.title, lang);
+}
+
+export interface CardContext {
+  lang: Lang;
+  m: ListMessages;
+  labels: ChoiceLabels;
+  visitorZone: string;
+  now: number;
+  near: Position | undefined;
+  headingLevel: number;
+  onOpen: (event: SdiEvent) => void;
+  onHover: () => void;
+}
+
+export function renderCard(event: SdiEvent, ctx: CardContext, day?: string): TemplateResult {
+  const { m, lang } = ctx;
+  const slot = displaySlot(event, { now: ctx.now, ...(day ? { day } : {}) });
+  const thumb = thumbnailUrl(event);
+  const others = event.timings.length - 1;
+  const distance = distanceText(event, ctx.near, lang, m);
+  const Heading = headingTag(ctx.headingLevel);
+  // A static template: the heading's level is its tag (`<${Heading}>`).
+  return staticHtml`<li class="card status-${event.status}${thumb ? ' has-thumb' : ''}" part="card${event.status === 'cancelled' ? ' card-cancelled' : ''}" data-uid=${event.uid}>
+    ${
+      thumb
+        ? html`<div class="thumb" part="thumbnail"><img src=${thumb} alt="" loading="lazy" decoding="async" width="160" height="120" /></div>`
+        : nothing
+    }
+    <div class="body">
+      <${Heading} class="card-title" part="card-title">
+        <button type="button" class="open" part="card-button" data-uid=${event.uid} aria-haspopup="dialog"
+          @click=${() => ctx.onOpen(event)} @pointerenter=${ctx.onHover} @focus=${ctx.onHover}>${title(event, lang)}</button>
+      </${Heading}>
+      ${statusBadge(event, m)}
+      ${
+        slot
+          ? html`<p class="when"><time datetime=${slotDateTimeAttr(slot.begin, event.timezone)}>${formatSlot(
+              slot,
+              event.timezone,
+              lang,
+              {
+                visitorZone: ctx.visitorZone,
+              },
+            )}</time>${others > 0 ? html` <span class="more-slots">${m.moreSlots(others)}</span>` : nothing}</p>`
+          : nothing
+      }
+      <p class="where">${placeText(event, m)}${distance ? html` <span class="distance">· ${distance}</span>` : nothing}</p>
+      ${choiceBadges(event, ctx.labels, m)} ${accessibilityList(event, m)}
+    </div>
+  </li>`;
+}
+
+/** Grey placeholders the size of real cards, so nothing moves when the events arrive. */
+export function renderSkeleton(count: number): TemplateResult {
+  return html`<ul class="cards" role="list">
+    ${Array.from(
+      { length: count },
+      () => html`<li class="card skeleton" part="card skeleton" aria-hidden="true">
+      <div class="body"><div class="bar title"></div><div class="bar"></div><div class="bar short"></div></div>
+    </li>`,
+    )}
+  </ul>`;
 }
