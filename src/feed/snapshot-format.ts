@@ -1,6 +1,6 @@
 /**
- * The static snapshot format (docs/SNAPSHOT.md), version 1: written by the Node builder, read by
- * the widgets. Browser-safe, types and tiny helpers only, so both sides agree on one definition.
+ * The static snapshot format (docs/SNAPSHOT.md), version 2: written by the Node builder, read by
+ * the widgets (which still read version 1). Browser-safe, types and tiny helpers only, so both sides agree on one definition.
  */
 import type {
   AccessibilityFlags,
@@ -12,7 +12,15 @@ import type {
   SdiLocation,
 } from '../model/types.js';
 
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
+/**
+ * Every format this code reads. Version 2 added the first-page files (`files.first`); a reader of
+ * version 1 refuses a version 2 index, so a new snapshot never half-works under an old bundle.
+ */
+export type SnapshotFormat = 1 | typeof SNAPSHOT_FORMAT;
+export function isReadableFormat(value: unknown): value is SnapshotFormat {
+  return value === 1 || value === SNAPSHOT_FORMAT;
+}
 /** Region key of events without a region (online only, unknown or foreign place). */
 export const NO_REGION = 'none';
 export const POINT_FIELDS = ['uid', 'lat', 'lng', 'region'] as const;
@@ -48,7 +56,7 @@ export interface SnapshotCounts {
 }
 
 export interface SnapshotIndex {
-  format: typeof SNAPSHOT_FORMAT;
+  format: SnapshotFormat;
   /** ISO instant. */
   generatedAt: string;
   agenda: { uid: number; slug?: string; title?: string };
@@ -74,6 +82,12 @@ export interface SnapshotIndex {
      * The widgets do not read it.
      */
     images?: string[];
+    /**
+     * Since format 2: the first upcoming events of each scope (`all`, and each region key of
+     * `regions`) in their own small file, which paints a list's first cards before its full file
+     * arrives. Absent in format 1 indexes: readers then go straight to the full file.
+     */
+    first?: { all: SnapshotFileRef; regions: Record<string, SnapshotFileRef> };
   };
 }
 
@@ -126,13 +140,13 @@ export type SnapshotLocation = Omit<SdiLocation, 'departmentName' | 'regionName'
 };
 
 export interface SnapshotEventsFile {
-  format: typeof SNAPSHOT_FORMAT;
+  format: SnapshotFormat;
   /** Sorted by first timing. */
   events: SnapshotEvent[];
 }
 
 export interface SnapshotDetailsFile {
-  format: typeof SNAPSHOT_FORMAT;
+  format: SnapshotFormat;
   /** Event uid → its details; events without any are absent. */
   details: Record<string, EventDetails>;
 }
@@ -149,7 +163,7 @@ export function regionKey(event: { location?: { regionCode?: string } }): string
 }
 
 export interface SnapshotPointsFile {
-  format: typeof SNAPSHOT_FORMAT;
+  format: SnapshotFormat;
   fields: typeof POINT_FIELDS;
   /** Flat: uid, lat, lng, region code (or `none`), then the next event. */
   points: (number | string)[];
@@ -173,4 +187,34 @@ export function readPoints(file: SnapshotPointsFile): SnapshotPoint[] {
     }
   }
   return out;
+}
+
+/**
+ * The event after a first-page file's last one, in the list's date order at build time: its next
+ * start and its French title (the list's tie-break). Events before it are all in the file.
+ */
+export interface FirstPageBoundary {
+  at: number;
+  title: string;
+}
+
+/** What a reader needs to know how much of a first-page file is still the list's first page. */
+export interface FirstPageFacts {
+  /** The first event left out; null when the file holds every event of the scope still to come. */
+  until: FirstPageBoundary | null;
+  /** Events of the scope, and those of them already over when the file was built. */
+  total: number;
+  over: number;
+  /**
+   * When the scope's other events end, as flat pairs (instant, events ending then), sorted, for
+   * those ending before `horizon`: the number still to come at any instant up to it.
+   */
+  ends: number[];
+  /** Epoch ms after which the file is not used (the full file is read instead). */
+  horizon: number;
+}
+
+/** A first-page file (format 2): an events file of one scope's first upcoming events. */
+export interface SnapshotFirstFile extends SnapshotEventsFile {
+  first: FirstPageFacts;
 }

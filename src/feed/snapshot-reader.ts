@@ -6,6 +6,7 @@
 import type { FetchJsonOptions } from './http.js';
 import { fetchJson, HttpError } from './http.js';
 import {
+  isReadableFormat,
   NO_REGION,
   regionKey,
   SNAPSHOT_FORMAT,
@@ -49,11 +50,11 @@ export class SnapshotUnavailableError extends SnapshotError {
   }
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function isCount(value: unknown): value is number {
+export function isCount(value: unknown): value is number {
   return Number.isSafeInteger(value) && (value as number) >= 0 && (value as number) <= MAX_EVENT_COUNT;
 }
 
@@ -80,7 +81,7 @@ const COUNT_TABLES = ['region', 'department', 'type', 'audience', 'attendance', 
 
 export function validateIndex(body: unknown): SnapshotIndex {
   if (!isRecord(body)) throw new SnapshotError('index.json is not an object');
-  if (body.format !== SNAPSHOT_FORMAT) {
+  if (!isReadableFormat(body.format)) {
     throw new SnapshotError(`unsupported snapshot format ${JSON.stringify(body.format)}`);
   }
   const files = body.files;
@@ -96,6 +97,10 @@ export function validateIndex(body: unknown): SnapshotIndex {
   files.regions = ownTable(files.regions, isFileRef);
   // Lists work without details; a damaged details list only costs the opened cards their texts.
   files.details = ownTable(files.details, isFileRef);
+  // Format 2's first pages only speed the first paint: damaged, they are ignored, not fatal.
+  const first = files.first;
+  if (isRecord(first) && isFileRef(first.all)) first.regions = ownTable(first.regions, isFileRef);
+  else delete files.first;
   if (!isCount(body.skipped)) body.skipped = 0;
   return body as unknown as SnapshotIndex;
 }
@@ -208,7 +213,7 @@ export async function readIndex(base: string, options: FetchJsonOptions): Promis
     if (error instanceof HttpError && error.kind === 'parse') throw new SnapshotUnavailableError(url, 'not-json', error.message);
     throw error;
   }
-  if (!isRecord(body) || body.format !== SNAPSHOT_FORMAT) {
+  if (!isRecord(body) || !isReadableFormat(body.format)) {
     const format = isRecord(body) ? (JSON.stringify(body.format) ?? 'none') : 'not an object';
     throw new SnapshotUnavailableError(url, 'format', `format ${format}, this code reads format ${SNAPSHOT_FORMAT}`);
   }
@@ -262,7 +267,7 @@ export async function readTextSliced(response: Response, signal?: AbortSignal): 
 }
 
 // How the builder writes an events file (JSON.stringify, no spaces): what parseEventsFile slices.
-const EVENTS_HEAD = `{"format":${SNAPSHOT_FORMAT},"events":[`;
+const EVENTS_HEADS = [`{"format":${SNAPSHOT_FORMAT},"events":[`, '{"format":1,"events":['] as const;
 const EVENTS_TAIL = ']}';
 /** Between two events, where the next one starts with its uid as the builder writes them. */
 const EVENT_SEAM = '},{"uid":';
@@ -285,11 +290,12 @@ export async function parseEventsFile(text: string, signal?: AbortSignal): Promi
   // JSON's own whitespace, after the value: a file saved by hand may end with a newline.
   while (end > 0 && ' \t\n\r'.includes(text.charAt(end - 1))) end--;
   const last = end - EVENTS_TAIL.length;
-  if (text.length < 2 * PARSE_SLICE_CHARS || !text.startsWith(EVENTS_HEAD) || !text.startsWith(EVENTS_TAIL, last)) {
+  const head = EVENTS_HEADS.find((h) => text.startsWith(h));
+  if (text.length < 2 * PARSE_SLICE_CHARS || !head || !text.startsWith(EVENTS_TAIL, last)) {
     return JSON.parse(text);
   }
   const events: unknown[] = [];
-  let from = EVENTS_HEAD.length;
+  let from = head.length;
   while (from < last) {
     const seam = text.indexOf(EVENT_SEAM, from + PARSE_SLICE_CHARS);
     const to = seam < 0 || seam >= last ? last : seam + 1;
@@ -303,7 +309,7 @@ export async function parseEventsFile(text: string, signal?: AbortSignal): Promi
     from = to + 1;
     if (from < last) await yieldToBrowser(signal);
   }
-  return { format: SNAPSHOT_FORMAT, events };
+  return { format: head === EVENTS_HEADS[0] ? SNAPSHOT_FORMAT : 1, events };
 }
 
 /**
@@ -322,7 +328,18 @@ export async function readEvents(
     readText: (response) => readTextSliced(response, options.signal),
     parse: (text) => parseEventsFile(text, options.signal),
   });
-  if (!isRecord(body) || body.format !== SNAPSHOT_FORMAT || !Array.isArray(body.events)) {
+  return readEventsBody(body, ref, base, options.signal, index);
+}
+
+/** The events of an events file's parsed body (see readEvents), checked and expanded in slices. */
+export async function readEventsBody(
+  body: unknown,
+  ref: SnapshotFileRef,
+  base: string,
+  signal: AbortSignal | undefined,
+  index?: ExpandContext,
+): Promise<{ events: SdiEvent[]; dropped: number }> {
+  if (!isRecord(body) || !isReadableFormat(body.format) || !Array.isArray(body.events)) {
     throw new SnapshotError(`${ref.path} is not an events file`);
   }
   const events: SdiEvent[] = [];
@@ -332,7 +349,7 @@ export async function readEvents(
   // The national file is 8,000 events: checking and expanding them in the parse's last task
   // doubled it. They are done in slices from the next task on, and a widget leaving the page
   // (an abort) stops them within a slice.
-  await yieldToBrowser(options.signal);
+  await yieldToBrowser(signal);
   const now = Date.now();
   await forEachSliced(
     body.events as unknown[],
@@ -341,7 +358,7 @@ export async function readEvents(
       if (event) events.push(event);
       else dropped += 1;
     },
-    options.signal,
+    signal,
   );
   return { events, dropped };
 }
@@ -365,7 +382,7 @@ function readEntry(value: unknown): EventDetails | undefined {
 
 /** The entries of a details file body; malformed entries (and registration links) are skipped. */
 export function validateDetails(body: unknown, path: string): Map<number, EventDetails> {
-  if (!isRecord(body) || body.format !== SNAPSHOT_FORMAT || !isRecord(body.details)) {
+  if (!isRecord(body) || !isReadableFormat(body.format) || !isRecord(body.details)) {
     throw new SnapshotError(`${path} is not a details file`);
   }
   const out = new Map<number, EventDetails>();

@@ -17,9 +17,12 @@ import {
   SnapshotUnavailableError,
   withDetails,
 } from '../feed/snapshot-reader.js';
+import { readFirstPage } from '../feed/snapshot-first.js';
+import { takePrefetched } from '../feed/prefetch.js';
 import {
   NO_REGION,
   readPoints,
+  type FirstPageFacts,
   type SnapshotCounts,
   type SnapshotEdition,
   type SnapshotIndex,
@@ -44,6 +47,11 @@ export interface EventsData {
   generatedAt: number;
   /** True when a refresh failed and this is older data kept on purpose. */
   stale: boolean;
+  /**
+   * Present when `events` are only the scope's first upcoming events, from a first-page file
+   * (`FeedStore.firstEvents`), for the first cards; the full data follows.
+   */
+  first?: { facts: FirstPageFacts; region?: string };
 }
 
 export interface Summary {
@@ -100,7 +108,8 @@ export class FeedStore {
       signal,
       fetch: (input, init) => {
         this.requestCount += 1;
-        return base(input, init);
+        // The loader may have asked for it already, before any element's code had arrived.
+        return takePrefetched(input, init) ?? base(input, init);
       },
     };
   }
@@ -109,6 +118,42 @@ export class FeedStore {
   events(source: SourceConfig, scope: Scope = {}, signal?: AbortSignal, force = false): Promise<EventsData> {
     const key = `events|${sourceKey(source)}|${scope.region ?? ''}`;
     return this.get(key, sourceKey(source), signal, force, (s, refreshing) => this.loadEvents(source, scope, s, refreshing));
+  }
+
+  /**
+   * A scope's first upcoming events, from its first-page file (snapshot format 2), to paint a
+   * list's first cards before `events` has read the full file. Undefined when there is none (live
+   * mode, a format 1 snapshot, a damaged file) or when the full events are already here: the
+   * caller then waits for `events`. Fails only on an abort.
+   */
+  async firstEvents(source: SourceConfig, scope: Scope = {}, signal?: AbortSignal): Promise<EventsData | undefined> {
+    if (source.kind !== 'snapshot' || this.peekEvents(source, scope)) return undefined;
+    const key = `first|${sourceKey(source)}|${scope.region ?? ''}`;
+    try {
+      return (
+        (await this.get(key, sourceKey(source), signal, false, async (s) => {
+          const index = await this.index(source, s);
+          const files = index.files.first;
+          const ref = scope.region ? files?.regions[scope.region] : files?.all;
+          if (!ref) return null;
+          const read = await readFirstPage(source.src, ref, { ...this.http(s), retries: 0 }, index);
+          // A dropped event would leave a hole in the first page: only a whole file is used.
+          if (read.dropped > 0) return null;
+          const data: EventsData = {
+            events: read.events,
+            schema: index.schema,
+            skipped: 0,
+            generatedAt: Date.parse(index.generatedAt) || Date.now(),
+            stale: false,
+            first: { facts: read.facts, ...(scope.region ? { region: scope.region } : {}) },
+          };
+          return data;
+        })) ?? undefined
+      );
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      return undefined;
+    }
   }
 
   /** Totals and counts by region, department, type…; cheap in both modes. */

@@ -13,10 +13,12 @@ import {
   type SnapshotEdition,
   type SnapshotEventsFile,
   type SnapshotFileRef,
+  type SnapshotFirstFile,
   type SnapshotIndex,
   type SnapshotPointsFile,
 } from '../../feed/snapshot-format.js';
 import { capTimings } from '../../model/cap-timings.js';
+import { buildFirstPage } from '../../store/first-page.js';
 import type { FeedSchema, SdiEvent } from '../../model/types.js';
 import { countEvents, regionKey } from './counts.js';
 import { publicEvent, publicSchema } from './public-event.js';
@@ -128,12 +130,21 @@ export function buildSnapshot(input: BuildInput): BuiltSnapshot {
   // Sorted with `none` last so the index lists regions in a stable order.
   const regionKeys = [...byRegion.keys()].sort((a, b) => (a === NO_REGION ? 1 : b === NO_REGION ? -1 : a.localeCompare(b)));
 
+  // A scope's first upcoming events, which paint a list's first cards before its full file arrives.
+  const firstFile = (stem: string, list: SdiEvent[]): SnapshotFileRef => {
+    const page = buildFirstPage(list, now);
+    const file: SnapshotFirstFile = { ...eventsFile(page.events), first: page.facts };
+    return addFile(stem, file, page.events.length);
+  };
+
   const all = addFile('events/all', eventsFile(events), events.length);
+  const first = { all: firstFile('events/first-all', events), regions: {} as Record<string, SnapshotFileRef> };
   const regions: Record<string, SnapshotFileRef> = {};
   const details: Record<string, SnapshotFileRef> = {};
   for (const key of regionKeys) {
     const list = byRegion.get(key) ?? [];
     regions[key] = addFile(`events/region-${key}`, eventsFile(list), list.length);
+    first.regions[key] = firstFile(`events/first-region-${key}`, list);
     const entries: Record<string, EventDetails> = {};
     let count = 0;
     for (const event of list) {
@@ -159,7 +170,7 @@ export function buildSnapshot(input: BuildInput): BuiltSnapshot {
     total: events.length,
     skipped: input.skipped,
     counts: countEvents(events),
-    files: { all, regions, points: addFile('points', points.content, points.count), details },
+    files: { all, regions, points: addFile('points', points.content, points.count), details, first },
   };
   return { index, files, droppedTimings };
 }

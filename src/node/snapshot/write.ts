@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, normalize, resolve, sep } from 'node:path';
-import { SNAPSHOT_FORMAT, type SnapshotIndex } from '../../feed/snapshot-format.js';
+import { isReadableFormat, type SnapshotIndex } from '../../feed/snapshot-format.js';
 import { INDEX_FILE, serialiseIndex } from './build.js';
 
 export interface WriteResult {
@@ -76,11 +76,11 @@ async function recoverStale(target: string): Promise<void> {
   }
 }
 
-/** An index.json of the format this tool writes: `format` and the national events file. */
+/** An index.json of a format this tool reads (its own, or the one before): `format` and the national events file. */
 function isSnapshotIndex(text: string): boolean {
   try {
     const index = JSON.parse(text) as { format?: unknown; files?: { all?: { path?: unknown } } };
-    return index.format === SNAPSHOT_FORMAT && typeof index.files?.all?.path === 'string';
+    return isReadableFormat(index.format) && typeof index.files?.all?.path === 'string';
   } catch {
     return false;
   }
