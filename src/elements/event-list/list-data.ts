@@ -6,19 +6,51 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { indexEvents, type EventIndex } from '../../filters/apply.js';
-import type { EventsData } from '../../store/feed-store.js';
+import type { Lang } from '../../model/types.js';
+import type { SourceConfig } from '../../feed/source.js';
+import type { EventsData, FeedStore, Scope } from '../../store/feed-store.js';
+import { firstPageView } from '../../store/first-page.js';
 import { whenIdle } from '../shared/idle.js';
+import { ChoiceLabels } from './card.js';
 import { prepareIndex, ResultsMemo, type Results, type ResultsInput } from './results.js';
 
 export class ListData implements ReactiveController {
   data?: EventsData;
   private index?: EventIndex;
   private readonly memo = new ResultsMemo();
+  /** Cards and the dialog ask for labels many times per render: built once per schema and language. */
+  private labelCache?: { schema: EventsData['schema'] | undefined; lang: Lang; labels: ChoiceLabels };
   /** Stops the index's preparation, pending or under way. */
   private cancelPreparation?: () => void;
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
+  }
+
+  /**
+   * Reads `source`'s events in `scope` from the page's store, handing each data set to `accept`. A
+   * failed refresh of data the page already had keeps showing it, marked as old, then fails.
+   */
+  async load(
+    store: FeedStore,
+    source: SourceConfig,
+    scope: Scope,
+    how: { signal: AbortSignal; force: boolean; accept: (data: EventsData) => void },
+  ): Promise<EventsData> {
+    try {
+      // The scope's first-page file paints the first cards while the full file is read (#14).
+      const first = how.force || this.data ? undefined : await store.firstEvents(source, scope, how.signal);
+      if (first) how.accept(first);
+      const data = await store.events(source, scope, how.signal, how.force);
+      how.accept(data);
+      return data;
+    } catch (error) {
+      if (!how.signal.aborted) {
+        const stale = store.peekEvents(source, scope);
+        if (stale && stale !== this.data) how.accept(stale);
+      }
+      throw error;
+    }
   }
 
   /** New data; false when it is the data already held. */
@@ -42,8 +74,25 @@ export class ListData implements ReactiveController {
   }
 
   /** The results for these filters and options; undefined before any data. */
-  results(input: Omit<ResultsInput, 'index'>): Results | undefined {
-    return this.index ? this.memo.get({ ...input, index: this.index }) : undefined;
+  results(input: Omit<ResultsInput, 'index'>, needed = 0): Results | undefined {
+    if (!this.index) return undefined;
+    const results = this.memo.get({ ...input, index: this.index });
+    // First-page data (#14): only the events surely first, with the scope's count; undefined while
+    // they are fewer than `needed` cards or these filters need the full data.
+    const first = this.data?.first;
+    if (!first || !this.data) return results;
+    const view = firstPageView(results.events, first, this.data.generatedAt, { ...input, now: results.reference }, needed);
+    return view ? { ...results, events: view.events, total: view.total, pastHidden: 0 } : undefined;
+  }
+
+  /** The type and audience labels of the data's schema, in `lang`. */
+  labels(lang: Lang): ChoiceLabels {
+    const schema = this.data?.schema;
+    const cached = this.labelCache;
+    if (cached && cached.schema === schema && cached.lang === lang) return cached.labels;
+    const labels = new ChoiceLabels(schema, lang);
+    this.labelCache = { schema, lang, labels };
+    return labels;
   }
 
   /**

@@ -11,6 +11,7 @@ import { filterProblemMessage, filtersFromAttributes, type FilterAttribute } fro
 import type { FilterState } from '../../filters/filter-state.js';
 import { quickRange, type QuickRange } from '../../filters/quick-dates.js';
 import { resolveEdition } from '../../editions/editions.js';
+import { departmentOf } from '../../geo/admin.js';
 import type { FeedSchema, Lang } from '../../model/types.js';
 import type { AttributeProblems } from '../shared/attribute-problems.js';
 import type { FilterChangeDetail } from '../shared/events.js';
@@ -30,6 +31,21 @@ export const FILTER_ATTRIBUTES: readonly FilterAttribute[] = [
   'accessibility',
   'q',
 ];
+
+/**
+ * The region whose smaller file is enough: a visitor who picks another region (or department)
+ * changes it, and the list reads that region's shard (~75 KB gzip) then; the national file
+ * (1.35 MB) only for "all", or when a group or the address (`linked`) may widen the filters.
+ */
+export function shardRegion(filters: FilterState, linked: boolean): string | undefined {
+  if (linked) return undefined;
+  return filters.region ?? departmentOf(filters.department)?.regionCode;
+}
+
+/** The filter attributes' values on the element. */
+export function presetsOf(el: Partial<Record<FilterAttribute, string | undefined>>): Record<FilterAttribute, string | undefined> {
+  return Object.fromEntries(FILTER_ATTRIBUTES.map((a) => [a, el[a]])) as Record<FilterAttribute, string | undefined>;
+}
 
 /** Which keys of the state an attribute presets. */
 const STATE_KEYS: Record<FilterAttribute, (keyof FilterState)[]> = {
@@ -109,6 +125,12 @@ export class ListFilters implements ReactiveController {
   /** Another list of the page keeps the address: this one's `sync-url` is refused. */
   get urlRefused(): boolean {
     return this.url.refused;
+  }
+
+  /** A refused `sync-url` is said in the widget (and once in the console), in `message`. */
+  reportRefusal(message: string): void {
+    if (this.url.refused) this.options.problems.report({ attribute: 'sync-url', value: this.options.syncUrl() ?? '', message });
+    else this.options.problems.clear('sync-url');
   }
 
   /** `sync-url` or `group` changed. */

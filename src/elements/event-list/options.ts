@@ -158,6 +158,9 @@ export function clearableKeys(controls: ReadonlySet<ControlKey>): (keyof FilterS
   return [...controls].flatMap((control) => CONTROL_STATE_KEYS[control]);
 }
 
+/** The element's properties `readOptions` reads: a change of any is read again. */
+export const OPTION_PROPERTIES = ['pageSize', 'sort', 'layout', 'limit', 'href', 'controlsAttribute'] as const;
+
 /** The element's option attributes read, each bad value reported in the widget and the console. */
 export function readOptions(
   el: {

@@ -130,7 +130,7 @@ function renderEmpty(results: Results, ctx: ResultsViewContext): TemplateResult 
 
 export function renderResults(results: Results, ctx: ResultsViewContext): TemplateResult {
   const { m, lang } = ctx;
-  const total = results.events.length;
+  const total = results.total ?? results.events.length;
   const teaser = ctx.options.limit !== undefined;
   if (total === 0) return renderEmpty(results, ctx);
   const shown = results.events.slice(0, ctx.shown);

@@ -29,6 +29,8 @@ export interface ResultsInput {
 export interface Results {
   /** Matching events, in display order. */
   events: SdiEvent[];
+  /** How many match in all, when `events` are only the first ones (first-page data, ListData). */
+  total?: number;
   /** Matching events left out because they are over (0 when past events are shown). */
   pastHidden: number;
   /** Day headings make sense only in date order. */

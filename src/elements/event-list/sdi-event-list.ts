@@ -1,13 +1,11 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
 import { FeedController } from '../../controllers/feed-controller.js';
 import { GroupLink } from '../../controllers/group-link.js';
 import type { SourceConfig } from '../../feed/source.js';
 import { SnapshotUnavailableError } from '../../feed/snapshot-reader.js';
 import { activeFilterCount, cleanFilters } from '../../filters/apply.js';
 import type { FilterState } from '../../filters/filter-state.js';
-import type { QuickRange } from '../../filters/quick-dates.js';
-import { departmentOf } from '../../geo/admin.js';
 import { visitorTimeZone } from '../../list/format-event.js';
 import type { Lang, SdiEvent } from '../../model/types.js';
 import type { EventsData } from '../../store/feed-store.js';
@@ -17,23 +15,21 @@ import { sourceOf } from '../shared/source-attributes.js';
 import { baseStyles } from '../shared/styles.js';
 import { SOURCE_PROPERTIES, SourceElement } from '../shared/source-element.js';
 import type { CalendarFile } from './actions.js';
-import { ChoiceLabels, type CardContext } from './card.js';
-import { renderFilterControls } from './filter-controls.js';
 import { DetailDialog, type DetailModule } from './detail-dialog.js';
-import { FILTER_ATTRIBUTES, ListFilters, quickRanges } from './list-filters.js';
+import { FILTER_ATTRIBUTES, ListFilters, presetsOf, quickRanges, shardRegion } from './list-filters.js';
+import { PoliteStatus } from './polite-status.js';
+import { AfterRender } from './after-render.js';
+import { ShownResults } from './shown-results.js';
 import { LIST_MESSAGES, type ListMessages } from './messages.js';
 import { Narrow } from './narrow.js';
 import { NearMe } from './near-me.js';
-import { clearableKeys, parseOptions, readOptions, type ControlKey, type ListOptions } from './options.js';
+import { clearableKeys, OPTION_PROPERTIES, parseOptions, readOptions, type ControlKey, type ListOptions } from './options.js';
 import { ListData } from './list-data.js';
-import type { Results } from './results.js';
-import { countText, renderLoading, renderResults } from './results-view.js';
+import { countText } from './results-view.js';
+import { headingBase, renderList, type ListView } from './list-view.js';
 import { loadJsonLd, SeoPublisher, type JsonLdModule } from './seo.js';
 import { listStyles } from './styles/index.js';
 import { loadUrlState, urlMode, type UrlStateModule } from './url-sync.js';
-
-const OPTION_PROPERTIES = ['pageSize', 'sort', 'layout', 'limit', 'href', 'controlsAttribute'] as const;
-const ANNOUNCE_DELAY_MS = 400;
 
 /**
  * The events of the Semaine de l'industrie as a filterable list: soonest first, grouped by day,
@@ -148,61 +144,58 @@ export class SdiEventList extends SourceElement {
   /** Fetches the JSON-LD mapping's chunk; replaceable (tests of a failed fetch). @internal */
   loadJsonLd: () => Promise<JsonLdModule> = loadJsonLd;
 
-  @state() private pages = 1;
-  @state() private showPast = false;
-  @state() private announcement = '';
-  /** The instant results are computed for; moved on data and filter changes, not on every render. */
-  @state() private reference = 0;
-
   /** `language`, read once per update: cards and filters ask for it many times per render. */
   private speaks: Lang = 'fr';
   private options: ListOptions = parseOptions({}, LIST_MESSAGES.fr, 'http://localhost/').options;
   private source?: SourceConfig;
   private sourceKey = '';
-  private labels?: { schema: EventsData['schema'] | undefined; lang: Lang; labels: ChoiceLabels };
   private readonly problems = new AttributeProblems('sdi-event-list');
   private readonly visitorZone = visitorTimeZone();
   private readonly unshowable = new WeakSet<SdiEvent>();
-  private announceTimer?: ReturnType<typeof setTimeout>;
-  private afterUpdate: (() => void)[] = [];
   private renderFailed = false;
 
   private readonly held = new ListData(this);
+  private readonly status = new PoliteStatus(this, () => {
+    const results = this.shown.results();
+    return results ? countText(results.total ?? results.events.length, this.messages, this.speaks) : undefined;
+  });
+  private readonly afterRender = new AfterRender('sdi-event-list', this);
+  private readonly shown = new ShownResults(
+    this,
+    this.held,
+    () => ({
+      filters: this.filters.current,
+      options: this.options,
+      near: this.nearMe.position,
+      lang: this.speaks,
+      past: this.past,
+    }),
+    () => this.now(),
+  );
   private readonly link = new GroupLink(this, {
     group: () => this.group,
     apply: (detail) => this.filters.fromGroup(detail),
   });
   private readonly filters = new ListFilters(this, {
-    presets: () => ({
-      region: this.region,
-      department: this.department,
-      city: this.city,
-      type: this.type,
-      audience: this.audience,
-      from: this.from,
-      to: this.to,
-      attendance: this.attendance,
-      accessibility: this.accessibility,
-      q: this.q,
-    }),
-    schema: () => this.data?.schema,
+    presets: () => presetsOf(this),
+    schema: () => this.held.data?.schema,
     lang: () => this.speaks,
     problems: this.problems,
     syncUrl: () => this.syncUrl,
     group: this.link,
     loadUrlState: () => this.loadUrlState(),
     changed: (committed) => {
-      this.pages = 1;
+      this.shown.restart();
       if (!committed) return;
-      this.reference = this.now();
-      this.scheduleAnnouncement();
+      this.shown.moveOn();
+      this.status.schedule();
     },
   });
   private readonly seoPublisher = new SeoPublisher(this, () => this.loadJsonLd());
   private readonly narrow = new Narrow(this);
   private readonly nearMe = new NearMe(this, () => {
-    this.pages = 1;
-    this.scheduleAnnouncement();
+    this.shown.restart();
+    this.status.schedule();
   });
   private readonly detail = new DetailDialog(
     this,
@@ -212,37 +205,25 @@ export class SdiEventList extends SourceElement {
       source: this.source,
       lang: this.speaks,
       messages: this.messages,
-      labels: this.labelsFor(),
+      labels: this.held.labels(this.speaks),
       visitorZone: this.visitorZone,
       group: this.link.group,
       now: this.now(),
       signal: (own) => this.feed.with(own),
       download: this.download,
     }),
-    () => this.focusCount(),
+    () => this.renderRoot.querySelector<HTMLElement>('.count')?.focus(),
   );
 
   private readonly feed = new FeedController(this, {
-    args: () => [this.sourceKey, this.scopeRegion()] as const,
+    args: () => [this.sourceKey, shardRegion(this.filters.current, Boolean(this.group || urlMode(this.syncUrl)))] as const,
     argsEqual: (a, b) => a[0] === b[0] && a[1] === b[1],
     source: () => this.source,
     store: () => this.store,
-    load: async ([, region], signal, force) => {
-      const source = this.source;
-      if (!source) throw new Error('no source');
-      const scope = region ? { region } : {};
-      try {
-        const data = await this.store.events(source, scope, signal, force);
-        this.setData(data);
-        return data;
-      } catch (error) {
-        if (!signal.aborted) {
-          // A failed refresh of data the page already had: keep showing it, marked as old.
-          const stale = this.store.peekEvents(source, scope);
-          if (stale && stale !== this.data) this.setData(stale);
-        }
-        throw error;
-      }
+    load: ([, region], signal, force) => {
+      if (!this.source) throw new Error('no source');
+      const accept = (data: EventsData) => this.setData(data);
+      return this.held.load(this.store, this.source, region ? { region } : {}, { signal, force, accept });
     },
   });
 
@@ -271,11 +252,6 @@ export class SdiEventList extends SourceElement {
     if (!this.hasUpdated) return;
     // Moved in the DOM: drawn again (the controllers follow, watch and load again).
     this.requestUpdate();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.announceTimer);
   }
 
   private get messages(): ListMessages {
@@ -307,9 +283,7 @@ export class SdiEventList extends SourceElement {
     const changedAttributes = FILTER_ATTRIBUTES.filter((a) => changed.has(a));
     if (!this.hasUpdated || langChanged || changedAttributes.length > 0) this.filters.applyPresets(changedAttributes, false);
     if (changed.has('syncUrl') || changed.has('group')) this.filters.syncUrl();
-    if (this.filters.urlRefused) {
-      this.problems.report({ attribute: 'sync-url', value: this.syncUrl ?? '', message: this.messages.urlTaken });
-    } else this.problems.clear('sync-url');
+    this.filters.reportRefusal(this.messages.urlTaken);
   }
 
   /** Controls actually offered: none in the teaser. */
@@ -317,115 +291,27 @@ export class SdiEventList extends SourceElement {
     return this.options.limit !== undefined ? new Set() : this.options.controls;
   }
 
-  /**
-   * A smaller file is enough when the visitor cannot leave the partner's region: no geographic
-   * control, no group or address able to change it.
-   */
-  private scopeRegion(): string | undefined {
-    // A visitor who picks another region (or department) in the filters changes this scope, and the
-    // list reads that region's shard (~75 KB gzip) then; the national file (1.35 MB) only for "all".
-    if (this.group || urlMode(this.syncUrl)) return undefined;
-    const current = this.filters.current;
-    return current.region ?? departmentOf(current.department)?.regionCode;
-  }
-
-  private get data(): EventsData | undefined {
-    return this.held.data;
-  }
-
   private forgetData(): void {
     this.held.forget();
-    this.pages = 1;
+    this.shown.restart();
   }
 
   private setData(data: EventsData): void {
-    const schemaArrived = data.schema !== this.data?.schema;
+    const schemaArrived = data.schema !== this.held.data?.schema;
     if (!this.held.set(data)) return;
-    this.reference = this.now();
+    this.shown.moveOn();
     if (schemaArrived && (this.type || this.audience)) this.filters.applyPresets([], true);
-    this.scheduleAnnouncement();
-  }
-
-  private readonly onQuick = (kind: QuickRange): void => {
-    const range = quickRanges(this.now())[kind];
-    if (range) this.filters.toggleRange(range);
-  };
-
-  private readonly onClear = (): void => {
-    this.filters.clear(clearableKeys(this.controls));
-    // The button just pressed disappears with the filters: keep the keyboard in the list.
-    this.afterUpdate.push(() => this.focusCount());
-  };
-
-  private results(): Results | undefined {
-    return this.held.results({
-      filters: this.filters.current,
-      sort: this.options.sort,
-      near: this.nearMe.position,
-      lang: this.speaks,
-      now: this.reference || this.now(),
-      includePast: this.past || this.showPast,
-    });
-  }
-
-  private shownCount(results: Results): number {
-    const limit = this.options.limit;
-    if (limit !== undefined) return Math.min(limit, results.events.length);
-    return Math.min(results.events.length, this.pages * this.options.pageSize);
-  }
-
-  /** The polite status speaks once the visitor pauses, not after every keystroke. */
-  private scheduleAnnouncement(): void {
-    clearTimeout(this.announceTimer);
-    this.announceTimer = setTimeout(() => {
-      const results = this.results();
-      if (results) this.announcement = countText(results.events.length, this.messages, this.speaks);
-    }, ANNOUNCE_DELAY_MS);
-  }
-
-  private readonly onMore = (): void => {
-    const results = this.results();
-    if (!results) return;
-    const first = results.events[this.shownCount(results)];
-    this.pages += 1;
-    if (first) this.afterUpdate.push(() => this.focusCard(first.uid));
-    this.scheduleAnnouncement();
-  };
-
-  private readonly onShowPast = (): void => {
-    this.showPast = true;
-    this.afterUpdate.push(() => this.focusCount());
-    this.scheduleAnnouncement();
-  };
-
-  private readonly onRetry = (): void => this.refresh();
-
-  private focusCard(uid: number): void {
-    this.renderRoot.querySelector<HTMLButtonElement>(`button.open[data-uid="${uid}"]`)?.focus();
-  }
-
-  private focusCount(): void {
-    this.renderRoot.querySelector<HTMLElement>('.count')?.focus();
+    this.status.schedule();
   }
 
   protected override updated(): void {
-    const tasks = this.afterUpdate;
-    this.afterUpdate = [];
-    for (const task of tasks) {
-      try {
-        task();
-      } catch (error) {
-        console.warn('[semaine-industrie-widgets] <sdi-event-list>:', error);
-      }
-    }
     this.seoPublisher.publish(this.seo ? () => this.seoContent() : undefined);
   }
 
   private seoContent() {
-    const results = this.results();
-    if (!results) return undefined;
-    const shown = results.events.slice(0, this.shownCount(results));
-    return { events: shown, lang: this.speaks, ...(this.data?.schema ? { schema: this.data.schema } : {}) };
+    const events = this.shown.visible();
+    const schema = this.held.data?.schema;
+    return events && { events, lang: this.speaks, ...(schema ? { schema } : {}) };
   }
 
   private fail(error: unknown): void {
@@ -442,98 +328,68 @@ export class SdiEventList extends SourceElement {
     }
   }
 
-  private labelsFor(): ChoiceLabels {
-    const schema = this.data?.schema;
-    if (!this.labels || this.labels.schema !== schema || this.labels.lang !== this.speaks) {
-      this.labels = { schema, lang: this.speaks, labels: new ChoiceLabels(schema, this.speaks) };
-    }
-    return this.labels.labels;
-  }
-
-  private headingBase(): number {
-    const level = Number(this.headingLevel ?? 3);
-    return Number.isInteger(level) && level >= 1 && level <= 6 ? level : 3;
-  }
-
   private renderWidget(): TemplateResult {
-    const m = this.messages;
-    const failed = this.feed.failed;
-    const loading = (!this.data || this.filters.awaitingUrl) && !failed;
     const controls = this.controls;
     const current = this.filters.current;
-    // Only what the visitor can change counts: a partner's hidden preset is not theirs to clear.
-    const active = activeFilterCount(withKeys({}, current, clearableKeys(controls)));
-    // The widget speaks French or English, both left to right: on a right-to-left page (or one in
-    // another language) its text keeps its own direction, and screen readers its own voice.
-    return html`<div class="root layout-${this.options.layout}" part="root" lang=${this.speaks} dir="ltr">
-      ${this.problems.list.map((p) => html`<p class="notice" part="notice" role="alert">${p.attribute} : ${p.message}</p>`)}
-      ${renderFilterControls({
-        lang: this.speaks,
-        m,
-        controls,
-        filters: current,
-        drafts: this.filters.drafts,
-        schema: this.data?.schema,
-        quick: controls.has('date') ? quickRanges(this.now()) : {},
-        near: this.nearMe.status,
-        active,
-        narrow: this.narrow.value,
-        onChange: this.filters.change,
-        onText: this.filters.type,
-        onQuick: this.onQuick,
-        onNear: this.nearMe.toggle,
-        onClear: this.onClear,
-      })}
-      ${failed ? this.renderError() : nothing}
-      ${this.data?.stale && !failed ? html`<p class="notice stale" part="notice">${m.staleNote}</p>` : nothing}
-      ${loading ? renderLoading(m, this.options) : this.data ? this.renderResults(active > 0) : nothing}
-      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
-      ${this.detail.render(m.detailUnavailable)}
-    </div>`;
-  }
-
-  private renderError(): TemplateResult {
-    const m = this.messages;
-    return html`<div class="notice error" part="error notice" role="alert">
-      <p>${this.data ? m.staleError : this.feed.error instanceof SnapshotUnavailableError ? m.unavailable : m.error}</p>
-      <button type="button" class="retry" part="button retry" @click=${this.onRetry}>${m.retry}</button>
-    </div>`;
-  }
-
-  private cardContext(headingLevel: number): CardContext {
-    return {
-      lang: this.speaks,
-      m: this.messages,
-      labels: this.labelsFor(),
-      visitorZone: this.visitorZone,
-      now: this.reference || this.now(),
-      near: this.nearMe.position,
-      headingLevel,
-      onOpen: (event) => this.detail.open(event),
-      onHover: this.detail.preload,
-    };
-  }
-
-  private renderResults(clearable: boolean): TemplateResult | typeof nothing {
-    const results = this.results();
-    if (!results) return nothing;
-    return renderResults(results, {
+    return renderList({
       lang: this.speaks,
       m: this.messages,
       options: this.options,
-      filters: this.filters.current,
-      schema: this.data?.schema,
-      skipped: this.data?.skipped ?? 0,
-      shown: this.shownCount(results),
-      headingLevel: this.headingBase(),
-      clearable,
-      card: (level) => this.cardContext(level),
+      controls,
+      filters: current,
+      drafts: this.filters.drafts,
+      // Only what the visitor can change counts: a partner's hidden preset is not theirs to clear.
+      active: activeFilterCount(withKeys({}, current, clearableKeys(controls))),
+      data: this.held.data,
+      awaitingUrl: this.filters.awaitingUrl,
+      failure: !this.feed.failed ? 'none' : this.feed.error instanceof SnapshotUnavailableError ? 'unavailable' : 'error',
+      problems: this.problems.list,
+      quick: controls.has('date') ? quickRanges(this.now()) : {},
+      near: this.nearMe.status,
+      narrow: this.narrow.value,
+      results: () => this.shown.results(),
+      shown: (results) => this.shown.count(results),
+      headingLevel: headingBase(this.headingLevel),
+      cards: {
+        labels: this.held.labels(this.speaks),
+        visitorZone: this.visitorZone,
+        now: this.shown.instant,
+        near: this.nearMe.position,
+        onOpen: (event) => this.detail.open(event),
+        onHover: this.detail.preload,
+      },
       unshowable: this.unshowable,
-      onMore: this.onMore,
-      onClear: this.onClear,
-      onShowPast: this.onShowPast,
+      announcement: this.status.text,
+      detail: this.detail.render(this.messages.detailUnavailable),
+      on: this.handlers,
     });
   }
+
+  private readonly handlers: ListView['on'] = {
+    change: (patch, changed) => this.filters.change(patch, changed),
+    text: (key, value, now) => this.filters.type(key, value, now),
+    quick: (kind) => {
+      const range = quickRanges(this.now())[kind];
+      if (range) this.filters.toggleRange(range);
+    },
+    near: () => this.nearMe.toggle(),
+    clear: () => {
+      this.filters.clear(clearableKeys(this.controls));
+      // The button just pressed disappears with the filters: keep the keyboard in the list.
+      this.afterRender.focus(this.renderRoot, '.count');
+    },
+    more: () => {
+      const first = this.shown.more();
+      if (first) this.afterRender.focus(this.renderRoot, `button.open[data-uid="${first.uid}"]`);
+      this.status.schedule();
+    },
+    showPast: () => {
+      this.shown.includePast();
+      this.afterRender.focus(this.renderRoot, '.count');
+      this.status.schedule();
+    },
+    retry: () => this.refresh(),
+  };
 }
 
 declare global {
