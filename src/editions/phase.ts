@@ -251,3 +251,19 @@ export function editionPhase(inputs: PhaseInputs): EditionPhase {
   }
   return { ...phase, basis: 'calendar' } as EditionPhase;
 }
+
+/**
+ * The dates a widget names for the phase's edition: its own, or, for data named by its events
+ * alone (no edition number), the first and last day of those events ("programme du … au …").
+ */
+export function shownDates(phase: EditionPhase): { start?: string; end?: string } {
+  const { start, end, number } = phase.edition;
+  if (start !== undefined || end !== undefined) return { ...(start ? { start } : {}), ...(end ? { end } : {}) };
+  if (number === undefined && phase.eventSpan) return { start: phase.eventSpan.first, end: phase.eventSpan.last };
+  return {};
+}
+
+/** True once the phase's edition is behind the page: its week is over. */
+export function isPast(phase: EditionPhase): boolean {
+  return phase.name === 'week-over' || phase.name === 'off-season';
+}

@@ -109,7 +109,12 @@ describe('<sdi-edition-banner>', () => {
     const el = await banner(html`<sdi-edition-banner src="/snapshot/" .now=${() => Date.UTC(2027, 0, 15)}></sdi-edition-banner>`);
     await settled(el);
     expect(text(el, 'edition')).to.match(/^15\s*e édition$/);
-    expect(text(el, 'dates')).to.equal('Du 16 au 22 novembre 2026');
+    // Weeks after it, the figures are still the 15th's, told in the past tense (#13).
+    expect(text(el, 'dates')).to.equal(
+      norm(
+        `La 15e édition s’est tenue du 16 au 22 novembre 2026 : ${new Intl.NumberFormat('fr-FR').format(index.total)} événements`,
+      ),
+    );
   });
 
   it('an edition whose dates are unknown says so and invents none', async () => {
@@ -119,13 +124,15 @@ describe('<sdi-edition-banner>', () => {
   });
 
   it('speaks English with lang="en", or when the page is in English', async () => {
-    const el = await banner(html`<sdi-edition-banner src="/snapshot/" edition="15" lang="en"></sdi-edition-banner>`);
+    const el = await banner(
+      html`<sdi-edition-banner src="/snapshot/" edition="15" lang="en" .now=${() => NOV_2026}></sdi-edition-banner>`,
+    );
     await settled(el);
     expect(text(el, 'edition')).to.match(/^15\s*th edition$/);
     expect(text(el, 'dates')).to.equal('From 16 to 22 November 2026');
     expect(text(el, 'count')).to.match(/labelled events$/);
     const wrapper = await fixture(
-      html`<div lang="en"><sdi-edition-banner src="/snapshot/" number="12"></sdi-edition-banner></div>`,
+      html`<div lang="en"><sdi-edition-banner src="/snapshot/" number="12" .now=${() => NOV_2026}></sdi-edition-banner></div>`,
     );
     expect(text(wrapper.querySelector('sdi-edition-banner')!, 'count')).to.equal('12 labelled events');
   });
@@ -139,6 +146,7 @@ describe('<sdi-edition-banner>', () => {
       theme="Fabriquer demain"
       number="1234"
       href="https://example.org/programme"
+      .now=${() => NOV_2026}
     ></sdi-edition-banner>`);
     expect(text(el, 'dates')).to.equal('Du 30 novembre au 6 décembre 2026');
     expect(text(el, 'theme')).to.equal('« Fabriquer demain »');

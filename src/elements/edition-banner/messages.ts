@@ -1,4 +1,10 @@
+import type { EditionPhaseName } from '../../editions/phase.js';
 import type { Lang } from '../../model/types.js';
+
+/** An edition ordinal in a sentence: the view sets the French suffix in superscript. */
+export interface OrdinalText {
+  ordinal: { number: string; suffix: string };
+}
 
 export interface BannerMessages {
   name: string;
@@ -13,7 +19,20 @@ export interface BannerMessages {
   /** No snapshot where the widget looked: the operator's problem, not the visitor's connection. */
   unavailable: string;
   stale: string;
-  cta: string;
+  /** The call to action's default text in each phase (the partner's `cta` wins). */
+  ctaByPhase: Record<EditionPhaseName, string>;
+  /** After the week: "La 15e édition s'est tenue du 16 au 22 novembre 2026" (`ordinal` already set). */
+  held: (edition: OrdinalText | undefined, dates: string) => Array<string | OrdinalText>;
+  /** Data named by its events alone: "Programme du 2 au 9 mars 2023". */
+  programmeDates: (dates: string) => string;
+  /** During the week: "En cours : du 16 au 22 novembre 2026". */
+  underWay: (dates: string) => string;
+  /** The figure after the week, where the events were not "labellisés" any more but held. */
+  pastEvents: (count: string, n: number) => string;
+  /** The edition ahead has no event published yet. */
+  programmeComing: string;
+  /** "Prochaine édition : du 15 au 21 novembre 2027". */
+  nextEdition: (dates: string) => string;
   invalidDate: (value: string) => string;
   invalidEdition: (value: string) => string;
   invalidNumber: (value: string) => string;
@@ -35,7 +54,20 @@ export const BANNER_MESSAGES: Record<Lang, BannerMessages> = {
     countUnavailable: "Nombre d'événements indisponible pour le moment",
     unavailable: "Le programme n'est pas disponible pour le moment",
     stale: 'chiffre de la dernière mise à jour',
-    cta: 'Découvrir les événements',
+    ctaByPhase: {
+      'programme-awaited': 'En savoir plus',
+      'week-ahead': 'Découvrir les événements',
+      'under-way': 'Trouver un événement',
+      'week-over': 'Revoir le programme',
+      'off-season': 'Revoir le programme',
+    },
+    held: (edition, dates) =>
+      edition ? ['La ', edition, ` édition s’est tenue ${dates}`] : [`Le programme s’est tenu ${dates}`],
+    programmeDates: (dates) => `Programme ${dates}`,
+    underWay: (dates) => `En cours\u00a0: ${dates}`,
+    pastEvents: (count, n) => `${count} ${n > 1 ? 'événements' : 'événement'}`,
+    programmeComing: 'Programme en préparation\u00a0: les événements seront publiés prochainement',
+    nextEdition: (dates) => `Prochaine édition\u00a0: ${dates}`,
     invalidDate: (value) => `date invalide « ${value} » (format attendu AAAA-MM-JJ)`,
     invalidEdition: (value) => `numéro d'édition invalide « ${value} »`,
     invalidNumber: (value) => `nombre d'événements invalide « ${value} »`,
@@ -55,7 +87,19 @@ export const BANNER_MESSAGES: Record<Lang, BannerMessages> = {
     countUnavailable: 'Number of events unavailable for now',
     unavailable: 'The programme is not available for now',
     stale: 'figure from the last update',
-    cta: 'Discover the events',
+    ctaByPhase: {
+      'programme-awaited': 'Find out more',
+      'week-ahead': 'Discover the events',
+      'under-way': 'Find an event',
+      'week-over': 'Browse the programme',
+      'off-season': 'Browse the programme',
+    },
+    held: (edition, dates) => (edition ? ['The ', edition, ` edition took place ${dates}`] : [`The programme ran ${dates}`]),
+    programmeDates: (dates) => `Programme ${dates}`,
+    underWay: (dates) => `Under way: ${dates}`,
+    pastEvents: (count, n) => `${count} ${n === 1 ? 'event' : 'events'}`,
+    programmeComing: 'Programme in preparation: the events will be published soon',
+    nextEdition: (dates) => `Next edition: ${dates}`,
     invalidDate: (value) => `invalid date "${value}" (expected YYYY-MM-DD)`,
     invalidEdition: (value) => `invalid edition number "${value}"`,
     invalidNumber: (value) => `invalid number of events "${value}"`,

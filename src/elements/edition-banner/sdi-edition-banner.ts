@@ -1,25 +1,31 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { FeedController } from '../../controllers/feed-controller.js';
-import { resolveEdition, type EditionFacts } from '../../editions/editions.js';
+import type { EditionOverrides } from '../../editions/editions.js';
 import { editionOrdinal } from '../../editions/ordinal.js';
+import { onPageProgramme, pageEditionPhase, publishProgramme } from '../../editions/page-programme.js';
+import { isPast, shownDates, type EditionPhase, type ProgrammeFacts } from '../../editions/phase.js';
+import { programmeFactsOf } from '../../editions/programme-facts.js';
 import { findDepartment, findRegion } from '../../geo/admin.js';
 import { formatCount, formatDateRange } from '../../i18n/format.js';
 import { parseIsoDate } from '../../time/iso-date.js';
 import { partnerLink } from '../../security/link-policy.js';
-import type { SourceConfig } from '../../feed/source.js';
+import { sourceKey, type SourceConfig } from '../../feed/source.js';
 import type { Lang } from '../../model/types.js';
 import { AttributeProblems } from '../shared/attribute-problems.js';
 import { sourceOf } from '../shared/source-attributes.js';
 import { SOURCE_PROPERTIES, SourceElement } from '../shared/source-element.js';
 import { baseStyles } from '../shared/styles.js';
-import { BANNER_MESSAGES } from './messages.js';
+import { BANNER_MESSAGES, type OrdinalText } from './messages.js';
 import { bannerStyles } from './styles.js';
 import { SnapshotUnavailableError } from '../../feed/snapshot-reader.js';
 
 /**
  * The edition at a glance: its number, theme and dates, and the live number of labelled events,
- * nationally or for one region or department, with a call-to-action link.
+ * nationally or for one region or department, with a call-to-action link. It speaks from the page's
+ * edition phase (src/editions/page-programme.ts), as the countdown beside it does: the week to
+ * come, under way, or held ("La 15e édition s'est tenue du 16 au 22 novembre 2026 : 8 000
+ * événements", with the next edition's dates once known).
  *
  * @summary Edition number, theme, dates and live event count of the Semaine de l'industrie.
  *
@@ -31,7 +37,7 @@ import { SnapshotUnavailableError } from '../../feed/snapshot-reader.js';
  * @attr region - INSEE region code or name: count that region's events.
  * @attr department - INSEE department code or name: count that department's events.
  * @attr href - Call-to-action link (http or https).
- * @attr cta - Text of the call-to-action link.
+ * @attr cta - Text of the call-to-action link (default: one per phase, e.g. « Revoir le programme » after the week).
  * @attr heading-level - Level of the title heading, 1–6 (default 2).
  * @attr src - Snapshot base URL (default: the page's `sdi:src` meta, then the snapshot beside the script).
  * @attr agenda - OpenAgenda agenda uid: read the live API instead of a snapshot.
@@ -45,6 +51,7 @@ import { SnapshotUnavailableError } from '../../feed/snapshot-reader.js';
  * @csspart theme - The theme.
  * @csspart dates - The dates.
  * @csspart count - The number of events.
+ * @csspart next - After the week: the next edition's dates, once known.
  * @csspart cta - The call-to-action link.
  * @csspart notice - Message about a bad attribute.
  *
@@ -76,6 +83,11 @@ export class SdiEditionBanner extends SourceElement {
    */
   now: () => number = () => Date.now();
 
+  private stopListening?: () => void;
+  /** Wakes the banner when its phase ends (the week starts, ends, or its weeks after are over). */
+  private phaseTimer: ReturnType<typeof setTimeout> | undefined;
+  private phaseEnds?: number;
+
   private readonly problems = new AttributeProblems('sdi-edition-banner');
   /** Recomputed only when a source attribute changes, so the task sees a stable identity. */
   private source?: SourceConfig;
@@ -86,9 +98,46 @@ export class SdiEditionBanner extends SourceElement {
     store: () => this.store,
     load: async ([source, region, department], signal) => {
       if (!source) throw new Error('no source');
-      return this.store.count(source, { ...(region ? { region } : {}), ...(department ? { department } : {}) }, signal);
+      const filter = { ...(region ? { region } : {}), ...(department ? { department } : {}) };
+      const counted = await this.store.count(source, filter, signal);
+      // A snapshot's summary is the index the count has just read (no request). A live region's
+      // count is its own request: the national summary would cost another, so its figure stands in.
+      const live = source.kind === 'live' && (region !== undefined || department !== undefined);
+      const programme: ProgrammeFacts = live
+        ? { total: counted.count }
+        : programmeFactsOf(await this.store.summary(source, signal));
+      publishProgramme(sourceKey(source), programme);
+      return { count: counted.count, stale: counted.stale, programme };
     },
   });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Without data of its own yet (or with a fixed `number`), it follows the page's programme.
+    this.stopListening = onPageProgramme(() => this.requestUpdate());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopListening?.();
+    clearTimeout(this.phaseTimer);
+    this.phaseTimer = undefined;
+  }
+
+  protected override updated(): void {
+    clearTimeout(this.phaseTimer);
+    this.phaseTimer = undefined;
+    if (this.phaseEnds === undefined || !this.isConnected) return;
+    // setTimeout overflows above 2^31 − 1 ms; a later phase end is re-armed by the early wake-up.
+    const delay = Math.min(Math.max(0, this.phaseEnds - this.readClock()), 2 ** 31 - 1);
+    this.phaseTimer = setTimeout(() => this.requestUpdate(), delay);
+  }
+
+  /** The injected clock if it gives a usable instant, else the real one: a bad `now` must not break the page. */
+  private readClock(): number {
+    const value = typeof this.now === 'function' ? Number(this.now()) : NaN;
+    return Number.isFinite(value) ? value : Date.now();
+  }
 
   private get messages() {
     return BANNER_MESSAGES[this.language];
@@ -112,14 +161,18 @@ export class SdiEditionBanner extends SourceElement {
   }
 
   /**
-   * The edition the banner names. The partner's attributes win; otherwise the edition the data
-   * belongs to (a snapshot records it), so a count is never shown under another edition's name;
-   * otherwise the current or next edition.
+   * The edition the banner names, from the page's one phase: the partner's attributes win;
+   * otherwise the edition the data records or its events' dates; otherwise the calendar.
    */
-  private editionFacts(): EditionFacts {
+  private phase(): EditionPhase {
+    const programme = this.feed.value?.programme;
+    return pageEditionPhase({ now: this.readClock(), overrides: this.overrides(), ...(programme ? { programme } : {}) });
+  }
+
+  private overrides(): Partial<EditionOverrides> {
     const m = this.messages;
     for (const attribute of ['edition', 'start', 'end', 'number', 'href'] as const) this.problems.clear(attribute);
-    const overrides: { edition?: number; start?: string; end?: string; theme?: string } = {};
+    const overrides: Partial<EditionOverrides> = {};
     if (this.edition) {
       const n = Number(this.edition);
       if (Number.isInteger(n) && n > 0 && n < 1000) overrides.edition = n;
@@ -136,16 +189,7 @@ export class SdiEditionBanner extends SourceElement {
       delete overrides.end;
     }
     if (this.theme?.trim()) overrides.theme = this.theme.trim();
-    const data = this.feed.value?.edition;
-    if (data && overrides.edition === undefined && !overrides.start && !overrides.end) {
-      if (data.number !== undefined) overrides.edition = data.number;
-      if (data.start && data.end) {
-        overrides.start = data.start;
-        overrides.end = data.end;
-      }
-      if (data.theme && !overrides.theme) overrides.theme = data.theme;
-    }
-    return resolveEdition(this.now(), overrides);
+    return overrides;
   }
 
   private fixedNumber(): number | undefined {
@@ -214,32 +258,95 @@ export class SdiEditionBanner extends SourceElement {
       pending: () => waiting(m.countLoading),
       complete: (result) => show(result.count, result.stale),
       // Long enough to wrap like the count; alone, so it reads as one sentence.
-      error: (error) =>
-        html`<p class="count pending" part="count">${error instanceof SnapshotUnavailableError ? m.unavailable : m.countUnavailable}</p>`,
+      error: (error) => html`<p class="count pending" part="count">${this.failure(error)}</p>`,
     });
+  }
+
+  private failure(error: unknown): string {
+    return error instanceof SnapshotUnavailableError ? this.messages.unavailable : this.messages.countUnavailable;
+  }
+
+  /**
+   * After the week, one sentence a communication officer can leave on the page for weeks:
+   * « La 15e édition s'est tenue du 16 au 22 novembre 2026 : 8 000 événements en Corse ».
+   */
+  private renderHeld(phase: EditionPhase, range: string, place: string | undefined): TemplateResult {
+    const m = this.messages;
+    const lang = this.language;
+    const { number } = phase.edition;
+    const edition: OrdinalText | undefined = number !== undefined ? { ordinal: editionOrdinal(number, lang) } : undefined;
+    const sentence = m.held(edition, range).map((segment) => {
+      if (typeof segment === 'string') return segment;
+      const { number: n, suffix } = segment.ordinal;
+      return lang === 'fr' ? html`${n}<sup>${suffix}</sup>` : `${n}${suffix}`;
+    });
+    const figure = (n: number, stale: boolean) => {
+      const [count, ...rest] = m.pastEvents(formatCount(n, lang), n).split(' ');
+      return html`${lang === 'fr' ? '\u00a0:' : ':'}
+        <span class="count" part="count"
+          ><strong>${count}</strong> ${rest.join(' ')}${place ? ` ${m.inPlace(place)}` : ''}${
+            stale ? html` <span class="stale">(${m.stale})</span>` : nothing
+          }</span
+        >`;
+    };
+    const fixed = this.fixedNumber();
+    const tail =
+      fixed !== undefined
+        ? figure(fixed, false)
+        : this.feed.render({
+            // The figure to come, invisible: the sentence wraps now as it will, nothing moves then.
+            initial: () => html`<span class="count pending inline" aria-hidden="true">${figure(SIZER_COUNT, false)}</span>`,
+            pending: () => html`<span class="count pending inline" aria-hidden="true">${figure(SIZER_COUNT, false)}</span>`,
+            complete: (result) => figure(result.count, result.stale),
+            error: (error) => html`. <span class="count" part="count">${this.failure(error)}</span>`,
+          });
+    return html`<p class="dates held" part="dates">${sentence}${tail}</p>`;
   }
 
   override render(): TemplateResult {
     const m = this.messages;
     const lang = this.language;
-    const facts = this.editionFacts();
+    const phase = this.phase();
+    this.phaseEnds = phase.until;
     const { place } = this.scope();
-    const ordinal = editionOrdinal(facts.number, lang);
+    const { number, year, theme } = phase.edition;
+    const ordinal = number !== undefined ? editionOrdinal(number, lang) : undefined;
     const href = this.link();
-    const dates = facts.start && facts.end ? m.dates(...splitRange(facts.start, facts.end, lang)) : m.datesToCome;
+    const { start, end } = shownDates(phase);
+    const range = start && end ? m.dates(...splitRange(start, end, lang)) : undefined;
+    const next = phase.next?.start && phase.next.end ? m.dates(...splitRange(phase.next.start, phase.next.end, lang)) : undefined;
+    const past = isPast(phase) && range !== undefined;
+    const dates = !range
+      ? m.datesToCome
+      : phase.name === 'under-way'
+        ? m.underWay(range)
+        : number === undefined
+          ? m.programmeDates(range)
+          : capitalise(range);
     // Its own language and direction (French or English, left to right), whatever the page's.
     return html`
-      <section class="banner" part="banner" aria-labelledby="title" lang=${lang} dir="ltr">
+      <section class="banner phase-${phase.name}" part="banner" aria-labelledby="title" lang=${lang} dir="ltr">
         <div class="text">
-          <p class="edition" part="edition">
-            ${ordinal.number}<sup>${ordinal.suffix}</sup> ${m.editionWord}
-          </p>
-          ${this.renderHeading(html`<span id="title">${m.name} ${facts.year}</span>`)}
-          ${facts.theme ? html`<p class="theme" part="theme">« ${facts.theme} »</p>` : nothing}
-          <p class="dates" part="dates">${capitalise(dates)}</p>
-          ${this.renderCount(place)}
+          ${
+            ordinal
+              ? html`<p class="edition" part="edition">${ordinal.number}<sup>${ordinal.suffix}</sup> ${m.editionWord}</p>`
+              : nothing
+          }
+          ${this.renderHeading(html`<span id="title">${number !== undefined ? `${m.name} ${year}` : m.name}</span>`)}
+          ${theme ? html`<p class="theme" part="theme">« ${theme} »</p>` : nothing}
+          ${
+            past
+              ? this.renderHeld(phase, range, place)
+              : html`<p class="dates" part="dates">${dates}</p>
+                ${
+                  phase.name === 'programme-awaited'
+                    ? html`<p class="count" part="count">${m.programmeComing}</p>`
+                    : this.renderCount(place)
+                }`
+          }
+          ${past && next ? html`<p class="next" part="next">${m.nextEdition(next)}</p>` : nothing}
         </div>
-        ${href ? html`<a class="cta" part="cta" href=${href}>${this.cta?.trim() || m.cta}</a>` : nothing}
+        ${href ? html`<a class="cta" part="cta" href=${href}>${this.cta?.trim() || m.ctaByPhase[phase.name]}</a>` : nothing}
       </section>
       ${this.problems.list.map((p) => html`<p class="notice" part="notice" role="alert">${p.attribute} : ${p.message}</p>`)}
     `;
@@ -259,12 +366,6 @@ function splitRange(start: string, end: string, lang: Lang): [string, string] {
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'sdi-edition-banner': SdiEditionBanner;
-  }
 }
 
 declare global {

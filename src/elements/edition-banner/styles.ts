@@ -63,8 +63,15 @@ export const bannerStyles = css`
   .count.pending > * {
     grid-area: 1 / 1;
   }
-  .count .sizer {
+  .count .sizer,
+  .count.pending.inline {
     visibility: hidden;
+  }
+  .count.pending.inline {
+    display: inline;
+  }
+  .next {
+    margin: 0;
   }
   .stale {
     color: var(--_muted);
