@@ -34,6 +34,10 @@ export interface PanelsContext {
   chooseRegion: (code: string | undefined) => void;
 }
 
+/**
+ * Until the view is ready the buttons are aria-disabled, not disabled: in a phone's column the row
+ * scrolls sideways, and a scrolling row with nothing focusable in it is out of keyboards' reach.
+ */
 export function renderSwitcher(ctx: PanelsContext): TemplateResult {
   const { m } = ctx;
   return html`<div class="switcher" part="switcher" role="group" aria-label=${m.switcher}>
@@ -43,8 +47,8 @@ export function renderSwitcher(ctx: PanelsContext): TemplateResult {
         type="button"
         part="territory-button"
         aria-pressed=${String(ctx.territory === t.id)}
-        ?disabled=${!ctx.viewReady}
-        @click=${() => ctx.showTerritory(t.id)}
+        aria-disabled=${ctx.viewReady ? 'false' : 'true'}
+        @click=${() => ctx.viewReady && ctx.showTerritory(t.id)}
       >${label}</button>`;
     })}
   </div>`;

@@ -1,5 +1,12 @@
+import type { TemplateResult } from 'lit';
 import type { Lang } from '../../model/types.js';
 import type { TileProblem } from '../../map/tiles.js';
+
+/** A piece of a sentence: text, or the edition's ordinal as the view sets it (15<sup>e</sup>). */
+export type Piece = string | TemplateResult;
+
+/** Where the edition whose events the map counts stands: its week ahead, under way, or over. */
+export type CaptionTime = 'ahead' | 'now' | 'over';
 
 export interface MapMessages {
   mapLabel: string;
@@ -35,6 +42,16 @@ export interface MapMessages {
   height: (value: string) => string;
   regionsGeojson: string;
   regionsGeojsonFailed: string;
+  /** "15e édition (16–22 novembre 2026)", "…, en cours", "…, terminée". */
+  captionEdition: (ordinal: Piece, dates: string | undefined, time: CaptionTime) => Piece[];
+  /** Data named by its events' dates only: "Programme du 2 au 9 mars 2023". */
+  captionProgramme: (dates: string, time: CaptionTime) => string;
+  /** The label, then the figure the map shows: "… — Corse : 25 événements". */
+  caption: (label: Piece[], count: string, n: number, place: string | undefined) => Piece[];
+  /** The edition ahead has no event published yet. */
+  captionAwaited: (label: Piece[]) => Piece[];
+  /** "du 16 au 22 novembre 2026" */
+  span: (start: string, end: string) => string;
 }
 
 const NBSP = '\u00a0';
@@ -79,6 +96,20 @@ export const MAP_MESSAGES: Record<Lang, MapMessages> = {
     height: (value) => `hauteur invalide « ${value} » (ex. 480 ou 30rem)`,
     regionsGeojson: 'adresse de contours de régions invalide (URL http ou https attendue)',
     regionsGeojsonFailed: 'les contours de régions n’ont pas pu être chargés',
+    captionEdition: (ordinal, dates, time) => [
+      ordinal,
+      time === 'now' ? ' édition, en cours' : ' édition',
+      dates ? ` (${dates})` : '',
+      time === 'over' ? ', terminée' : '',
+    ],
+    captionProgramme: (dates, time) => `Programme ${dates}${time === 'over' ? ', terminé' : time === 'now' ? ', en cours' : ''}`,
+    caption: (label, count, n, place) => [
+      ...label,
+      place ? ` — ${place}` : '',
+      `${NBSP}: ${count} ${n > 1 ? 'événements' : 'événement'}`,
+    ],
+    captionAwaited: (label) => [...label, `${NBSP}: programme à venir`],
+    span: (start, end) => (start === end ? `le ${start}` : `du ${start} au ${end}`),
   },
   en: {
     mapLabel: 'Map of the French Industry Week events',
@@ -119,5 +150,16 @@ export const MAP_MESSAGES: Record<Lang, MapMessages> = {
     height: (value) => `invalid height "${value}" (e.g. 480 or 30rem)`,
     regionsGeojson: 'invalid region outlines address (an http or https URL is expected)',
     regionsGeojsonFailed: 'the region outlines could not be loaded',
+    captionEdition: (ordinal, dates, time) => [
+      ordinal,
+      time === 'now' ? ' edition, under way' : ' edition',
+      dates ? ` (${dates})` : '',
+      time === 'over' ? ', now over' : '',
+    ],
+    captionProgramme: (dates, time) =>
+      `Programme ${dates}${time === 'over' ? ', now over' : time === 'now' ? ', under way' : ''}`,
+    caption: (label, count, n, place) => [...label, place ? ` — ${place}` : '', `: ${count} ${n === 1 ? 'event' : 'events'}`],
+    captionAwaited: (label) => [...label, ': programme coming soon'],
+    span: (start, end) => (start === end ? `on ${start}` : `from ${start} to ${end}`),
   },
 };

@@ -6,7 +6,7 @@ import { GroupLink } from '../../controllers/group-link.js';
 import { sourceKey, type SourceConfig } from '../../feed/source.js';
 import { NO_REGION } from '../../feed/snapshot-format.js';
 import { SnapshotUnavailableError } from '../../feed/snapshot-reader.js';
-import { cleanFilters, filterEvents, indexEvents, isEmptyFilter, sameFilters, type EventIndex } from '../../filters/apply.js';
+import { cleanFilters, filterEvents, isEmptyFilter, sameFilters } from '../../filters/apply.js';
 import { filterProblemMessage, filtersFromAttributes, type FilterProblem } from '../../filters/attributes.js';
 import type { FilterState } from '../../filters/filter-state.js';
 import { departmentOf, regionOf } from '../../geo/admin.js';
@@ -22,7 +22,10 @@ import { withGroupChange, withKeys } from '../shared/filter-changes.js';
 import { sourceOf } from '../shared/source-attributes.js';
 import { SOURCE_PROPERTIES, SourceElement } from '../shared/source-element.js';
 import { baseStyles } from '../shared/styles.js';
+import { programmeFactsOf } from '../../editions/programme-facts.js';
 import { cssProperties } from './css-properties.js';
+import { indexOf } from './event-indexes.js';
+import { clockOf, renderCaption, type CaptionContext, type ProgrammeRead } from './edition-caption.js';
 import { renderRegions, renderStatus, renderSwitcher, type PanelsContext } from './map-panels.js';
 import { MapViewController, type MapViewState } from './view-lifecycle.js';
 import { MAP_MESSAGES, type MapMessages } from './messages.js';
@@ -32,17 +35,6 @@ import { readViewConfig, type ViewConfig } from './view-config.js';
 const TAG = 'sdi-region-map';
 
 type MapFeedArgs = readonly [boolean, string, string, string, string, string];
-
-/** Filtering indexes per loaded event array: several maps and lists on a page share the arrays. */
-const indexes = new WeakMap<readonly SdiEvent[], EventIndex>();
-function indexOf(events: readonly SdiEvent[]): EventIndex {
-  let index = indexes.get(events);
-  if (!index) {
-    index = indexEvents(events);
-    indexes.set(events, index);
-  }
-  return index;
-}
 
 function withoutKey(filters: FilterState, key: keyof FilterState): FilterState {
   return withKeys(filters, {}, [key]);
@@ -133,6 +125,12 @@ export class SdiRegionMap extends SourceElement {
    */
   loadView: () => Promise<MapViewModule> = () => import('../../map/map-view.js');
 
+  /**
+   * Clock, injectable for tests and previews: it decides which edition the counts are said to belong to.
+   * @internal
+   */
+  now: () => number = () => Date.now();
+
   @state() private selection?: string;
   /** Filters other widgets of the group set (region excluded); they replace the attribute filters. */
   @state() private groupFilters?: FilterState;
@@ -140,6 +138,8 @@ export class SdiRegionMap extends SourceElement {
   @state() private outlinesFailed = false;
   @state() private stale = false;
   @state() private liveMessage = '';
+  /** What the source says of its edition: the caption names the edition the counts belong to. */
+  @state() private programme?: ProgrammeRead;
 
   private readonly problems = new AttributeProblems(TAG);
   private source?: SourceConfig;
@@ -233,6 +233,11 @@ export class SdiRegionMap extends SourceElement {
   private async load(signal: AbortSignal): Promise<MapData> {
     const source = this.source;
     if (!source) throw new Error('no source');
+    // The index, already read for the points (a snapshot), or the live count, beside the events.
+    const programme = this.store.summary(source, signal).then(
+      (summary): ProgrammeRead => ({ facts: programmeFactsOf(summary), source: sourceKey(source) }),
+      () => undefined,
+    );
     let filters: FilterState;
     if (this.groupFilters) {
       filters = this.groupFilters;
@@ -253,6 +258,7 @@ export class SdiRegionMap extends SourceElement {
       this.shownFilters = filters;
       this.eventsByUid = undefined;
       this.stale = points.stale;
+      this.programme = await programme;
       return fromPoints(points);
     }
     // A department lives in one region: its region's file is enough.
@@ -262,6 +268,7 @@ export class SdiRegionMap extends SourceElement {
     this.shownFilters = filters;
     this.eventsByUid = new Map(kept.map((event) => [event.uid, event]));
     this.stale = data.stale;
+    this.programme = await programme;
     return fromEvents(kept);
   }
 
@@ -371,6 +378,20 @@ export class SdiRegionMap extends SourceElement {
     return nothing;
   }
 
+  private caption(): CaptionContext {
+    const data = this.feed.value;
+    const selected = this.selection ? regionOf(this.selection) : undefined;
+    return {
+      m: this.messages,
+      lang: this.language,
+      now: clockOf(this.now),
+      programme: this.programme,
+      count: data ? (selected ? (data.counts[selected.code] ?? 0) : data.total) : undefined,
+      place: selected?.name,
+      loading: !data && !this.feed.failed,
+    };
+  }
+
   private panels(): PanelsContext {
     return {
       m: this.messages,
@@ -396,7 +417,7 @@ export class SdiRegionMap extends SourceElement {
     const height = { '--_height': this.config.height };
     return html`<div class="frame">
       <button type="button" class="skip" @click=${(event: Event) => this.skipMap(event)}>${m.skip}</button>
-      ${renderSwitcher(panels)}
+      ${renderCaption(this.caption())} ${renderSwitcher(panels)}
       <div class="map-box" part="map" ${cssProperties(height)} aria-busy=${String(busy)}>
         <div class="map" id="map" role="region" aria-label=${m.mapLabel} aria-describedby="map-help"></div>
         ${this.renderOverlay()}

@@ -44,6 +44,17 @@ export const regionMapStyles = css`
     color: var(--_primary);
     text-decoration: underline;
   }
+  /* The edition the counts belong to: one line kept even while it is unknown (no jump). */
+  .caption {
+    margin: 0;
+    min-height: 1.4em;
+    line-height: 1.4;
+    font-size: 0.875em;
+  }
+  .caption sup {
+    font-size: 0.7em;
+    line-height: 0;
+  }
   .switcher {
     display: flex;
     flex-wrap: wrap;
@@ -63,6 +74,10 @@ export const regionMapStyles = css`
     background: var(--_surface);
     color: var(--_text);
     font-size: 0.875em;
+  }
+  .switcher button[aria-disabled='true'] {
+    color: var(--_muted);
+    cursor: default;
   }
   .switcher button[aria-pressed='true'] {
     border-color: var(--_primary);
@@ -203,11 +218,26 @@ export const regionMapStyles = css`
     .picker {
       display: flex;
     }
+    /* Two lines: an edition over, with its dates and figure, wraps in a phone's column. */
+    .caption {
+      min-height: 2.8em;
+    }
     .switcher button,
     .retry,
     .skip:focus {
       min-width: 44px;
       min-height: 44px;
+    }
+    /* One row that scrolls sideways, as phones' tab strips: wrapped, the six territories took two
+       rows of 44 px from the map's share of the height. */
+    .switcher {
+      flex-wrap: nowrap;
+      overflow-x: auto;
+      scrollbar-width: thin;
+    }
+    .switcher button {
+      flex: none;
+      white-space: nowrap;
     }
     .map .leaflet-control-zoom.leaflet-bar a {
       width: 44px;
