@@ -21,7 +21,7 @@
 const HEIGHTS =
   'edition-banner 9.3 11.1|edition-banner[region],edition-banner[department] 9.3 12.9|edition-banner[href] 9.3 13.9|' +
   'edition-banner[href][region],edition-banner[href][department] 9.3 15.6|countdown 7|countdown[href],countdown[heading] 9|' +
-  'countdown[href][heading] 11.1|region-map 52.75 81.6|event-list 56.8 71.2|event-list[layout=compact] 39.3 29.7|' +
+  'countdown[href][heading] 11.1|region-map 54.47 44.45|event-list 56.8 71.2|event-list[layout=compact] 39.3 29.7|' +
   'event-list[layout=grid] 34.8 71.2|event-list[limit],event-list[filters=none] 34.3 58.3';
 
 /** A map's `height` attribute as the map reads it (pixels or a CSS length); anything else is left out. */
@@ -54,16 +54,17 @@ export function reserveCss(extra = ''): string {
 export function reserveSpace(doc: Document): void {
   const wide: string[] = [];
   const narrow: string[] = [];
-  // The map adds its switcher, status lines and region list to the height it is given (measured
-  // like HEIGHTS: the list is one column in a phone's width). Static CSS cannot read an attribute
-  // as a length, so the linked stylesheet keeps the default height and this does the rest.
+  // The map adds its caption, switcher, status lines and region list to the height it is given
+  // (measured like HEIGHTS: in a phone's width the list is folded into one control). Static CSS
+  // cannot read an attribute as a length, so the linked stylesheet keeps the default height and
+  // this does the rest.
   for (const map of doc.querySelectorAll('sdi-region-map[height]')) {
     const height = map.getAttribute('height')!.trim();
     if (LENGTH.test(height)) {
       const rule = (extra: number) =>
         `sdi-region-map[height="${height}"]:not(:defined){min-height:calc(${height}${/\d$/.test(height) ? 'px' : ''} + ${extra}rem)}`;
-      wide.push(rule(24.75));
-      narrow.push(rule(53.6));
+      wide.push(rule(26.47));
+      narrow.push(rule(16.45));
     }
   }
   const maps = wide.length > 0 ? `${wide.join('')}@media(max-width:36rem){${narrow.join('')}}` : '';

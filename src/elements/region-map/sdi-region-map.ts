@@ -76,6 +76,7 @@ function prefersReducedMotion(): boolean {
  * @fires sdi-filter-change - A region was chosen or cleared; `detail: { group, filters, changed: ['region'] }`.
  * @fires sdi-event-open - An event's popup was opened; `detail: { uid, title, url, group }`.
  *
+ * @csspart caption - The line naming the edition the counts belong to, its dates, and whether its week is over.
  * @csspart switcher - The row of territory buttons above the map.
  * @csspart territory-button - One territory button.
  * @csspart map - The box holding the map (and its loading and error states).
