@@ -19,7 +19,8 @@ import { sizeReport } from './scripts/size/report.mjs';
 const CHUNKS = {
   // The page-wide configuration, shared by the loader and the elements: the loader alone is
   // pasted on every page of a partner's site, widgets or not, so it must not pull lit in.
-  source: [/\/src\/feed\/source\.ts$/],
+  // The loader's data prefetch (feed/prefetch.ts) is handed to the store through the same chunk.
+  source: [/\/src\/feed\/(source|prefetch)\.ts$/],
   core: [
     // lit's base, not its directives: each element chunk takes the ones it uses.
     /\/node_modules\/lit\/(index|decorators|directive)\.js$/,
@@ -54,6 +55,9 @@ const CHUNKS = {
     /\/src\/map\/height\.ts$/,
     /\/src\/controllers\/group-link\.ts$/,
     /\/src\/elements\/shared\/(events|filter-changes)\.ts$/,
+    // Both the list's filters and the map's region picker use it: left unassigned, rollup puts it
+    // in the list's chunk and the map page then loads the whole list.
+    /\/node_modules\/lit\/directives\/live\.js$/,
   ],
   // The element and its options (which the demo's configurator shares): one file for the list.
   'event-list': [/\/src\/elements\/event-list\/(sdi-event-list|options)\.ts$/],
