@@ -38,6 +38,134 @@ export const mapViewStyles = css`
     fill-opacity: 1;
     stroke: none;
   }
+  .sdi-region {
+    fill: none;
+    stroke: var(--sdi-map-border, #8c8c8c);
+    stroke-width: 1;
+    stroke-linejoin: round;
+  }
+  .sdi-region.is-filled,
+  .sdi-inset-region {
+    fill: var(--_land);
+    fill-opacity: 1;
+  }
+  .sdi-inset-region {
+    stroke: var(--sdi-map-border, #8c8c8c);
+    stroke-width: 0.75;
+    cursor: pointer;
+  }
+  .sdi-region.is-selected,
+  .sdi-inset-region.is-selected {
+    stroke: var(--_selected);
+    stroke-width: 2.5;
+  }
+  .sdi-department {
+    fill: none;
+    stroke: var(--sdi-map-department, #6f6f6f);
+    stroke-width: 0.8;
+    stroke-dasharray: 4 3;
+  }
+  .sdi-inset-frame {
+    fill: var(--_sea);
+    fill-opacity: 1;
+    stroke: var(--sdi-map-border, #8c8c8c);
+    stroke-width: 1;
+    cursor: pointer;
+  }
+  /* Choropleth: one hue, lightness falling step by step, so the order reads in grey scale too. */
+  .sdi-shade-none {
+    fill: var(--_land);
+  }
+  .sdi-shade-0 {
+    fill: #e3eaf6;
+  }
+  .sdi-shade-1 {
+    fill: #b3c5e6;
+  }
+  .sdi-shade-2 {
+    fill: #7c9bd2;
+  }
+  .sdi-shade-3 {
+    fill: #4770b6;
+  }
+  .sdi-shade-4 {
+    fill: #1f4488;
+  }
+  .sdi-department[class*='sdi-shade-'] {
+    fill-opacity: 0.85;
+  }
+  .sdi-legend {
+    background: rgba(255, 255, 255, 0.94);
+    color: #1e1e1e;
+    padding: 0.4rem 0.6rem;
+    border-radius: 4px;
+    box-shadow: 0 1px 4px rgba(0, 0, 0, 0.3);
+    font-size: 0.75rem;
+    line-height: 1.4;
+  }
+  .sdi-legend-title {
+    margin: 0 0 0.2rem;
+    font-weight: 700;
+  }
+  .sdi-legend ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .sdi-swatch {
+    display: inline-block;
+    width: 1rem;
+    height: 0.7rem;
+    margin-right: 0.4rem;
+    vertical-align: -0.05rem;
+    border: 1px solid #5a5a5a;
+  }
+  .sdi-swatch.sdi-shade-none {
+    background: var(--_land);
+  }
+  .sdi-swatch.sdi-shade-0 {
+    background: #e3eaf6;
+  }
+  .sdi-swatch.sdi-shade-1 {
+    background: #b3c5e6;
+  }
+  .sdi-swatch.sdi-shade-2 {
+    background: #7c9bd2;
+  }
+  .sdi-swatch.sdi-shade-3 {
+    background: #4770b6;
+  }
+  .sdi-swatch.sdi-shade-4 {
+    background: #1f4488;
+  }
+  .leaflet-sdiLabels-pane {
+    z-index: 550;
+    pointer-events: none;
+  }
+  .sdi-label-icon {
+    background: none;
+    border: 0;
+  }
+  /* Measured as drawn (map-labels.ts): 600 11px, one line. */
+  .sdi-label {
+    display: block;
+    font-weight: 600;
+    font-size: 11px;
+    line-height: 15px;
+    white-space: nowrap;
+    text-align: center;
+    color: #1e1e1e;
+    text-shadow:
+      0 0 2px #fff,
+      0 0 2px #fff,
+      0 0 3px #fff;
+  }
+  .sdi-symbol-icon.is-chip .sdi-symbol {
+    background: #fff;
+    color: #1e1e1e;
+    border-color: var(--_symbol);
+    opacity: 1;
+  }
   .sdi-outline {
     fill: none;
     stroke: var(--sdi-map-outline, #8a8a8a);

@@ -10,10 +10,13 @@ import { COASTLINE_CREDIT, LEAFLET_CREDIT } from './tiles.js';
 import { coastline } from './coastline.js';
 import { PointClusters, type ClusterItem, type MapPoint } from './clusters.js';
 import { whenIdle } from '../elements/shared/idle.js';
-import { maxRegionCount, pointsBounds, type MapData } from './map-data.js';
+import { pointsBounds, type MapData } from './map-data.js';
 import { METROPOLE_BOUNDS, REGION_PLACES, TERRITORIES, type LatLngBox } from './regions.js';
-import { clusterDiameter, minRadiusForText, symbolRadius } from './symbols.js';
-import { regionOf } from '../geo/admin.js';
+import { AdminLayers, type MapMode, type OverseasLayout } from './admin-layers.js';
+import { NATIONAL_WITH_INSETS } from './insets.js';
+import { MapLabels } from './map-labels.js';
+import { namesToPlace, regionSymbols } from './region-symbols.js';
+import { clusterDiameter } from './symbols.js';
 import { formatCount } from '../i18n/format.js';
 import { adoptStyles } from './map-view-styles.js';
 import { fillEvents, fillLoading, popupRoot } from './popup.js';
@@ -44,11 +47,20 @@ class LeafletMapView implements MapView {
   private pendingFrame = 0;
   private readonly originalClass: string;
   private readonly animate: boolean;
+  private readonly admin: AdminLayers;
+  private readonly labels: MapLabels;
+  /** The national view: the mainland, with the column of overseas insets when they are drawn. */
+  private readonly national: LatLngBox;
+  private symbolMarkers = new Map<string, L.Marker>();
+  private readonly overseas: OverseasLayout;
+  private readonly mode: MapMode;
 
   constructor(options: MapViewOptions) {
     this.o = options;
     this.animate = !options.reducedMotion;
     this.originalClass = options.container.className;
+    this.overseas = options.overseas ?? 'insets';
+    this.mode = options.mode ?? 'symbols';
     const maxZoom = options.tiles.kind === 'tiles' ? options.tiles.maxZoom : VECTOR_MAX_ZOOM;
     this.map = L.map(options.container, {
       zoomControl: false,
@@ -81,10 +93,20 @@ class LeafletMapView implements MapView {
     };
     zoom.addTo(this.map);
     this.addBase();
+    this.national = this.overseas === 'insets' ? NATIONAL_WITH_INSETS : METROPOLE_BOUNDS;
+    this.labels = new MapLabels(this.map);
     new Credits([LEAFLET_CREDIT, options.tiles.kind === 'tiles' ? options.tiles.credit : COASTLINE_CREDIT]).addTo(this.map);
     this.symbols.addTo(this.map);
     this.clusterLayer.addTo(this.map);
-    this.map.fitBounds(toBounds(METROPOLE_BOUNDS), { animate: false });
+    this.map.fitBounds(toBounds(this.national), { animate: false });
+    // After the first view: Leaflet draws layers only once the map has one.
+    this.admin = new AdminLayers(this.map, {
+      lang: options.lang,
+      overseas: this.overseas,
+      mode: this.mode,
+      filled: options.tiles.kind !== 'tiles',
+      select: (code) => this.o.callbacks.selectRegion(code),
+    });
     this.map.on('moveend', this.refresh, this);
     this.map.on('popupopen', this.onPopupOpen, this);
     this.map.on('popupclose', this.onPopupClose, this);
@@ -98,9 +120,8 @@ class LeafletMapView implements MapView {
       L.tileLayer(tiles.url, { maxZoom: tiles.maxZoom }).addTo(this.map);
       return;
     }
-    const land = coastline();
-    L.polygon(land.neighbours, { interactive: false, className: 'sdi-neighbour' }).addTo(this.map);
-    L.polygon(land.france, { interactive: false, className: 'sdi-land' }).addTo(this.map);
+    // France's land is the regions' outlines (AdminLayers), drawn over the neighbours.
+    L.polygon(coastline().neighbours, { interactive: false, className: 'sdi-neighbour' }).addTo(this.map);
   }
 
   /** The partner's own region outlines, fetched only when `regions-geojson` is set. */
@@ -129,6 +150,7 @@ class LeafletMapView implements MapView {
     const clusters = new PointClusters(data.points, { maxZoom: this.map.getMaxZoom(), radius: 60 });
     this.clusters = clusters;
     this.clearClusterMarkers();
+    this.admin.update(data.counts, data.points, this.selection);
     this.renderSymbols();
     this.refresh();
     this.cancelIdle?.();
@@ -141,6 +163,7 @@ class LeafletMapView implements MapView {
     const changed = region !== this.selection;
     this.selection = region;
     if (changed) {
+      this.admin.update(this.data?.counts ?? {}, this.data?.points ?? [], region);
       this.renderSymbols();
       this.clearClusterMarkers();
       this.refresh();
@@ -155,7 +178,8 @@ class LeafletMapView implements MapView {
 
   showTerritory(id: string): void {
     const territory = TERRITORIES.find((t) => t.id === id);
-    if (territory) this.frame(territory.bounds, { animate: this.animate, padding: [8, 8] });
+    const box = id === 'metropole' ? this.national : territory?.bounds;
+    if (box) this.frame(box, { animate: this.animate, padding: [8, 8] });
   }
 
   /**
@@ -190,7 +214,7 @@ class LeafletMapView implements MapView {
   }
 
   private fitRegion(region: string | undefined, animate: boolean): void {
-    const box = region ? (pointsBounds(this.data?.points ?? [], region) ?? REGION_PLACES.get(region)?.bounds) : METROPOLE_BOUNDS;
+    const box = region ? (pointsBounds(this.data?.points ?? [], region) ?? REGION_PLACES.get(region)?.bounds) : this.national;
     if (box) this.frame(box, { animate: animate && this.animate, padding: [24, 24], maxZoom: 12 });
   }
 
@@ -222,6 +246,7 @@ class LeafletMapView implements MapView {
       this.clearClusterMarkers();
     }
     this.tabOnlyInView();
+    this.placeNames();
   }
 
   /**
@@ -239,6 +264,12 @@ class LeafletMapView implements MapView {
     }
   }
 
+  private placeNames(): void {
+    const departments = this.selection ? this.admin.shownDepartments() : undefined;
+    const national = !this.selection && this.map.getZoom() < CLUSTER_ZOOM;
+    this.labels.update(namesToPlace(departments, national, this.data?.counts ?? {}, this.symbolMarkers, this.overseas));
+  }
+
   /** The focused element if it is inside this map, so redraws can give focus back. */
   private focused(): HTMLElement | undefined {
     const active = this.o.root.activeElement;
@@ -248,49 +279,17 @@ class LeafletMapView implements MapView {
   private renderSymbols(): void {
     const focusedRegion = this.focused()?.dataset.region;
     this.symbols.clearLayers();
-    const counts = this.data?.counts ?? {};
-    const max = maxRegionCount(counts);
-    const m = this.o.messages;
-    const lang = this.o.lang;
-    for (const place of REGION_PLACES.values()) {
-      const n = counts[place.code] ?? 0;
-      if (n <= 0) continue;
-      const name = regionOf(place.code)?.name ?? place.code;
-      const text = formatCount(n, lang);
-      const radius = Math.max(symbolRadius(n, max), minRadiusForText(text));
-      const selected = place.code === this.selection;
-      const label = m.symbolLabel(name, text, n);
-      const marker = L.marker([place.label[0], place.label[1]], {
-        icon: L.divIcon({
-          html: textSpan('sdi-symbol', text),
-          className: `sdi-symbol-icon${selected ? ' is-selected' : ''}`,
-          iconSize: [radius * 2, radius * 2],
-        }),
-        keyboard: true,
-        title: label,
-        riseOnHover: true,
-        // Small discs above large ones, so no count hides behind a neighbour's.
-        zIndexOffset: Math.round(1000 - radius * 10),
-        autoPanOnFocus: false,
-      });
-      marker.on('add', () => {
-        const element = marker.getElement();
-        if (!element) return;
-        element.setAttribute('aria-label', label);
-        element.setAttribute('aria-pressed', String(selected));
-        element.dataset.region = place.code;
-        if (focusedRegion === place.code) element.focus({ preventScroll: true });
-      });
-      const choose = () => this.o.callbacks.selectRegion(place.code);
-      marker.on('click', choose);
-      marker.on('keydown', (event) => {
-        if (isActivation(event as L.LeafletKeyboardEvent)) {
-          (event as L.LeafletKeyboardEvent).originalEvent.preventDefault();
-          choose();
-        }
-      });
-      this.symbols.addLayer(marker);
-    }
+    this.symbolMarkers = regionSymbols({
+      counts: this.data?.counts ?? {},
+      selection: this.selection,
+      lang: this.o.lang,
+      symbolLabel: (name, count, n) => this.o.messages.symbolLabel(name, count, n),
+      mode: this.mode,
+      overseas: this.overseas,
+      focusedRegion,
+      choose: (code) => this.o.callbacks.selectRegion(code),
+    });
+    for (const marker of this.symbolMarkers.values()) this.symbols.addLayer(marker);
   }
 
   private clearClusterMarkers(): void {

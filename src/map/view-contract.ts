@@ -5,6 +5,7 @@
  */
 import type { Map as LeafletMap } from 'leaflet';
 import type { MapPoint } from './clusters.js';
+import type { MapMode, OverseasLayout } from './admin-layers.js';
 import type { MapData } from './map-data.js';
 import type { TileChoice } from './tiles.js';
 import type { Lang, SdiEvent } from '../model/types.js';
@@ -27,6 +28,10 @@ export interface MapViewOptions {
   lang: Lang;
   messages: MapMessages;
   tiles: TileChoice;
+  /** Overseas regions as insets beside the mainland (all of France at once; the default), or only behind the switcher's tabs. */
+  overseas?: OverseasLayout;
+  /** Proportional symbols, or regions (departments of the chosen one) shaded by their number of events; default symbols. */
+  mode?: MapMode;
   /** Absolute URL of region outlines to draw, only when the partner gave one. */
   regionsGeojson?: string;
   reducedMotion: boolean;

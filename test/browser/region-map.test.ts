@@ -323,7 +323,7 @@ describe('<sdi-region-map>', () => {
     const foreign = names.filter((n) => new URL(n).origin !== location.origin);
     expect(foreign).to.deep.equal([]);
     expect(shadow(el).querySelectorAll('.leaflet-tile')).to.have.length(0);
-    expect(shadow(el).querySelector('path.sdi-land')).to.exist;
+    expect(shadow(el).querySelector('path.sdi-region.is-filled')).to.exist;
   });
 
   it('tiles="ign" and "osm" name their providers and credits; a hidden map loads nothing', async () => {
