@@ -6,6 +6,7 @@
  * components' shadow roots are not seen: import the per-element entries for those.
  */
 import { configureWidgets } from './feed/source.js';
+import { prefetchData } from './loader-prefetch.js';
 import { reserveSpace } from './reserve-space.js';
 
 const LOADERS: Record<string, () => Promise<unknown>> = {
@@ -34,6 +35,13 @@ function scan(root: ParentNode): void {
 }
 
 function start(): void {
+  // The data first: its chain (index, then the files it names) is as long as the chunks' own.
+  try {
+    prefetchData(document);
+  } catch (error) {
+    // A head start only: the widgets read their data themselves all the same.
+    console.warn('[semaine-industrie-widgets] could not prefetch data:', error);
+  }
   scan(document);
   if (requested.size === Object.keys(LOADERS).length) return;
   const observer = new MutationObserver((records) => {

@@ -135,7 +135,8 @@ export class FeedStore {
           const index = await this.index(source, s);
           const files = index.files.first;
           const ref = scope.region ? files?.regions[scope.region] : files?.all;
-          if (!ref) return null;
+          // A file of no event (a snapshot built after the edition) has no card to paint.
+          if (!ref || ref.count === 0) return null;
           const read = await readFirstPage(source.src, ref, { ...this.http(s), retries: 0 }, index);
           // A dropped event would leave a hole in the first page: only a whole file is used.
           if (read.dropped > 0) return null;

@@ -124,5 +124,6 @@ export function firstPageView(
   }
   if (first.region && view.filters.region !== first.region) return undefined;
   const sure = surelyFirst(ordered, first.facts, generatedAt, view.now, view.lang);
-  return sure && sure.events.length >= Math.min(needed, sure.total) ? sure : undefined;
+  // Nothing to come: the full data says whether there are past events to offer instead.
+  return sure && sure.total > 0 && sure.events.length >= Math.min(needed, sure.total) ? sure : undefined;
 }

@@ -163,6 +163,22 @@ describe("first-page files: the first cards they paint are the full list's", () 
   });
 });
 
+describe('first-page files of a snapshot built after the edition', () => {
+  const AFTER = Math.max(...events.map((e) => e.timings[e.timings.length - 1]!.end)) + HOUR;
+  const { index, files } = build(AFTER);
+
+  it('are not fetched: no card to paint, and the list waits for its full file (which offers past events)', async () => {
+    assert.equal(index.files.first!.all.count, 0);
+    const { fetch, asked } = serve(files, index);
+    const store = new FeedStore({ fetch, retries: 0 });
+    assert.equal(await store.firstEvents({ kind: 'snapshot', src: BASE }), undefined);
+    assert.deepEqual(asked, [`${BASE}index.json`]);
+    const file = JSON.parse(files.get(index.files.first!.all.path)!) as SnapshotFirstFile;
+    const look = { filters: {}, sort: 'date', near: undefined, includePast: false, lang: 'fr' as Lang, now: AFTER };
+    assert.equal(firstPageView([], { facts: file.first }, AFTER, look, 20), undefined);
+  });
+});
+
 describe('first-page files: readers and formats', () => {
   const { index, files } = build(BEFORE);
 
