@@ -12,7 +12,8 @@
  * `--large-runs N` the same for the 50,000-event map (default 1: one cold 50,000-event
  * markercluster load on slow 4G is about a minute here); `--at REV` builds our widgets and the
  * snapshot from a commit instead of the working tree; `--no-page-bytes` skips the demo page's
- * bytes (the "page" section's measure, which builds the working tree).
+ * bytes (the "page" section's measure, which builds the working tree); `--no-large` skips the
+ * 50,000-event map (and the five minutes its edition takes to build), for a quick measure.
  *
  * Cost, on this project's 2-core machine at load average 10-15: 12.9 min with `--runs 2`, of
  * which 5.3 min building (mostly the 50,000-event snapshot), and FullCalendar's national list on
@@ -125,7 +126,8 @@ export async function navigationBench(row: Row, options: { pageBytes: boolean })
     server.mount('/peer/', await buildPeerBundles());
     const probe = await buildProbe();
     const small = await prepareEdition(server, tree, 8000, ['list', 'list-region', 'map']);
-    const large = await prepareEdition(server, tree, 50000, ['map']);
+    const withLarge = !process.argv.includes('--no-large');
+    const large = withLarge ? await prepareEdition(server, tree, 50000, ['map']) : undefined;
     // A commit's copy is no longer needed: nothing else (lint, tests) should meet a second src/.
     if (at) rmSync(tree, { recursive: true, force: true });
     resetPages();
@@ -153,16 +155,20 @@ export async function navigationBench(row: Row, options: { pageBytes: boolean })
         peer: { url: peerMapPage('peer-map-8000', small.api), targets: CLUSTER },
         runs,
       },
-      {
+    ];
+    if (large) {
+      contenders.push({
         label: 'map, 50,000 events: first symbol',
         peerName: 'Leaflet + markercluster',
         ours: { url: ourPage('map-50000', 50000, '<sdi-region-map height="520"></sdi-region-map>'), targets: SYMBOL },
         peer: { url: peerMapPage('peer-map-50000', large.api), targets: CLUSTER },
         runs: largeRuns,
-      },
-    ];
+      });
+    }
     server.mount('/pages/', `${WORK}/pages`);
-    console.log(`(built in ${((performance.now() - started) / 1000).toFixed(0)} s; ${small.pages + large.pages} API pages)`);
+    console.log(
+      `(built in ${((performance.now() - started) / 1000).toFixed(0)} s; ${small.pages + (large?.pages ?? 0)} API pages)`,
+    );
 
     browser = await puppeteer.launch({
       executablePath: CHROMIUM_PATH,
