@@ -301,7 +301,8 @@ describe('accessibility states: <sdi-countdown>', () => {
     { phase: 'before', at: '2026-10-20T09:55:00Z', edition: '' },
     { phase: 'during', at: '2026-11-18T10:00:00Z', edition: '' },
     { phase: 'after', at: '2026-12-01T12:00:00Z', edition: '15' },
-    { phase: 'unknown', at: '2026-12-01T12:00:00Z', edition: '' },
+    // An edition not dated yet (#13: without attributes, 1 December is after the 15th edition).
+    { phase: 'unknown', at: '2026-12-01T12:00:00Z', edition: '16' },
   ];
   for (const lang of ['fr', 'en']) {
     for (const { phase, at, edition } of PHASES) {

@@ -179,26 +179,27 @@ describe('<sdi-countdown>', () => {
   });
 
   describe('after the edition', () => {
-    it('invites to the next edition with its dates when known', async () => {
-      const el = await countdown(manualClock('2026-01-10T12:00:00Z').now, { edition: '14' });
-      expect(message(el)).to.equal(`Rendez-vous à la prochaine édition${NNBSP}!`);
+    // Issue #13: the edition held, as the banner beside it says, then the next one's dates.
+    it('names the edition held and the next edition with its dates when known', async () => {
+      const el = await countdown(manualClock('2025-12-01T12:00:00Z').now, { edition: '14' });
+      expect(message(el)).to.equal('La 14e Semaine de l’industrie s’est tenue du 17 au 23 novembre 2025');
       expect(text(shadow(el).querySelector('[part="upcoming"]'))).to.equal(
-        `La 15e Semaine de l’industrie${NBSP}: du 16 au 22 novembre 2026 (à confirmer)`,
+        `Prochaine édition${NBSP}: du 16 au 22 novembre 2026 (à confirmer)`,
       );
       await expect(el).to.be.accessible();
     });
 
-    it('says "dates à venir" when the next edition is not announced', async () => {
+    it('invites to the next edition, inventing no date, when it is not announced', async () => {
       const el = await countdown(manualClock('2026-12-01T12:00:00Z').now, { edition: '15' });
       expect(status(el)).to.equal(
-        `Rendez-vous à la prochaine édition${NNBSP}! La 16e Semaine de l’industrie${NBSP}: dates à venir.`,
+        `La 15e Semaine de l’industrie s’est tenue du 16 au 22 novembre 2026. Rendez-vous à la prochaine édition${NNBSP}!`,
       );
     });
   });
 
   describe('unknown dates', () => {
     it('never invents dates for an edition not announced yet', async () => {
-      const el = await countdown(manualClock('2026-12-01T12:00:00Z').now);
+      const el = await countdown(manualClock('2026-12-01T12:00:00Z').now, { edition: '16' });
       expect(message(el)).to.equal(`La 16e Semaine de l’industrie${NBSP}: dates à venir`);
       expect(numbers(el)).to.deep.equal([]);
       await expect(el).to.be.accessible();
@@ -225,8 +226,10 @@ describe('<sdi-countdown>', () => {
       const during = await countdown(manualClock('2026-11-18T10:00:00Z').now, { lang: 'en' });
       expect(message(during)).to.equal('The 15th Industry Week is under way until Sunday 22 November');
       const after = await countdown(manualClock('2026-12-01T12:00:00Z').now, { lang: 'en', edition: '15' });
-      expect(status(after)).to.equal('See you at the next edition! The 16th Industry Week: dates to be announced.');
-      const unknown = await countdown(manualClock('2026-12-01T12:00:00Z').now, { lang: 'en' });
+      expect(status(after)).to.equal(
+        'The 15th Industry Week took place from 16 to 22 November 2026. See you at the next edition!',
+      );
+      const unknown = await countdown(manualClock('2026-12-01T12:00:00Z').now, { lang: 'en', edition: '16' });
       expect(message(unknown)).to.equal('The 16th Industry Week: dates to be announced');
     });
 
@@ -421,7 +424,8 @@ describe('<sdi-countdown>', () => {
 
     it('sets no timer once nothing can change', async () => {
       const count = timers.set.length;
-      await countdown(manualClock('2026-12-01T12:00:00Z').now);
+      // Off-season with the next edition undated: no phase end ahead either.
+      await countdown(manualClock('2027-01-15T12:00:00Z').now);
       expect(timers.set.length).to.equal(count);
     });
   });

@@ -243,6 +243,8 @@ describe('<sdi-event-list> fed a hostile live feed', () => {
       const container = await fixture<HTMLDivElement>(html`<div></div>`);
       const banner = document.createElement('sdi-edition-banner') as SdiEditionBanner;
       banner.store = new FeedStore({ fetch: fakeApi(page), retries: 0 });
+      // The week ahead, where the count reads « N événements labellisés » (after it, « N événements »).
+      banner.now = () => Date.UTC(2026, 9, 1, 10);
       banner.setAttribute('agenda', '1');
       banner.setAttribute('api', API);
       container.append(banner);

@@ -562,7 +562,7 @@ describe('keyboard walkthrough: <sdi-countdown> and <sdi-edition-banner>', () =>
     const wrapper = await fixture(html`<div>
       <button id="before">before</button>
       <sdi-countdown href="#programme"></sdi-countdown>
-      <sdi-edition-banner number="12" href="#agenda"></sdi-edition-banner>
+      <sdi-edition-banner number="12" href="#agenda" .now=${() => Date.UTC(2026, 9, 1, 10)}></sdi-edition-banner>
       <button id="after">after</button>
     </div>`);
     const before = wrapper.querySelector('#before') as HTMLElement;

@@ -15,13 +15,20 @@ export interface CountdownMessages {
   /** Lead of the text alternative; `amount` is a list such as "26 jours, 13 heures et 5 minutes". */
   remaining(amount: string): string;
   lessThanAMinute: string;
-  /** Caption under the numbers: "avant la 15e Semaine de l’industrie (du 16 au 22 novembre 2026)". */
-  before(ordinal: OrdinalParts, dates: string | undefined, confirmed: boolean): Segment[];
+  /**
+   * Caption under the numbers: "avant la 15e Semaine de l’industrie (du 16 au 22 novembre 2026)".
+   * Without an ordinal (data named by its events' dates alone): "avant le programme (du … au …)".
+   */
+  before(ordinal: OrdinalParts | undefined, dates: string | undefined, confirmed: boolean): Segment[];
   /** `until` is the last day with its weekday; `undefined` when it is not known. */
-  during(ordinal: OrdinalParts, until: string | undefined): Segment[];
+  during(ordinal: OrdinalParts | undefined, until: string | undefined): Segment[];
+  /** After the week, as the banner says it: "La 15e Semaine de l’industrie s’est tenue du 16 au 22 novembre 2026". */
+  held(ordinal: OrdinalParts | undefined, dates: string): Segment[];
+  /** The next edition's dates once known, as the banner gives them: "Prochaine édition : du … au …". */
+  nextDates(dates: string, confirmed: boolean): string;
   after: string;
   /** The edition to come, with its dates or "dates à venir". */
-  upcoming(ordinal: OrdinalParts, dates: string | undefined, confirmed: boolean): Segment[];
+  upcoming(ordinal: OrdinalParts | undefined, dates: string | undefined, confirmed: boolean): Segment[];
   link: string;
   problems: {
     edition(value: string): string;
@@ -54,16 +61,20 @@ const fr: CountdownMessages = {
   remaining: (amount) => `Plus que ${amount}`,
   lessThanAMinute: 'Moins d’une minute',
   before: (ordinal, dates, confirmed) => [
-    'avant la ',
-    { ordinal },
-    ` Semaine de l’industrie${dates ? ` (${dates}${confirmed ? '' : ', à confirmer'})` : ''}`,
+    ...(ordinal ? ['avant la ', { ordinal }, ' Semaine de l’industrie'] : ['avant le programme']),
+    dates ? ` (${dates}${confirmed ? '' : ', à confirmer'})` : '',
   ],
-  during: (ordinal, until) => ['La ', { ordinal }, ` Semaine de l’industrie est en cours${until ? `, jusqu’au ${until}` : ''}`],
+  during: (ordinal, until) => [
+    ...(ordinal ? ['La ', { ordinal }, ' Semaine de l’industrie est en cours'] : ['Le programme est en cours']),
+    until ? `, jusqu’au ${until}` : '',
+  ],
+  held: (ordinal, dates) =>
+    ordinal ? ['La ', { ordinal }, ` Semaine de l’industrie s’est tenue ${dates}`] : [`Le programme s’est tenu ${dates}`],
+  nextDates: (dates, confirmed) => `Prochaine édition${NBSP}: ${dates}${confirmed ? '' : ' (à confirmer)'}`,
   after: `Rendez-vous à la prochaine édition${NNBSP}!`,
   upcoming: (ordinal, dates, confirmed) => [
-    'La ',
-    { ordinal },
-    ` Semaine de l’industrie${NBSP}: ${dates ? `${dates}${confirmed ? '' : ' (à confirmer)'}` : 'dates à venir'}`,
+    ...(ordinal ? ['La ', { ordinal }, ' Semaine de l’industrie'] : ['Le programme']),
+    `${NBSP}: ${dates ? `${dates}${confirmed ? '' : ' (à confirmer)'}` : 'dates à venir'}`,
   ],
   link: 'Découvrir le programme',
   problems: {
@@ -93,16 +104,20 @@ const en: CountdownMessages = {
   remaining: (amount) => `Only ${amount} left`,
   lessThanAMinute: 'Less than a minute left',
   before: (ordinal, dates, confirmed) => [
-    'until the ',
-    { ordinal },
-    ` Industry Week${dates ? ` (${dates}${confirmed ? '' : ', to be confirmed'})` : ''}`,
+    ...(ordinal ? ['until the ', { ordinal }, ' Industry Week'] : ['until the programme']),
+    dates ? ` (${dates}${confirmed ? '' : ', to be confirmed'})` : '',
   ],
-  during: (ordinal, until) => ['The ', { ordinal }, ` Industry Week is under way${until ? ` until ${until}` : ''}`],
+  during: (ordinal, until) => [
+    ...(ordinal ? ['The ', { ordinal }, ' Industry Week is under way'] : ['The programme is under way']),
+    until ? ` until ${until}` : '',
+  ],
+  held: (ordinal, dates) =>
+    ordinal ? ['The ', { ordinal }, ` Industry Week took place ${dates}`] : [`The programme ran ${dates}`],
+  nextDates: (dates, confirmed) => `Next edition: ${dates}${confirmed ? '' : ' (to be confirmed)'}`,
   after: 'See you at the next edition!',
   upcoming: (ordinal, dates, confirmed) => [
-    'The ',
-    { ordinal },
-    ` Industry Week: ${dates ? `${dates}${confirmed ? '' : ' (to be confirmed)'}` : 'dates to be announced'}`,
+    ...(ordinal ? ['The ', { ordinal }, ' Industry Week'] : ['The programme']),
+    `: ${dates ? `${dates}${confirmed ? '' : ' (to be confirmed)'}` : 'dates to be announced'}`,
   ],
   link: 'Discover the programme',
   problems: {

@@ -3,8 +3,10 @@ import { property } from 'lit/decorators.js';
 import type { Lang } from '../../model/types.js';
 import { intlLocale } from '../../i18n/locale.js';
 import { countdownState, type CountdownState } from '../../editions/countdown-phase.js';
-import { nextEditionAfter, resolveEdition, type EditionFacts } from '../../editions/editions.js';
-import { editionOrdinal } from '../../editions/ordinal.js';
+import type { EditionFacts } from '../../editions/editions.js';
+import { editionOrdinal, type OrdinalParts } from '../../editions/ordinal.js';
+import { onPageProgramme, pageEditionPhase } from '../../editions/page-programme.js';
+import { isPast, shownDates, type EditionLabel, type EditionPhase } from '../../editions/phase.js';
 import { AttributeProblems, type AttributeProblem } from '../shared/attribute-problems.js';
 import { LangElement } from '../shared/lang-element.js';
 import { baseStyles } from '../shared/styles.js';
@@ -20,10 +22,13 @@ const TAG = 'sdi-countdown';
 interface View {
   lang: Lang;
   messages: CountdownMessages;
-  edition: EditionFacts;
+  /** The page's phase: the same edition and dates as the banner and the list beside it. */
+  phase: EditionPhase;
+  /** The phase's edition with the dates shown (its events' span when only they name it). */
+  edition: EditionLabel;
+  /** Absent when the edition is named by its events' dates alone. */
+  ordinal?: OrdinalParts;
   state: CountdownState;
-  /** For the 'after' phase: the edition to announce. */
-  next?: EditionFacts;
   showSeconds: boolean;
   href?: string;
   heading?: string;
@@ -39,9 +44,11 @@ function prefersReducedMotion(): boolean {
 }
 
 /**
- * Countdown to the Semaine de l'industrie, then "en cours" during the week and an invitation to
- * the next edition afterwards. Dates are the built-in edition facts (Europe/Paris), which the
- * partner can override; an edition whose dates are not announced says so rather than guessing.
+ * Countdown to the Semaine de l'industrie, then "en cours" during the week, and after it the
+ * edition held and the next one's dates once known. It speaks from the page's edition phase
+ * (src/editions/page-programme.ts): the edition and dates of the data the banner or list beside it
+ * read, else the built-in facts (Europe/Paris), which the partner can override; an edition whose
+ * dates are not announced says so rather than guessing.
  *
  * The ticking numbers are hidden from assistive technologies; a visually hidden timer (not a live
  * region) carries a sentence ("Plus que 26 jours, 13 heures et 5 minutes avant…") that screen
@@ -104,9 +111,27 @@ export class SdiCountdown extends LangElement {
 
   private readonly problems = new AttributeProblems(TAG);
   private view?: View;
-  private readonly ticker = new Ticker(this, () =>
-    this.view ? nextChange(this.view.state, this.view.showSeconds, this.readClock()) : undefined,
-  );
+  private stopListening?: () => void;
+  private readonly ticker = new Ticker(this, () => {
+    if (!this.view) return undefined;
+    const now = this.readClock();
+    const change = nextChange(this.view.state, this.view.showSeconds, now);
+    // The phase can end while the display stands still (the weeks after the edition run out).
+    const { until } = this.view.phase;
+    const phaseEnd = until !== undefined ? Math.max(0, until - now) : undefined;
+    return change === undefined ? phaseEnd : phaseEnd === undefined ? change : Math.min(change, phaseEnd);
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The first data widget of the page may publish its programme after this first render.
+    this.stopListening = onPageProgramme(() => this.requestUpdate());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopListening?.();
+  }
 
   /**
    * Reads the clock again, re-renders and re-arms the timer. The timer calls it; tests and
@@ -138,8 +163,7 @@ export class SdiCountdown extends LangElement {
   }
 
   private renderBody(view: View): TemplateResult {
-    const { state, messages: m, edition, lang } = view;
-    const ordinal = editionOrdinal(edition.number, lang);
+    const { state, messages: m, edition, lang, ordinal } = view;
     switch (state.phase) {
       case 'before': {
         const { days, hours, minutes, seconds } = state.remaining;
@@ -168,12 +192,10 @@ export class SdiCountdown extends LangElement {
           ${this.renderSegments(m.during(ordinal, this.lastDay(edition, lang)), lang)}
         </p>`;
       case 'after': {
-        const next = view.next ?? edition;
+        const held = this.held(view);
         return html`
-          <p part="message" class="message">${m.after}</p>
-          <p part="upcoming" class="upcoming">
-            ${this.renderSegments(m.upcoming(editionOrdinal(next.number, lang), this.dates(next, lang), next.confirmed), lang)}
-          </p>
+          <p part="message" class="message">${held ? this.renderSegments(held, lang) : m.after}</p>
+          <p part="upcoming" class="upcoming">${this.nextText(view)}</p>
         `;
       }
       case 'unknown':
@@ -194,8 +216,7 @@ export class SdiCountdown extends LangElement {
 
   /** The sentence assistive technologies get; minute precision, so reading it twice in a row gives the same words. */
   private altText(view: View): string {
-    const { state, messages: m, edition, lang } = view;
-    const ordinal = editionOrdinal(edition.number, lang);
+    const { state, messages: m, edition, lang, ordinal } = view;
     switch (state.phase) {
       case 'before': {
         const { days, hours, minutes } = state.remaining;
@@ -217,9 +238,8 @@ export class SdiCountdown extends LangElement {
       case 'during':
         return `${segmentsText(m.during(ordinal, this.lastDay(edition, lang)))}.`;
       case 'after': {
-        const next = view.next ?? edition;
-        const upcoming = m.upcoming(editionOrdinal(next.number, lang), this.dates(next, lang), next.confirmed);
-        return `${m.after} ${segmentsText(upcoming)}.`;
+        const held = this.held(view);
+        return `${held ? `${segmentsText(held)}.` : m.after} ${this.nextText(view)}`;
       }
       case 'unknown':
         return `${segmentsText(m.upcoming(ordinal, this.dates(edition, lang), edition.confirmed))}.`;
@@ -232,11 +252,25 @@ export class SdiCountdown extends LangElement {
     return Number.isFinite(value) ? value : Date.now();
   }
 
-  private dates(edition: EditionFacts, lang: Lang): string | undefined {
+  /** The edition held, as the banner says it; undefined when its dates are not known. */
+  private held(view: View): Segment[] | undefined {
+    const dates = this.dates(view.edition, view.lang);
+    return dates ? view.messages.held(view.ordinal, dates) : undefined;
+  }
+
+  /** The next edition's dates once known (the banner gives the same), else an invitation. */
+  private nextText(view: View): string {
+    const next = view.phase.next;
+    const dates = next ? this.dates(next, view.lang) : undefined;
+    if (!next || !dates) return view.messages.after;
+    return view.messages.nextDates(dates, next.confirmed);
+  }
+
+  private dates(edition: EditionLabel, lang: Lang): string | undefined {
     return formatDateRange(edition.start, edition.end, lang);
   }
 
-  private lastDay(edition: EditionFacts, lang: Lang): string | undefined {
+  private lastDay(edition: EditionLabel, lang: Lang): string | undefined {
     return edition.end ? formatWeekdayDate(edition.end, lang) : undefined;
   }
 
@@ -245,17 +279,25 @@ export class SdiCountdown extends LangElement {
     const messages = countdownMessages(lang);
     const valid = validateAttributes(this, this.problems, messages);
     const now = this.readClock();
-    const edition = resolveEdition(now, valid.overrides);
-    const state = countdownState(now, edition, valid.startTime ? { startTime: valid.startTime } : {});
+    const phase = pageEditionPhase({ now, overrides: valid.overrides });
+    const edition: EditionLabel = { ...phase.edition, ...shownDates(phase) };
+    // Data named by its events alone: their first and last days are facts, nothing to confirm.
+    if (edition.number === undefined) edition.confirmed = true;
+    // The clock counts to the opening time; the phase (the page's) decides when the week is over.
+    const timing: EditionFacts = { ...edition, number: edition.number ?? 0 };
+    const state: CountdownState = isPast(phase)
+      ? { phase: 'after' }
+      : countdownState(now, timing, valid.startTime ? { startTime: valid.startTime } : {});
     const view: View = {
       lang,
       messages,
+      phase,
       edition,
       state,
       showSeconds: this.seconds && !prefersReducedMotion(),
       problems: this.problems.list,
     };
-    if (state.phase === 'after') view.next = nextEditionAfter(edition, now);
+    if (edition.number !== undefined) view.ordinal = editionOrdinal(edition.number, lang);
     if (valid.href) view.href = valid.href;
     const heading = present(this.heading);
     if (heading) view.heading = heading;

@@ -280,24 +280,25 @@ export class SdiEditionBanner extends SourceElement {
       const { number: n, suffix } = segment.ordinal;
       return lang === 'fr' ? html`${n}<sup>${suffix}</sup>` : `${n}${suffix}`;
     });
+    const colon = lang === 'fr' ? '\u00a0: ' : ': ';
     const figure = (n: number, stale: boolean) => {
       const [count, ...rest] = m.pastEvents(formatCount(n, lang), n).split(' ');
-      return html`${lang === 'fr' ? '\u00a0:' : ':'}
-        <span class="count" part="count"
-          ><strong>${count}</strong> ${rest.join(' ')}${place ? ` ${m.inPlace(place)}` : ''}${
-            stale ? html` <span class="stale">(${m.stale})</span>` : nothing
-          }</span
-        >`;
+      return html`<strong>${count}</strong> ${rest.join(' ')}${place ? ` ${m.inPlace(place)}` : ''}${
+        stale ? html` <span class="stale">(${m.stale})</span>` : nothing
+      }`;
     };
+    const shown = (n: number, stale: boolean) => html`${colon}<span class="count" part="count">${figure(n, stale)}</span>`;
+    // The figure to come, invisible: the sentence wraps now as it will, and nothing moves then.
+    const waiting = () =>
+      html`<span class="count pending inline" part="count" aria-hidden="true">${colon}${figure(SIZER_COUNT, false)}</span>`;
     const fixed = this.fixedNumber();
     const tail =
       fixed !== undefined
-        ? figure(fixed, false)
+        ? shown(fixed, false)
         : this.feed.render({
-            // The figure to come, invisible: the sentence wraps now as it will, nothing moves then.
-            initial: () => html`<span class="count pending inline" aria-hidden="true">${figure(SIZER_COUNT, false)}</span>`,
-            pending: () => html`<span class="count pending inline" aria-hidden="true">${figure(SIZER_COUNT, false)}</span>`,
-            complete: (result) => figure(result.count, result.stale),
+            initial: waiting,
+            pending: waiting,
+            complete: (result) => shown(result.count, result.stale),
             error: (error) => html`. <span class="count" part="count">${this.failure(error)}</span>`,
           });
     return html`<p class="dates held" part="dates">${sentence}${tail}</p>`;
