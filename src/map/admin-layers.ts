@@ -15,8 +15,9 @@ import { insets, placePolygons } from './insets.js';
 import { contains, departmentOutlines, regionOutlines, type Outline } from './outlines.js';
 import { BASE_MAP_MESSAGES } from './view-messages.js';
 
-export type OverseasLayout = 'insets' | 'tabs';
-export type MapMode = 'symbols' | 'choropleth';
+import type { MapMode, OverseasLayout } from './base-map-options.js';
+
+export type { MapMode, OverseasLayout };
 
 export interface AdminLayersOptions {
   lang: Lang;

@@ -7,24 +7,15 @@ import '../../src/elements/region-map/define.js';
 import '../../src/elements/event-list/define.js';
 import type { SdiRegionMap } from '../../src/elements/region-map/sdi-region-map.js';
 import type { SdiEventList } from '../../src/elements/event-list/sdi-event-list.js';
-import type { MapViewModule, MapViewOptions } from '../../src/map/view-contract.js';
 import { feedStore } from '../../src/store/feed-store.js';
 import { DEPARTMENTS } from '../../src/geo/admin-data.js';
-import { testControl } from '../support/browser/support.js';
+import { stubWarn, testControl } from '../support/browser/support.js';
 import { mapSettled } from '../support/browser/map-support.js';
 
 const SNAPSHOT = new URL('/snapshot/', location.href).href;
 
 function shadow(el: Element): ShadowRoot {
   return el.shadowRoot as ShadowRoot;
-}
-
-/** The view created with some options changed: the element's own attributes are tested apart. */
-function withOptions(el: SdiRegionMap, extra: Partial<MapViewOptions>): void {
-  el.loadView = async (): Promise<MapViewModule> => {
-    const module = await import('../../src/map/map-view.js');
-    return { createMapView: (options) => module.createMapView({ ...options, ...extra }) };
-  };
 }
 
 async function ready(el: SdiRegionMap): Promise<void> {
@@ -175,8 +166,7 @@ describe('<sdi-region-map> base map', () => {
   }
 
   it('with overseas tabs, draws no inset and frames the mainland', async () => {
-    const el = await fixture<SdiRegionMap>(html`<sdi-region-map src=${SNAPSHOT} height="480"></sdi-region-map>`);
-    withOptions(el, { overseas: 'tabs' });
+    const el = await fixture<SdiRegionMap>(html`<sdi-region-map src=${SNAPSHOT} height="480" overseas="tabs"></sdi-region-map>`);
     await ready(el);
     expect(paths(el, '.sdi-region')).to.have.length(18);
     expect(paths(el, '.sdi-inset-region')).to.have.length(0);
@@ -185,8 +175,9 @@ describe('<sdi-region-map> base map', () => {
   });
 
   it('choropleth: regions shaded by their counts with a legend, departments once a region is chosen', async () => {
-    const el = await fixture<SdiRegionMap>(html`<sdi-region-map src=${SNAPSHOT} height="480"></sdi-region-map>`);
-    withOptions(el, { mode: 'choropleth' });
+    const el = await fixture<SdiRegionMap>(
+      html`<sdi-region-map src=${SNAPSHOT} height="480" mode="choropleth"></sdi-region-map>`,
+    );
     await ready(el);
     const index = (await testControl.index()) as { counts: { region: Record<string, number> } };
     const shadeOf = (p: Element) => Number(/sdi-shade-(\d)/.exec(p.getAttribute('class') ?? '')?.[1] ?? -1);
@@ -218,9 +209,29 @@ describe('<sdi-region-map> base map', () => {
   });
 
   it('choropleth legend in English with lang="en"', async () => {
-    const el = await fixture<SdiRegionMap>(html`<sdi-region-map src=${SNAPSHOT} lang="en" height="480"></sdi-region-map>`);
-    withOptions(el, { mode: 'choropleth' });
+    const el = await fixture<SdiRegionMap>(
+      html`<sdi-region-map src=${SNAPSHOT} lang="en" height="480" mode="choropleth"></sdi-region-map>`,
+    );
     await ready(el);
     expect(shadow(el).querySelector('.sdi-legend')!.textContent).to.contain('Events per region');
+  });
+
+  it('a bad overseas or mode keeps the default, says so in the widget and names the attribute in the console', async () => {
+    const warn = stubWarn();
+    try {
+      const el = await fixture<SdiRegionMap>(
+        html`<sdi-region-map src=${SNAPSHOT} height="480" overseas="encarts" mode="heatmap"></sdi-region-map>`,
+      );
+      await ready(el);
+      const notices = [...shadow(el).querySelectorAll('[part~="notice"]')].map((n) => n.textContent!);
+      expect(notices.some((n) => n.includes('overseas') && n.includes('« encarts »'))).to.be.true;
+      expect(notices.some((n) => n.includes('mode') && n.includes('« heatmap »'))).to.be.true;
+      expect(warn.calls.some((c) => String(c[0]).includes('"overseas"'))).to.be.true;
+      expect(warn.calls.some((c) => String(c[0]).includes('"mode"'))).to.be.true;
+      expect(paths(el, '.sdi-inset-region')).to.have.length(5);
+      expect(shadow(el).querySelector('.sdi-legend')).to.equal(null);
+    } finally {
+      warn.restore();
+    }
   });
 });

@@ -67,6 +67,8 @@ function prefersReducedMotion(): boolean {
  * @attr attribution - Credit of a custom tile provider (text).
  * @attr height - Height of the map: pixels ("480") or a CSS length ("30rem"); default 28rem or --sdi-map-height.
  * @attr regions-geojson - URL of a GeoJSON file of region outlines to draw (fetched only when set).
+ * @attr overseas - Overseas regions: `insets` (default: drawn beside the mainland, all of France in one view) or `tabs` (reached with the territory buttons).
+ * @attr mode - `symbols` (default: proportional symbols) or `choropleth` (regions, then the chosen region's departments, shaded by their number of events, with a legend).
  * @attr src - Snapshot base URL (default: the page's `sdi:src` meta, then the snapshot beside the script).
  * @attr agenda - OpenAgenda agenda uid: read the live API instead of a snapshot.
  * @attr api-key - OpenAgenda public read key (live mode).
@@ -119,6 +121,10 @@ export class SdiRegionMap extends SourceElement {
   @property({ type: String }) attribution?: string;
   @property({ type: String }) height?: string;
   @property({ type: String, attribute: 'regions-geojson' }) regionsGeojson?: string;
+  /** `insets` (default) or `tabs`. */
+  @property({ type: String }) overseas?: 'insets' | 'tabs';
+  /** `symbols` (default) or `choropleth`. */
+  @property({ type: String }) mode?: 'symbols' | 'choropleth';
 
   /**
    * Where the Leaflet view comes from; a dynamic import, so bundlers make it a separate chunk.
@@ -150,7 +156,7 @@ export class SdiRegionMap extends SourceElement {
   private baseFilters: FilterState = {};
   /** The filters behind the data shown, region excluded; what the map announces with a region. */
   private shownFilters: FilterState = {};
-  private config: ViewConfig = { tiles: { kind: 'none' } };
+  private config: ViewConfig = { tiles: { kind: 'none' }, overseas: 'insets', mode: 'symbols' };
 
   private readonly link = new GroupLink(this, { group: () => this.group, apply: (detail) => this.applyGroup(detail) });
   private readonly viewer: MapViewController = new MapViewController(this, {
@@ -161,13 +167,21 @@ export class SdiRegionMap extends SourceElement {
       selection: this.selection,
       territory: this.territory,
       department: this.shownFilters.department !== undefined,
-      key: JSON.stringify([this.language, this.config.tiles, this.config.regionsGeojson ?? '']),
+      key: JSON.stringify([
+        this.language,
+        this.config.tiles,
+        this.config.regionsGeojson ?? '',
+        this.config.overseas,
+        this.config.mode,
+      ]),
       options: (container) => ({
         root: this.shadowRoot as ShadowRoot,
         container,
         lang: this.language,
         messages: this.messages,
         tiles: this.config.tiles,
+        overseas: this.config.overseas,
+        mode: this.config.mode,
         ...(this.config.regionsGeojson ? { regionsGeojson: this.config.regionsGeojson } : {}),
         reducedMotion: prefersReducedMotion(),
         callbacks: {
@@ -350,7 +364,7 @@ export class SdiRegionMap extends SourceElement {
       if (!first && filterAttrs.some((a) => changed.has(a))) this.groupFilters = undefined;
     }
     if (!first && (changed.has('type') || changed.has('audience'))) this.groupFilters = undefined;
-    this.config = readViewConfig(this, this.problems, m);
+    this.config = readViewConfig(this, this.problems, m, this.language);
     if (changed.has('regionsGeojson')) this.outlinesFailed = false;
   }
 
