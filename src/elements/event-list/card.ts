@@ -18,7 +18,7 @@ import type { Choice, FeedSchema, Lang, SdiEvent, Timing } from '../../model/typ
 import { safeHttpUrl } from '../../model/url.js';
 import { accessibilityIcon } from './icons.js';
 import type { ListMessages } from './messages.js';
-import type { Position } from './results.js';
+import { isOver, type Position } from './results.js';
 
 const ACCESS_KEYS: readonly AccessibilityKey[] = ['mi', 'hi', 'vi', 'pi', 'ii'];
 
@@ -159,6 +159,7 @@ export function renderCard(event: SdiEvent, ctx: CardContext, day?: string): Tem
           @click=${() => ctx.onOpen(event)} @pointerenter=${ctx.onHover} @focus=${ctx.onHover}>${title(event, lang)}</button>
       </${Heading}>
       ${statusBadge(event, m)}
+      ${isOver(event, ctx.now) ? html`<span class="status status-past" part="badge past-badge">${m.pastBadge}</span>` : nothing}
       ${
         slot
           ? html`<p class="when"><time datetime=${slotDateTimeAttr(slot.begin, event.timezone)}>${formatSlot(

@@ -12,10 +12,13 @@ import type { EventsData, FeedStore, Scope } from '../../store/feed-store.js';
 import { firstPageView } from '../../store/first-page.js';
 import { whenIdle } from '../shared/idle.js';
 import { ChoiceLabels } from './card.js';
+import { ListProgramme } from './list-programme.js';
 import { prepareIndex, ResultsMemo, type Results, type ResultsInput } from './results.js';
 
 export class ListData implements ReactiveController {
   data?: EventsData;
+  /** Where the edition stands, from what the data's source says of its programme. */
+  readonly programme: ListProgramme;
   private index?: EventIndex;
   private readonly memo = new ResultsMemo();
   /** Cards and the dialog ask for labels many times per render: built once per schema and language. */
@@ -25,6 +28,7 @@ export class ListData implements ReactiveController {
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
+    this.programme = new ListProgramme(host);
   }
 
   /**
@@ -43,11 +47,13 @@ export class ListData implements ReactiveController {
       if (first) how.accept(first);
       const data = await store.events(source, scope, how.signal, how.force);
       how.accept(data);
+      void this.programme.learn(store, source, data);
       return data;
     } catch (error) {
       if (!how.signal.aborted) {
         const stale = store.peekEvents(source, scope);
         if (stale && stale !== this.data) how.accept(stale);
+        if (stale) void this.programme.learn(store, source, stale);
       }
       throw error;
     }
@@ -68,6 +74,7 @@ export class ListData implements ReactiveController {
   forget(): void {
     this.cancelPreparation?.();
     this.data = undefined;
+    this.programme.forget();
     this.index = undefined;
     this.memo.clear();
     this.host.requestUpdate();

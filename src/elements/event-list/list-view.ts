@@ -5,6 +5,7 @@
  * reads as its lifecycle and this as its picture.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import type { EditionPhase } from '../../editions/phase.js';
 import type { FilterState } from '../../filters/filter-state.js';
 import type { QuickRange } from '../../filters/quick-dates.js';
 import type { Lang, SdiEvent } from '../../model/types.js';
@@ -46,6 +47,8 @@ export interface ListView {
   unshowable: WeakSet<SdiEvent>;
   announcement: string;
   detail: TemplateResult | typeof nothing;
+  /** The page's edition phase; undefined until the source's programme is known. */
+  phase: EditionPhase | undefined;
   on: {
     change: (patch: FilterState, changed: (keyof FilterState)[]) => void;
     text: (key: TextKey, value: string, now: boolean) => void;
@@ -93,6 +96,8 @@ function renderBody(view: ListView): TemplateResult | typeof nothing {
     onMore: view.on.more,
     onClear: view.on.clear,
     onShowPast: view.on.showPast,
+    phase: view.phase,
+    held: view.data.first ? Infinity : view.data.events.length,
   });
 }
 

@@ -57,6 +57,20 @@ export interface ListMessages {
   emptyNone: string;
   emptyUpcoming: string;
   showPast: string;
+  /**
+   * The year around the week (#13). `ordinal` is the edition's ("15e", "15th"), absent for data
+   * named by its events' dates alone; `dates` a sentence fragment ("du 16 au 22 novembre 2026").
+   */
+  editionHeld: (ordinal: string | undefined, dates: string | undefined) => string;
+  /** The one action after the week; with `ordinal`, the past edition seen from the next one's. */
+  showEdition: (formatted: string, n: number, ordinal?: string) => string;
+  /** After the week, filters that match none of the edition's events. */
+  editionNoMatch: (criteria: string) => string;
+  programmeComing: (ordinal: string | undefined, dates: string | undefined) => string;
+  /** Above past events shown after the week. */
+  pastNote: (ordinal: string | undefined, dates: string | undefined) => string;
+  /** On the card of an event that is over. */
+  pastBadge: string;
   status: Record<Exclude<EventStatus, 'scheduled'>, string>;
   kilometres: (formatted: string) => string;
   moreSlots: (n: number) => string;
@@ -168,6 +182,20 @@ export const LIST_MESSAGES: Record<Lang, ListMessages> = {
     emptyNone: 'Aucun événement pour le moment.',
     emptyUpcoming: 'Aucun événement à venir : les événements de cette sélection sont passés.',
     showPast: 'Voir les événements passés',
+    editionHeld: (ordinal, dates) =>
+      ordinal
+        ? `La ${ordinal} édition ${dates ? `s’est tenue ${dates}` : 'est terminée'}.`
+        : `Le programme ${dates ? `s’est tenu ${dates}` : 'est terminé'}.`,
+    showEdition: (formatted, n, ordinal) =>
+      n > 1
+        ? `Voir les ${formatted} événements de ${ordinal ? `la ${ordinal} édition` : 'l’édition'}`
+        : `Voir l’événement de ${ordinal ? `la ${ordinal} édition` : 'l’édition'}`,
+    editionNoMatch: (criteria) => `Aucun de ses événements ne correspond à vos filtres (${criteria}).`,
+    programmeComing: (ordinal, dates) =>
+      `Le programme ${ordinal ? `de la ${ordinal} édition${dates ? ` (${dates})` : ''} ` : ''}sera publié prochainement.`,
+    pastNote: (ordinal, dates) =>
+      `Événements passés ${ordinal ? `de la ${ordinal} édition` : 'du programme'}${dates ? ` (${dates})` : ''}`,
+    pastBadge: 'Passé',
     status: {
       cancelled: 'Annulé',
       full: 'Complet',
@@ -288,6 +316,18 @@ export const LIST_MESSAGES: Record<Lang, ListMessages> = {
     emptyNone: 'No events for now.',
     emptyUpcoming: 'No upcoming events: the events of this selection are over.',
     showPast: 'Show past events',
+    editionHeld: (ordinal, dates) =>
+      ordinal
+        ? `The ${ordinal} edition ${dates ? `took place ${dates}` : 'is over'}.`
+        : `The programme ${dates ? `ran ${dates}` : 'is over'}.`,
+    showEdition: (formatted, n, ordinal) =>
+      `Show ${n > 1 ? `the ${formatted} events` : 'the event'} of the ${ordinal ? `${ordinal} ` : ''}edition`,
+    editionNoMatch: (criteria) => `None of its events match your filters (${criteria}).`,
+    programmeComing: (ordinal, dates) =>
+      `The programme ${ordinal ? `of the ${ordinal} edition${dates ? ` (${dates})` : ''} ` : ''}will be published soon.`,
+    pastNote: (ordinal, dates) =>
+      `Past events of the ${ordinal ? `${ordinal} edition` : 'programme'}${dates ? ` (${dates})` : ''}`,
+    pastBadge: 'Past',
     status: {
       cancelled: 'Cancelled',
       full: 'Fully booked',

@@ -14,7 +14,9 @@ import { describeFilters } from './criteria.js';
 import { headingTag, renderCard, renderSkeleton, type CardContext } from './card.js';
 import type { ListMessages } from './messages.js';
 import type { ListOptions } from './options.js';
-import type { Results } from './results.js';
+import { isOver, type Results } from './results.js';
+import type { EditionPhase } from '../../editions/phase.js';
+import { renderEditionState, renderPastNote } from './edition-states.js';
 
 const SKELETON_CARDS = 3;
 
@@ -38,6 +40,10 @@ export interface ResultsViewContext {
   onMore: () => void;
   onClear: () => void;
   onShowPast: () => void;
+  /** The page's edition phase; undefined until the source's programme is known. */
+  phase: EditionPhase | undefined;
+  /** Events in the data, whatever the filters. */
+  held: number;
 }
 
 export function countText(n: number, m: ListMessages, lang: Lang): string {
@@ -113,6 +119,14 @@ function renderSkipped(ctx: ResultsViewContext): TemplateResult | typeof nothing
 function renderEmpty(results: Results, ctx: ResultsViewContext): TemplateResult {
   const { m, lang } = ctx;
   const criteria = describeFilters(ctx.filters, ctx.schema, lang, m);
+  const edition =
+    ctx.phase &&
+    renderEditionState({ ...ctx, phase: ctx.phase, pastHidden: results.pastHidden, criteria, clearable: ctx.clearable });
+  if (edition) {
+    return html`<p class="count" part="count" tabindex="-1">${countText(0, m, lang)}</p>
+      <div class="empty" part="empty">${edition}</div>
+      ${renderSkipped(ctx)}`;
+  }
   const message =
     criteria.length > 0 ? m.emptyFiltered(criteria.join(', ')) : results.pastHidden > 0 ? m.emptyUpcoming : m.emptyNone;
   return html`<p class="count" part="count" tabindex="-1">${countText(0, m, lang)}</p>
@@ -132,11 +146,15 @@ export function renderResults(results: Results, ctx: ResultsViewContext): Templa
   const { m, lang } = ctx;
   const total = results.total ?? results.events.length;
   const teaser = ctx.options.limit !== undefined;
+  // Nothing ahead, and the edition's phase not known yet: saying why must wait for it.
+  if (total === 0 && !ctx.phase) return renderLoading(m, ctx.options);
   if (total === 0) return renderEmpty(results, ctx);
   const shown = results.events.slice(0, ctx.shown);
+  const past = ctx.phase && shown.some((event) => isOver(event, results.reference));
   const list = results.grouped && !teaser ? renderGroups(shown, results, ctx) : renderFlat(shown, ctx);
   return html`
     ${teaser ? nothing : html`<p class="count" part="count" tabindex="-1">${countText(total, m, lang)}</p>`}
+    ${past && ctx.phase ? renderPastNote(ctx.phase, lang, m) : nothing}
     <div class="results" part="list" aria-busy="false">${list}</div>
     ${
       !teaser && shown.length < total

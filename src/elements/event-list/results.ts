@@ -39,7 +39,8 @@ export interface Results {
   reference: number;
 }
 
-function isOver(event: SdiEvent, now: number): boolean {
+/** The event's last slot has ended at `now` (or it has none). */
+export function isOver(event: SdiEvent, now: number): boolean {
   const last = event.timings[event.timings.length - 1];
   return !last || last.end <= now;
 }

@@ -59,7 +59,7 @@ import { loadUrlState, urlMode, type UrlStateModule } from './url-sync.js';
  * @attr sync-url - Keep the filters in the page address (query string; "hash" for the fragment). One list per page, or the lists of one group: another list is refused and says so.
  * @attr group - Share filters with the other widgets of this group.
  * @attr seo - Publish the events shown as schema.org JSON-LD in the page.
- * @attr past - Include events that are over.
+ * @attr past - Show the events that are over too, each marked «Passé» (after the week: the edition's whole programme).
  * @attr src - Snapshot base URL (default: the page's `sdi:src` meta, then the snapshot beside the script).
  * @attr agenda - OpenAgenda agenda uid: read the live API instead of a snapshot.
  * @attr api-key - OpenAgenda public read key (live mode).
@@ -77,17 +77,19 @@ import { loadUrlState, urlMode, type UrlStateModule } from './url-sync.js';
  * @csspart button - Every button (also: clear, quick, near, more, past, retry, close, calendar, share).
  * @csspart filters-toggle - On a narrow widget, the «Filtres» summary that unfolds the filters other than the search.
  * @csspart count - The visible number of events.
+ * @csspart past-note - Above past events shown after the week: whose events they are.
  * @csspart list - The list of events.
  * @csspart day-heading - A day heading.
  * @csspart card - An event card (also: card-cancelled, skeleton).
  * @csspart card-title - The title of a card.
  * @csspart card-button - The button opening an event.
  * @csspart thumbnail - The image box of a card.
- * @csspart badge - A badge (also: badge-type, badge-audience, status).
+ * @csspart badge - A badge (also: badge-type, badge-audience, status, past-badge).
  * @csspart status - The status badge (cancelled, full, postponed…).
  * @csspart more - The «Voir plus d'événements» button.
  * @csspart see-all - The teaser's link to all events.
- * @csspart empty - The message when nothing matches.
+ * @csspart empty - The message when nothing is shown.
+ * @csspart edition-state - In the empty message: the edition is over, or its programme is coming.
  * @csspart error - The message when the events cannot be loaded.
  * @csspart notice - Message about a bad attribute, or stale data.
  * @csspart detail - The detail dialog.
@@ -146,6 +148,7 @@ export class SdiEventList extends SourceElement {
 
   /** `language`, read once per update: cards and filters ask for it many times per render. */
   private speaks: Lang = 'fr';
+  private messages: ListMessages = LIST_MESSAGES.fr;
   private options: ListOptions = parseOptions({}, LIST_MESSAGES.fr, 'http://localhost/').options;
   private source?: SourceConfig;
   private sourceKey = '';
@@ -254,10 +257,6 @@ export class SdiEventList extends SourceElement {
     this.requestUpdate();
   }
 
-  private get messages(): ListMessages {
-    return LIST_MESSAGES[this.speaks];
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     try {
       this.configure(changed);
@@ -271,6 +270,7 @@ export class SdiEventList extends SourceElement {
     const lang = this.language;
     const langChanged = lang !== this.speaks || !this.hasUpdated;
     this.speaks = lang;
+    this.messages = LIST_MESSAGES[lang];
     if (langChanged || SOURCE_PROPERTIES.some((p) => changed.has(p))) {
       this.source = sourceOf(this, this.problems, lang);
       const key = JSON.stringify(this.source);
@@ -361,6 +361,7 @@ export class SdiEventList extends SourceElement {
       unshowable: this.unshowable,
       announcement: this.status.text,
       detail: this.detail.render(this.messages.detailUnavailable),
+      phase: this.held.programme.phase(this.shown.instant),
       on: this.handlers,
     });
   }

@@ -172,6 +172,9 @@ export const cardStyles = css`
     color: var(--_error);
     border-color: var(--_error);
   }
+  .status.status-past {
+    color: var(--_muted);
+  }
   .status.status-full,
   .status.status-postponed {
     color: var(--sdi-warning, #716043);

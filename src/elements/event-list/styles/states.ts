@@ -16,6 +16,17 @@ export const stateStyles = css`
   .empty p {
     margin: 0;
   }
+  /* The edition over or its programme coming (#13): the reason first, then the one action. */
+  .empty .edition-state {
+    font-weight: 600;
+  }
+  /* Whose past events these are, above them: nobody takes them for what is ahead. */
+  .past-note {
+    margin: 0 0 0.5rem;
+    padding: 0.5rem 0.75rem;
+    border-left: 4px solid var(--_muted);
+    background: var(--_surface-alt);
+  }
   .error {
     display: grid;
     gap: 0.5rem;
