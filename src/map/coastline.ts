@@ -27,6 +27,17 @@ let cache: { france: LatLngPolygons; neighbours: LatLngPolygons } | undefined;
 
 /** Decoded once per page: every map of the page draws the same land. */
 export function coastline(): { france: LatLngPolygons; neighbours: LatLngPolygons } {
-  cache ??= { france: decodePolygons(FRANCE_LAND), neighbours: decodePolygons(NEIGHBOUR_LAND) };
+  cache ??= { france: decodePolygons(FRANCE_LAND), neighbours: neighbourLand() };
   return cache;
+}
+
+let neighbours: LatLngPolygons | undefined;
+
+/**
+ * Other countries' land only: France's is drawn by the regions' outlines (outlines.ts), so the
+ * map chunk leaves FRANCE_LAND out (2 KB gzip).
+ */
+export function neighbourLand(): LatLngPolygons {
+  neighbours ??= decodePolygons(NEIGHBOUR_LAND);
+  return neighbours;
 }

@@ -7,7 +7,7 @@
 import { L } from './leaflet.js';
 import { Credits, DomPopup, isActivation, textSpan, toBounds, ZoomButtons, zoomWheelWhenEngaged } from './leaflet-dom.js';
 import { COASTLINE_CREDIT, LEAFLET_CREDIT } from './tiles.js';
-import { coastline } from './coastline.js';
+import { neighbourLand } from './coastline.js';
 import { PointClusters, type ClusterItem, type MapPoint } from './clusters.js';
 import { whenIdle } from '../elements/shared/idle.js';
 import { pointsBounds, type MapData } from './map-data.js';
@@ -121,7 +121,7 @@ class LeafletMapView implements MapView {
       return;
     }
     // France's land is the regions' outlines (AdminLayers), drawn over the neighbours.
-    L.polygon(coastline().neighbours, { interactive: false, className: 'sdi-neighbour' }).addTo(this.map);
+    L.polygon(neighbourLand(), { interactive: false, className: 'sdi-neighbour' }).addTo(this.map);
   }
 
   /** The partner's own region outlines, fetched only when `regions-geojson` is set. */
