@@ -4,14 +4,13 @@ import { initialState } from '@lit/task';
 import { FeedController } from '../../controllers/feed-controller.js';
 import { GroupLink } from '../../controllers/group-link.js';
 import { sourceKey, type SourceConfig } from '../../feed/source.js';
-import { NO_REGION } from '../../feed/snapshot-format.js';
 import { SnapshotUnavailableError } from '../../feed/snapshot-reader.js';
-import { cleanFilters, filterEvents, isEmptyFilter, sameFilters } from '../../filters/apply.js';
+import { sameFilters } from '../../filters/apply.js';
 import { filterProblemMessage, filtersFromAttributes, type FilterProblem } from '../../filters/attributes.js';
 import type { FilterState } from '../../filters/filter-state.js';
 import { departmentOf, regionOf } from '../../geo/admin.js';
 import type { MapPoint } from '../../map/clusters.js';
-import { fromEvents, fromPoints, type MapData } from '../../map/map-data.js';
+import type { MapData } from '../../map/map-data.js';
 import { territoryOf } from '../../map/regions.js';
 import type { MapView, MapViewModule } from '../../map/view-contract.js';
 import { pickText } from '../../model/text.js';
@@ -22,10 +21,9 @@ import { withGroupChange, withKeys } from '../shared/filter-changes.js';
 import { sourceOf } from '../shared/source-attributes.js';
 import { SOURCE_PROPERTIES, SourceElement } from '../shared/source-element.js';
 import { baseStyles } from '../shared/styles.js';
-import { programmeFactsOf } from '../../editions/programme-facts.js';
 import { cssProperties } from './css-properties.js';
-import { indexOf } from './event-indexes.js';
 import { clockOf, renderCaption, type CaptionContext, type ProgrammeRead } from './edition-caption.js';
+import { eventOf, loadMap } from './map-load.js';
 import { renderRegions, renderStatus, renderSwitcher, type PanelsContext } from './map-panels.js';
 import { MapViewController, type MapViewState } from './view-lifecycle.js';
 import { MAP_MESSAGES, type MapMessages } from './messages.js';
@@ -248,54 +246,29 @@ export class SdiRegionMap extends SourceElement {
   private async load(signal: AbortSignal): Promise<MapData> {
     const source = this.source;
     if (!source) throw new Error('no source');
-    // The index, already read for the points (a snapshot), or the live count, beside the events.
-    const programme = this.store.summary(source, signal).then(
-      (summary): ProgrammeRead => ({ facts: programmeFactsOf(summary), source: sourceKey(source) }),
-      () => undefined,
-    );
-    let filters: FilterState;
-    if (this.groupFilters) {
-      filters = this.groupFilters;
-    } else {
-      filters = this.baseFilters;
-      if (this.type?.trim() || this.audience?.trim()) {
-        // Labels ("Visite d'entreprise") are resolved against the edition's schema.
-        const { schema } = await this.store.summary(source, signal);
-        const choices = filtersFromAttributes({ type: this.type, audience: this.audience }, schema);
+    const loaded = await loadMap({
+      store: this.store,
+      source,
+      signal,
+      groupFilters: this.groupFilters,
+      baseFilters: this.baseFilters,
+      type: this.type,
+      audience: this.audience,
+      choiceProblems: (problems) => {
         this.problems.clear('type');
         this.problems.clear('audience');
-        this.report(choices.problems);
-        filters = cleanFilters({ ...filters, ...choices.filters });
-      }
-    }
-    if (isEmptyFilter(filters)) {
-      const points = await this.store.points(source, signal);
-      this.shownFilters = filters;
-      this.eventsByUid = undefined;
-      this.stale = points.stale;
-      this.programme = await programme;
-      return fromPoints(points);
-    }
-    // A department lives in one region: its region's file is enough.
-    const department = departmentOf(filters.department);
-    const data = await this.store.events(source, department ? { region: department.regionCode } : {}, signal);
-    const kept = filterEvents(indexOf(data.events), filters);
-    this.shownFilters = filters;
-    this.eventsByUid = new Map(kept.map((event) => [event.uid, event]));
-    this.stale = data.stale;
-    this.programme = await programme;
-    return fromEvents(kept);
+        this.report(problems);
+      },
+    });
+    this.shownFilters = loaded.filters;
+    this.eventsByUid = loaded.eventsByUid;
+    this.stale = loaded.stale;
+    this.programme = loaded.programme;
+    return loaded.data;
   }
 
-  /** Details of one event for its popup: from the loaded events, else from its region's file. */
-  private async describe(point: MapPoint): Promise<SdiEvent | undefined> {
-    const known = this.eventsByUid?.get(point.uid);
-    if (known) return known;
-    const source = this.source;
-    if (!source) return undefined;
-    const region = point.region !== NO_REGION ? point.region : undefined;
-    const data = await this.store.events(source, region ? { region } : {}, this.feed.signal);
-    return data.events.find((event) => event.uid === point.uid);
+  private describe(point: MapPoint): Promise<SdiEvent | undefined> {
+    return eventOf(point, this.eventsByUid, this.store, this.source, this.feed.signal);
   }
 
   private async openEvent(point: MapPoint): Promise<SdiEvent | undefined> {
