@@ -38,11 +38,18 @@ async function measure(page) {
 export function cdpPlugin() {
   return {
     name: 'sdi-cdp-memory',
-    async executeCommand({ command, session }) {
+    async executeCommand({ command, payload, session }) {
       // The page cannot read the environment: SDI_LEAK_MOUNTS=1000 gives every widget the issue's
       // full thousand mounts in every engine, beyond the budget of `npm test`.
       // (An object: the runner takes null or undefined for "not mine" and asks the next plugin.)
       if (command === 'sdi-leak-mounts') return { mounts: Number(process.env.SDI_LEAK_MOUNTS) || null };
+      // The visitor's time zone (year-round.test.ts: a Martinique visitor during the week). Kept on
+      // the page until set again (`zone: null` restores the machine's); Chromium only, like memory.
+      if (command === 'sdi-timezone') {
+        if (!isChromium(session)) return { supported: false, browser: session.browser?.name ?? 'unknown' };
+        await session.browser.getPage(session.id).emulateTimezone(payload?.zone ?? undefined);
+        return { supported: true };
+      }
       if (command !== 'sdi-memory') return undefined;
       if (!isChromium(session)) return { supported: false, browser: session.browser?.name ?? 'unknown' };
       try {
