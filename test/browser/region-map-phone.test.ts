@@ -138,12 +138,21 @@ describe('<sdi-region-map> in a phone column', () => {
     expect(picker(el).value).to.equal('');
   });
 
-  it('the skip link leads keyboard users to the control', async () => {
+  it('the skip link leads keyboard users to the control, where the arrow keys choose a region', async () => {
     const el = await mapIn(PHONE);
     const skip = shadow(el).querySelector<HTMLButtonElement>('.skip')!;
     skip.focus();
     await sendKeys({ press: 'Enter' });
     expect(shadow(el).activeElement).to.equal(picker(el));
+    const first = picker(el).options[1]!;
+    await sendKeys({ press: 'ArrowDown' });
+    // Some engines open the list on the first key: Enter then confirms the option under focus.
+    if (picker(el).value === '') await sendKeys({ press: 'Enter' });
+    await waitUntil(() => picker(el).value === first.value, 'the arrow key did not choose a region');
+    await el.updateComplete;
+    expect(shadow(el).querySelector('.status')!.textContent).to.equal(
+      `Région sélectionnée\u00a0: ${first.textContent!.trim().split(',')[0]}`,
+    );
   });
 
   it('keeps most of its height for the map, and every target at least 44 × 44 px', async () => {
