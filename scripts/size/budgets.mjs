@@ -56,6 +56,11 @@ export const budgets = {
     coastline: 'src/map/coastline-data.ts',
     // Issue #11: `regions-geojson` keeps only outlines, walks collections without recursion and
     // caps vertices and bytes (src/map/outline-geojson.ts): 0.5 KB measured, 0.6 KB allowed.
-    extra: 0.6 * 1024,
+    // Issue #15 (the base map): the outlines of the 101 departments and 18 regions on shared arcs
+    // (src/map/outline-data.ts, 12.0 KB gzip as source), the overseas insets, the names placed off
+    // the symbols and the choropleth with its legend; France's coastline land is no longer shipped
+    // (the regions draw it). Measured on 7 December 2026: map chunk 61.6 -> 75.6 KB (+14.0 KB, within
+    // the issue's +15 KB for the outlines); +14.5 KB allowed.
+    extra: (0.6 + 14.5) * 1024,
   },
 };
