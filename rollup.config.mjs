@@ -4,6 +4,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
 import { browserTransforms } from './scripts/build/browser-plugins.mjs';
 import { classicLoader } from './scripts/build/classic-loader.mjs';
+import { preloadElementChunks } from './scripts/build/preload-element-chunks.mjs';
 import { reserveCss } from './scripts/build/reserve-css.mjs';
 import { stampVersion } from './scripts/build/stamp-version.mjs';
 import { sizeReport } from './scripts/size/report.mjs';
@@ -91,7 +92,7 @@ const browser = {
     manualChunks,
     sourcemap: true,
   },
-  plugins: [stampVersion(), ...browserTransforms(), sizeReport(), classicLoader(), reserveCss()],
+  plugins: [stampVersion(), ...browserTransforms(), preloadElementChunks(), sizeReport(), classicLoader(), reserveCss()],
 };
 
 const cli = {
