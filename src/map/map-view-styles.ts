@@ -72,23 +72,24 @@ export const mapViewStyles = css`
     stroke-width: 1;
     cursor: pointer;
   }
-  /* Choropleth: one hue, lightness falling step by step, so the order reads in grey scale too. */
-  .sdi-shade-none {
+  /* Choropleth: one hue, lightness falling step by step, so the order reads in grey scale too.
+     Two classes, as the filled land's, and after it: the shade wins. */
+  .leaflet-overlay-pane .sdi-shade-none {
     fill: var(--_land);
   }
-  .sdi-shade-0 {
+  .leaflet-overlay-pane .sdi-shade-0 {
     fill: #e3eaf6;
   }
-  .sdi-shade-1 {
+  .leaflet-overlay-pane .sdi-shade-1 {
     fill: #b3c5e6;
   }
-  .sdi-shade-2 {
+  .leaflet-overlay-pane .sdi-shade-2 {
     fill: #7c9bd2;
   }
-  .sdi-shade-3 {
+  .leaflet-overlay-pane .sdi-shade-3 {
     fill: #4770b6;
   }
-  .sdi-shade-4 {
+  .leaflet-overlay-pane .sdi-shade-4 {
     fill: #1f4488;
   }
   .sdi-department[class*='sdi-shade-'] {

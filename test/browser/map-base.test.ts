@@ -188,6 +188,9 @@ describe('<sdi-region-map> base map', () => {
     // More events never gets a lighter shade.
     for (const a of shaded) for (const b of shaded) if (a.n > b.n) expect(a.shade).to.be.at.least(b.shade);
     expect(new Set(shaded.map((s) => s.shade)).size).to.be.above(2);
+    // The shade is what is drawn, not only a class: darker fill than the plain land's.
+    const fills = paths(el, '.sdi-region').map((p) => getComputedStyle(p).fill);
+    expect(new Set(fills).size, fills.join(' ')).to.be.above(2);
     const legend = shadow(el).querySelector('.sdi-legend')!;
     expect(legend.textContent).to.contain('Événements par région');
     expect(legend.querySelectorAll('li').length).to.be.within(2, 6);
