@@ -190,7 +190,10 @@ export function buildOutlines(sources: OutlineSource[], tolerance = TOLERANCE, m
   const topo = topology({ departments: collection });
   const arcs = topo.arcs.map((arc) => {
     const line = arc as Ring;
-    return line.length > 2 ? simplifyLine(line, tolerance) : line;
+    // Overseas islands are framed at zoom 9 to 11 when chosen: a mainland tolerance would turn
+    // La Réunion into a hexagon. Outside Europe's longitudes, a fifth of it.
+    const overseas = line.some(([x]) => x < -20 * SCALE || x > 40 * SCALE);
+    return line.length > 2 ? simplifyLine(line, overseas ? tolerance / 5 : tolerance) : line;
   });
   const geometries = (topo.objects.departments as GeometryCollection).geometries as (TopoPolygon | TopoMultiPolygon)[];
   const byCode = new Map(sources.map((s) => [s.code, s]));
