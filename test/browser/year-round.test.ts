@@ -138,6 +138,9 @@ function assertAgree(page: Page, instant: Instant, src: string): void {
   for (const n of ordinals(list)) expect(n, `${at}: list ${list}`).to.equal(15);
   expect(list, at).not.to.contain('ne correspond à vos filtres');
 
+  // Dates from a single unverified source are said to be so by both, or by neither.
+  if (countdownPhase === 'before') expect(banner.includes('(à confirmer)'), at).to.equal(countdown.includes('à confirmer'));
+
   switch (instant.phase) {
     case 'programme-awaited':
       expect(part(page.banner, 'count'), at).to.equal('Programme en préparation : les événements seront publiés prochainement');

@@ -31,6 +31,8 @@ export interface BannerMessages {
   pastEvents: (count: string, n: number) => string;
   /** The edition ahead has no event published yet. */
   programmeComing: string;
+  /** After dates from a single unverified source, as the countdown beside it says them. */
+  toConfirm: string;
   /** "Prochaine édition : du 15 au 21 novembre 2027". */
   nextEdition: (dates: string) => string;
   invalidDate: (value: string) => string;
@@ -67,6 +69,7 @@ export const BANNER_MESSAGES: Record<Lang, BannerMessages> = {
     underWay: (dates) => `En cours\u00a0: ${dates}`,
     pastEvents: (count, n) => `${count} ${n > 1 ? 'événements' : 'événement'}`,
     programmeComing: 'Programme en préparation\u00a0: les événements seront publiés prochainement',
+    toConfirm: ' (à confirmer)',
     nextEdition: (dates) => `Prochaine édition\u00a0: ${dates}`,
     invalidDate: (value) => `date invalide « ${value} » (format attendu AAAA-MM-JJ)`,
     invalidEdition: (value) => `numéro d'édition invalide « ${value} »`,
@@ -99,6 +102,7 @@ export const BANNER_MESSAGES: Record<Lang, BannerMessages> = {
     underWay: (dates) => `Under way: ${dates}`,
     pastEvents: (count, n) => `${count} ${n === 1 ? 'event' : 'events'}`,
     programmeComing: 'Programme in preparation: the events will be published soon',
+    toConfirm: ' (to be confirmed)',
     nextEdition: (dates) => `Next edition: ${dates}`,
     invalidDate: (value) => `invalid date "${value}" (expected YYYY-MM-DD)`,
     invalidEdition: (value) => `invalid edition number "${value}"`,

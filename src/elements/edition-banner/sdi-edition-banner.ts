@@ -338,7 +338,7 @@ export class SdiEditionBanner extends SourceElement {
           ${
             past
               ? this.renderHeld(phase, range, place)
-              : html`<p class="dates" part="dates">${dates}</p>
+              : html`<p class="dates" part="dates">${dates}${range && number !== undefined && !phase.edition.confirmed && phase.name !== 'under-way' ? m.toConfirm : ''}</p>
                 ${
                   phase.name === 'programme-awaited'
                     ? html`<p class="count" part="count">${m.programmeComing}</p>`
