@@ -128,30 +128,32 @@ export class FeedStore {
    */
   async firstEvents(source: SourceConfig, scope: Scope = {}, signal?: AbortSignal): Promise<EventsData | undefined> {
     if (source.kind !== 'snapshot' || this.peekEvents(source, scope)) return undefined;
-    const key = `first|${sourceKey(source)}|${scope.region ?? ''}`;
+    // The index is the full data's too: its failure is the list's, told once (not read again by
+    // `events` after a failure here).
+    const index = await this.index(source, signal ?? new AbortController().signal);
+    const files = index.files.first;
+    const ref = scope.region ? files?.regions[scope.region] : files?.all;
+    // A file of no event (a snapshot built after the edition) has no card to paint.
+    if (!ref || ref.count === 0) return undefined;
+    const key = `first|${sourceKey(source)}|${ref.path}`;
     try {
-      return (
-        (await this.get(key, sourceKey(source), signal, false, async (s) => {
-          const index = await this.index(source, s);
-          const files = index.files.first;
-          const ref = scope.region ? files?.regions[scope.region] : files?.all;
-          // A file of no event (a snapshot built after the edition) has no card to paint.
-          if (!ref || ref.count === 0) return null;
-          const read = await readFirstPage(source.src, ref, { ...this.http(s), retries: 0 }, index);
-          // A dropped event would leave a hole in the first page: only a whole file is used.
-          if (read.dropped > 0) return null;
-          const data: EventsData = {
-            events: read.events,
-            schema: index.schema,
-            skipped: 0,
-            generatedAt: Date.parse(index.generatedAt) || Date.now(),
-            stale: false,
-            first: { facts: read.facts, ...(scope.region ? { region: scope.region } : {}) },
-          };
-          return data;
-        })) ?? undefined
-      );
+      const data = await this.get(key, sourceKey(source), signal, false, async (s) => {
+        const read = await readFirstPage(source.src, ref, { ...this.http(s), retries: 0 }, index);
+        // A dropped event would leave a hole in the first page: only a whole file is used.
+        if (read.dropped > 0) return null;
+        const first: EventsData = {
+          events: read.events,
+          schema: index.schema,
+          skipped: 0,
+          generatedAt: Date.parse(index.generatedAt) || Date.now(),
+          stale: false,
+          first: { facts: read.facts, ...(scope.region ? { region: scope.region } : {}) },
+        };
+        return first;
+      });
+      return data ?? undefined;
     } catch (error) {
+      // The first page only speeds the first paint: without it the list waits for the full file.
       if (signal?.aborted) throw error;
       return undefined;
     }

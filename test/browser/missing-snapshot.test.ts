@@ -39,7 +39,7 @@ const ANSWERS: [string, () => Promise<Response>][] = [
     'an HTML page instead of JSON',
     async () => new Response('<!doctype html><title>Accueil</title>', { status: 200, headers: { 'content-type': 'text/html' } }),
   ],
-  ['an unknown format version', async () => new Response(JSON.stringify({ format: 2, files: {} }), { status: 200 })],
+  ['an unknown format version', async () => new Response(JSON.stringify({ format: 3, files: {} }), { status: 200 })],
 ];
 
 describe('missing snapshot: named as the operator’s problem', () => {
