@@ -50,13 +50,16 @@ function rewritingIndex(rewrite: (index: SnapshotIndex) => SnapshotIndex): FeedS
   });
 }
 
-async function mapAt(now: number, options: { lang?: string; region?: string; store?: FeedStore } = {}): Promise<SdiRegionMap> {
+async function mapAt(
+  now: number | (() => number),
+  options: { lang?: string; region?: string; store?: FeedStore } = {},
+): Promise<SdiRegionMap> {
   const el = document.createElement('sdi-region-map');
   el.setAttribute('src', SNAPSHOT);
   if (options.lang) el.setAttribute('lang', options.lang);
   if (options.region) el.setAttribute('region', options.region);
   if (options.store) el.store = options.store;
-  el.now = () => now;
+  el.now = typeof now === 'function' ? now : () => now;
   (await fixture(html`<div style="width: 800px"></div>`)).append(el);
   el.scrollIntoView({ block: 'nearest' });
   await waitUntil(() => caption(el) !== '', 'no caption', { timeout: 15000 });
@@ -96,6 +99,17 @@ describe('<sdi-region-map>: the edition the counts belong to', () => {
     const later = await mapAt(paris('2027-03-01'));
     expect(caption(later)).to.equal(`15e édition (${week('fr')}), terminée : ${total} événements`);
     await expect(later).to.be.accessible();
+  });
+
+  it('turns to « en cours » by itself when the week starts, on a page left open', async () => {
+    // A clock that runs, from 4 s before the first day of the week, Paris time.
+    const start = paris('2026-11-16', '00:00') - 4000;
+    const origin = performance.now();
+    const el = await mapAt(() => start + (performance.now() - origin));
+    expect(caption(el)).to.equal(`15e édition (${week('fr')}) : ${plain(index.total, 'fr')} événements`);
+    await waitUntil(() => caption(el).startsWith('15e édition, en cours'), 'the caption did not turn when the week started', {
+      timeout: 8000,
+    });
   });
 
   it("gives the chosen region's figure, and speaks English", async () => {

@@ -32,6 +32,8 @@ export interface CaptionContext {
   /** The chosen region's name. */
   place: string | undefined;
   loading: boolean;
+  /** Told the end of the phase the caption was written from, to render again then. */
+  until: (instant: number | undefined) => void;
 }
 
 /** The injected clock's instant if usable, else the real one: a bad `now` must not break the page. */
@@ -84,6 +86,7 @@ export function captionOf(ctx: CaptionContext): Piece[] | undefined {
   const { m, lang, programme } = ctx;
   if (!programme) return undefined;
   const phase = pageEditionPhase({ now: ctx.now, programme: programme.facts, source: programme.source });
+  ctx.until(phase.until);
   const found = counted(phase);
   if (!found) {
     const label = labelOf(phase.edition, 'ahead', phase, m, lang);

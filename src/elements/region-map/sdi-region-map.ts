@@ -24,6 +24,7 @@ import { baseStyles } from '../shared/styles.js';
 import { cssProperties } from './css-properties.js';
 import { clockOf, renderCaption, type CaptionContext, type ProgrammeRead } from './edition-caption.js';
 import { eventOf, loadMap } from './map-load.js';
+import { PhaseWake } from './phase-wake.js';
 import { renderRegions, renderStatus, renderSwitcher, type PanelsContext } from './map-panels.js';
 import { MapViewController, type MapViewState } from './view-lifecycle.js';
 import { MAP_MESSAGES, type MapMessages } from './messages.js';
@@ -156,6 +157,7 @@ export class SdiRegionMap extends SourceElement {
   private shownFilters: FilterState = {};
   private config: ViewConfig = { tiles: { kind: 'none' }, overseas: 'insets', mode: 'symbols' };
 
+  private readonly wake = new PhaseWake(this, () => clockOf(this.now));
   private readonly link = new GroupLink(this, { group: () => this.group, apply: (detail) => this.applyGroup(detail) });
   private readonly viewer: MapViewController = new MapViewController(this, {
     tag: TAG,
@@ -367,6 +369,7 @@ export class SdiRegionMap extends SourceElement {
   }
 
   private caption(): CaptionContext {
+    this.wake.until = undefined;
     const data = this.feed.value;
     const selected = this.selection ? regionOf(this.selection) : undefined;
     return {
@@ -377,6 +380,7 @@ export class SdiRegionMap extends SourceElement {
       count: data ? (selected ? (data.counts[selected.code] ?? 0) : data.total) : undefined,
       place: selected?.name,
       loading: !data && !this.feed.failed,
+      until: (instant) => (this.wake.until = instant),
     };
   }
 
