@@ -88,9 +88,9 @@ const mapReady: Ready = (element) => {
   return Boolean(shadow?.querySelector('[part~="map"][aria-busy="false"]') && shadow.querySelector('[part~="region-button"]'));
 };
 
-async function open(browser: Browser, path: string): Promise<Page> {
+async function open(browser: Browser, path: string, width = VIEWPORT.width): Promise<Page> {
   const page = await browser.newPage();
-  await page.setViewport(VIEWPORT);
+  await page.setViewport({ ...VIEWPORT, width });
   // Stable pictures: no motion (the countdown hides its seconds, the map does not animate), and
   // the dates as a French visitor reads them.
   await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
@@ -142,6 +142,68 @@ async function shoot(element: ElementHandle<Element>, name: string): Promise<{ f
   return { file, bytes: size };
 }
 
+/** The map's box alone (the map and its legend, without the region list below it). */
+async function mapBox(map: ElementHandle<Element>): Promise<ElementHandle<Element>> {
+  const box = await map.evaluateHandle((el) => el.shadowRoot?.querySelector('[part~="map"]') ?? el);
+  return box as ElementHandle<Element>;
+}
+
+/** Waits until the map has stopped moving (no zoom animation, the same view for a few frames). */
+async function mapStill(page: Page): Promise<void> {
+  await new Promise((done) => setTimeout(done, 600));
+  await settle(page);
+}
+
+/** Chooses a region as a visitor would: its button, or the folded list on a narrow map. */
+async function chooseRegion(map: ElementHandle<Element>, code: string): Promise<void> {
+  await map.evaluate((el, region) => {
+    const root = el.shadowRoot;
+    const button = root?.querySelector<HTMLButtonElement>(`[part~="region-button"][data-region="${region}"]`);
+    if (button && button.offsetParent !== null) return button.click();
+    const select = root?.querySelector<HTMLSelectElement>('select');
+    if (!select) throw new Error(`no way to choose region ${region}`);
+    select.value = region;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+  }, code);
+}
+
+/**
+ * The base map's states (issue #15), wide and on a phone: France whole with its overseas insets,
+ * a region chosen (its departments and their names), an overseas region chosen from its inset, and
+ * the choropleth option with its legend.
+ */
+async function mapStates(browser: Browser, shots: Array<{ file: string; bytes: number }>): Promise<void> {
+  for (const width of [1280, 375]) {
+    // At its width from the start: the map frames France for the box it first has.
+    const page = await open(browser, '/demo/', width);
+    const map = await find(page, '#evenements sdi-region-map', mapReady);
+    await mapStill(page);
+    shots.push(await shoot(await mapBox(map), `map-national-${width}.png`));
+    await chooseRegion(map, '84');
+    await mapStill(page);
+    shots.push(await shoot(await mapBox(map), `map-region-${width}.png`));
+    await chooseRegion(map, '84');
+    await mapStill(page);
+    // The inset of La Réunion, clicked where a visitor would.
+    const inset = await map.evaluateHandle((el) => el.shadowRoot?.querySelector('path.sdi-inset-region[data-region="04"]'));
+    const target = inset.asElement() as ElementHandle<Element> | null;
+    if (!target) throw new Error('no inset for La Réunion');
+    await target.click();
+    await mapStill(page);
+    shots.push(await shoot(await mapBox(map), `map-overseas-${width}.png`));
+    await page.close();
+    // The choropleth on a fresh page, set before the map comes into view: France whole.
+    const shaded = await open(browser, '/demo/', width);
+    await shaded.$eval('#evenements sdi-region-map', (el) => el.setAttribute('mode', 'choropleth'));
+    const choropleth = await find(shaded, '#evenements sdi-region-map', (el) =>
+      Boolean(el.shadowRoot?.querySelector('[part~="map"][aria-busy="false"] .sdi-legend li')),
+    );
+    await mapStill(shaded);
+    shots.push(await shoot(await mapBox(choropleth), `map-choropleth-${width}.png`));
+    await shaded.close();
+  }
+}
+
 async function main(): Promise<void> {
   try {
     await fetch(new URL('/demo/', base));
@@ -170,6 +232,7 @@ async function main(): Promise<void> {
       shots.push(await shoot(element, name));
     }
     await demo.close();
+    await mapStates(browser, shots);
 
     // The configurator with a few options set, so the snippet shows what it is for.
     const configurator = await open(browser, '/demo/configurator.html');
