@@ -167,6 +167,10 @@ export const mapViewStyles = css`
     border-color: var(--_symbol);
     opacity: 1;
   }
+  .sdi-symbol-icon.is-chip.is-selected .sdi-symbol {
+    background: var(--_selected);
+    color: #fff;
+  }
   .sdi-outline {
     fill: none;
     stroke: var(--sdi-map-outline, #8a8a8a);

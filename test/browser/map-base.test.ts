@@ -140,8 +140,8 @@ describe('<sdi-region-map> base map', () => {
     );
     await waitUntil(() => list.filterState.region === '04', 'the list did not follow the inset');
     await waitUntil(() => paths(el, '.sdi-inset-region.is-selected').length === 1, 'inset not highlighted');
+    await waitUntil(() => el.mapView!.map.getBounds().contains([-20.88, 55.45]), 'La Réunion not framed');
     await mapSettled(el);
-    expect(el.mapView!.map.getBounds().contains([-20.88, 55.45]), 'La Réunion framed').to.be.true;
     expect(paths(el, '.sdi-department').map((p) => p.getAttribute('data-department'))).to.deep.equal(['974']);
     await expect(el).to.be.accessible();
   });
@@ -158,6 +158,12 @@ describe('<sdi-region-map> base map', () => {
       expect(regionNames.length, 'region names').to.be.at.least(width > 1000 ? 12 : 4);
       chooseInList(el, '84');
       await waitUntil(() => paths(el, '.sdi-department').length === 12, 'departments drawn');
+      await mapSettled(el);
+      // The region is framed one animation frame after the choice: wait for the view to get there.
+      await waitUntil(
+        () => el.mapView!.map.getZoom() > 6 && el.mapView!.map.getBounds().contains([45.76, 4.84]),
+        'region not framed',
+      );
       await mapSettled(el);
       const departmentNames = expectNamesClear(el, 'd');
       expect(departmentNames.length, 'department names').to.be.at.least(width > 1000 ? 8 : 3);
