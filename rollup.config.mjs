@@ -31,7 +31,10 @@ const CHUNKS = {
     /\/src\/elements\/shared\/(styles|define|attribute-problems|idle|lang-element)\.ts$/,
     // The zone-day maths only the list and the map use sit with the filters.
     /\/src\/time\/(?!local-day)/,
-    /\/src\/editions\/(editions|ordinal)\.ts$/,
+    // The page's one edition phase (#13): the countdown reads it too, so it cannot sit with the data.
+    /\/src\/editions\/(editions|ordinal|phase|page-programme)\.ts$/,
+    // The countdown's date sentences, which the list's edition states also use (#13).
+    /\/src\/elements\/countdown\/format-dates\.ts$/,
     /\/src\/i18n\/locale\.ts$/,
     /\/src\/version\.ts$/,
     // Every element checks the partner's links (the countdown included, which reads no data).
@@ -47,6 +50,7 @@ const CHUNKS = {
     /\/src\/geo\//,
     /\/src\/model\/(text|guards)\.ts$/,
     /\/src\/i18n\/format\.ts$/,
+    /\/src\/editions\/programme-facts\.ts$/,
   ],
   filters: [
     /\/src\/filters\/(?!url-state)/,
