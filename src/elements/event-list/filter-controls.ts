@@ -29,6 +29,8 @@ export interface ControlsContext {
   quick: Partial<Record<QuickRange, { from: string; to: string }>>;
   near: NearStatus;
   active: number;
+  /** The visitor has filters of their own to clear (presets are not theirs). */
+  clearable: boolean;
   /** Fold all but the search into a disclosure. */
   narrow: boolean;
   onChange: (patch: FilterState, changed: (keyof FilterState)[]) => void;
@@ -242,7 +244,7 @@ export function renderFilterControls(ctx: ControlsContext): TemplateResult | typ
       @submit=${(event: Event) => event.preventDefault()}>
     ${fields}
     ${
-      ctx.active > 0
+      ctx.clearable
         ? html`<button type="button" class="clear" part="button clear" @click=${ctx.onClear}>${m.clear}</button>`
         : nothing
     }

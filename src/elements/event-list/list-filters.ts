@@ -6,7 +6,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { GroupLink } from '../../controllers/group-link.js';
-import { cleanFilters, sameFilters } from '../../filters/apply.js';
+import { activeFilterCount, cleanFilters, sameFilters } from '../../filters/apply.js';
 import { filterProblemMessage, filtersFromAttributes, type FilterAttribute } from '../../filters/attributes.js';
 import type { FilterState } from '../../filters/filter-state.js';
 import { quickRange, type QuickRange } from '../../filters/quick-dates.js';
@@ -63,6 +63,10 @@ const STATE_KEYS: Record<FilterAttribute, (keyof FilterState)[]> = {
 
 const TEXT_DEBOUNCE_MS = 150;
 
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
 /** The quick date buttons' ranges at `now` (none for a button with no range then). */
 export function quickRanges(now: number): Partial<Record<QuickRange, { from: string; to: string }>> {
   const edition = resolveEdition(now);
@@ -102,6 +106,11 @@ export class ListFilters implements ReactiveController {
   drafts: Record<TextKey, string> = { q: '', city: '' };
   /** The first read of the address waits for its code: the list shows its skeleton meanwhile. */
   awaitingUrl = false;
+  /**
+   * The partner's presets: the floor of every reset. Clearing, Back to an address without the
+   * list's keys, and another widget of the group clearing a key return there, never wider.
+   */
+  private floor: FilterState = {};
   private readonly url: UrlSync;
   /** Keys set by the visitor, the address or the group: a late schema must not overwrite them. */
   private readonly touched = new Set<keyof FilterState>();
@@ -115,7 +124,11 @@ export class ListFilters implements ReactiveController {
     host.addController(this);
     this.url = new UrlSync(host, {
       mode: () => urlMode(options.syncUrl()),
-      apply: (filters) => this.commit(filters, changedKeys(this.current, filters), { announce: true, resetDrafts: true }),
+      apply: (filters) => {
+        // The address holds what the visitor changed; a key it lacks is back at the partner's preset.
+        const next = { ...this.floor, ...filters };
+        this.commit(next, changedKeys(this.current, next), { announce: true, resetDrafts: true });
+      },
       load: () => options.loadUrlState(),
       arrived: () => this.urlArrived(),
       group: () => options.group.group,
@@ -155,6 +168,7 @@ export class ListFilters implements ReactiveController {
       },
       schema,
     );
+    this.floor = cleanFilters(preset);
     const lang = this.options.lang();
     for (const attribute of FILTER_ATTRIBUTES) this.options.problems.clear(attribute);
     for (const problem of problems) {
@@ -254,15 +268,27 @@ export class ListFilters implements ReactiveController {
     this.commit(toggledRange(this.current, range), ['from', 'to'], { history: 'push', announce: true, resetDrafts: false });
   }
 
-  /** Clears the `keys` the visitor can change. */
+  /** Filters in force among `keys` (the folded filters' summary says how many). */
+  count(keys: FilterKeys): number {
+    return activeFilterCount(withKeys({}, this.current, keys));
+  }
+
+  /** The visitor's own filters among `keys`: what « Effacer les filtres » would undo. */
+  ownCount(keys: FilterKeys): number {
+    const own = keys.filter((key) => !sameValue(this.current[key], this.floor[key]));
+    // A key widened past its preset (all regions on a region list) counts too: clearing restores it.
+    return activeFilterCount(withKeys({}, { ...this.floor, ...this.current }, own));
+  }
+
+  /** Returns the `keys` the visitor can change to the partner's presets. */
   clear(keys: FilterKeys): void {
-    const changed = keys.filter((key) => this.current[key] !== undefined);
-    this.commit(withKeys(this.current, {}, changed), changed, { history: 'push', announce: true, resetDrafts: true });
+    const changed = keys.filter((key) => !sameValue(this.current[key], this.floor[key]));
+    this.commit(withKeys(this.current, this.floor, changed), changed, { history: 'push', announce: true, resetDrafts: true });
   }
 
   /** Another widget of the group changed some filters: take those keys, not its whole state. */
   fromGroup(detail: FilterChangeDetail): void {
-    this.commit(withGroupChange(this.current, detail), detail.changed, {
+    this.commit(withGroupChange(this.current, detail, this.floor), detail.changed, {
       history: 'replace',
       announce: false,
       resetDrafts: true,

@@ -26,8 +26,10 @@ export interface ListView {
   controls: ReadonlySet<ControlKey>;
   filters: FilterState;
   drafts: Record<TextKey, string>;
-  /** Filters the visitor set and may clear. */
+  /** Filters in force that the visitor can change. */
   active: number;
+  /** Of those, the ones departing from the partner's presets: what « Effacer les filtres » undoes. */
+  own: number;
   data: EventsData | undefined;
   /** The address sync's code is on its way: the first filters are not known yet. */
   awaitingUrl: boolean;
@@ -90,7 +92,7 @@ function renderBody(view: ListView): TemplateResult | typeof nothing {
     skipped: view.data.skipped ?? 0,
     shown: view.shown(results),
     headingLevel: view.headingLevel,
-    clearable: view.active > 0,
+    clearable: view.own > 0,
     card: (headingLevel) => ({ ...view.cards, lang: view.lang, m: view.m, headingLevel }),
     unshowable: view.unshowable,
     onMore: view.on.more,
@@ -118,6 +120,7 @@ export function renderList(view: ListView): TemplateResult {
       quick: view.quick,
       near: view.near,
       active: view.active,
+      clearable: view.own > 0,
       narrow: view.narrow,
       onChange: view.on.change,
       onText: view.on.text,

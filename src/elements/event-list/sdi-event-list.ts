@@ -4,13 +4,12 @@ import { FeedController } from '../../controllers/feed-controller.js';
 import { GroupLink } from '../../controllers/group-link.js';
 import type { SourceConfig } from '../../feed/source.js';
 import { SnapshotUnavailableError } from '../../feed/snapshot-reader.js';
-import { activeFilterCount, cleanFilters } from '../../filters/apply.js';
+import { cleanFilters } from '../../filters/apply.js';
 import type { FilterState } from '../../filters/filter-state.js';
 import { visitorTimeZone } from '../../list/format-event.js';
 import type { Lang, SdiEvent } from '../../model/types.js';
 import type { EventsData } from '../../store/feed-store.js';
 import { AttributeProblems } from '../shared/attribute-problems.js';
-import { withKeys } from '../shared/filter-changes.js';
 import { sourceOf } from '../shared/source-attributes.js';
 import { baseStyles } from '../shared/styles.js';
 import { SOURCE_PROPERTIES, SourceElement } from '../shared/source-element.js';
@@ -330,16 +329,16 @@ export class SdiEventList extends SourceElement {
 
   private renderWidget(): TemplateResult {
     const controls = this.controls;
-    const current = this.filters.current;
     return renderList({
       lang: this.speaks,
       m: this.messages,
       options: this.options,
       controls,
-      filters: current,
+      filters: this.filters.current,
       drafts: this.filters.drafts,
-      // Only what the visitor can change counts: a partner's hidden preset is not theirs to clear.
-      active: activeFilterCount(withKeys({}, current, clearableKeys(controls))),
+      // Only what the visitor can change counts; of that, only what departs from a preset is theirs to clear.
+      active: this.filters.count(clearableKeys(controls)),
+      own: this.filters.ownCount(clearableKeys(controls)),
       data: this.held.data,
       awaitingUrl: this.filters.awaitingUrl,
       failure: !this.feed.failed ? 'none' : this.feed.error instanceof SnapshotUnavailableError ? 'unavailable' : 'error',

@@ -38,10 +38,11 @@ export function toggledRange(state: FilterState, range: { from: string; to: stri
 /**
  * Another widget's change: only the keys it changed (the map knows nothing of the list's text
  * search), and a department left outside a newly chosen region is dropped rather than leaving
- * the list empty for no visible reason.
+ * the list empty for no visible reason. A key it cleared goes back to `floor` (the receiver's
+ * partner presets), never wider.
  */
-export function withGroupChange(state: FilterState, detail: FilterChangeDetail): FilterState {
-  const next = withKeys(state, detail.filters, detail.changed);
+export function withGroupChange(state: FilterState, detail: FilterChangeDetail, floor: FilterState = {}): FilterState {
+  const next = withKeys(state, { ...floor, ...cleanFilters(detail.filters) }, detail.changed);
   const department = departmentOf(next.department);
   if (next.region && department && department.regionCode !== next.region && !detail.changed.includes('department')) {
     delete next.department;
