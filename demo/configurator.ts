@@ -19,7 +19,7 @@ import {
   findBundleUrl,
   type AddressKind,
 } from './deployment-address.js';
-import { allEventsOver, frenchDay, readSnapshotDays, type SnapshotDays } from './preview-phase.js';
+import { frenchDay, previewIncludesPast, readSnapshotDays, type SnapshotDays } from './preview-phase.js';
 
 export { PLACEHOLDER_SCRIPT_URL } from './deployment-address.js';
 
@@ -1036,13 +1036,13 @@ export function mountConfigurator(root: HTMLElement, mount: MountOptions = {}): 
     const options = read();
     // A list of events that are all over shows no card: the preview (never the code) then
     // includes past events, and says so, so the options still show what they do.
-    const pastOnly = widget === 'list' && allEventsOver(snapshotDays, now());
+    const pastOnly = widget === 'list' && previewIncludesPast(snapshotDays, now());
     previewNotice.hidden = !pastOnly;
     previewNotice.textContent =
       pastOnly && snapshotDays
-        ? `Aperçu : les événements publiés sont tous passés (le dernier a eu lieu le ${frenchDay(snapshotDays.lastDay)}). ` +
-          'L’aperçu les montre pour que vous voyiez le rendu de vos réglages ; sur votre site, la liste indiquera ' +
-          'qu’il n’y a plus d’événement à venir et proposera de voir les événements passés.'
+        ? `Aperçu : l’édition est passée (dernier événement le ${frenchDay(snapshotDays.lastDay)}). ` +
+          'L’aperçu montre ses événements, marqués « Passé », pour que vous voyiez le rendu de vos réglages ; sur ' +
+          'votre site, la liste indiquera que l’édition s’est tenue et proposera de voir ses événements.'
         : '';
     const key = JSON.stringify([widget, attributesFor(widget, options), pastOnly]);
     // A new element only when the attributes changed: each one reloads its data and resets.

@@ -5,10 +5,15 @@
  */
 import { epochToZonedParts } from '../src/time/zoned.js';
 import { EDITION_TIME_ZONE } from '../src/editions/editions.js';
+import { editionPhase, isPast, type ProgrammeFacts } from '../src/editions/phase.js';
 
 export interface SnapshotDays {
   /** The last local day (YYYY-MM-DD) on which an event of the snapshot runs. */
   lastDay: string;
+  /** Every day with events, and their number: the page's edition phase is derived from them. */
+  days?: string[];
+  total?: number;
+  edition?: ProgrammeFacts['edition'];
 }
 
 /** Reads `counts.day` of the snapshot's index; undefined when it cannot be read or has no day. */
@@ -28,7 +33,15 @@ export async function readSnapshotDays(
       .filter((day) => /^\d{4}-\d{2}-\d{2}$/.test(day))
       .sort();
     const lastDay = keys[keys.length - 1];
-    return lastDay ? { lastDay } : undefined;
+    const { total, edition } = index as { total?: unknown; edition?: unknown };
+    return lastDay
+      ? {
+          lastDay,
+          days: keys,
+          ...(typeof total === 'number' ? { total } : {}),
+          ...(typeof edition === 'object' && edition !== null ? { edition: edition as ProgrammeFacts['edition'] } : {}),
+        }
+      : undefined;
   } catch {
     // The preview then behaves as a partner's list does; nothing to tell the editor.
     return undefined;
@@ -43,6 +56,23 @@ function parisDay(now: number): string {
 /** True when the snapshot's last event day is before today in Paris: nothing left to come. */
 export function allEventsOver(days: SnapshotDays | undefined, now: number): boolean {
   return days !== undefined && days.lastDay < parisDay(now);
+}
+
+/**
+ * Whether the list preview includes past events: once the page's edition phase is past its week
+ * (or awaits the next programme), a partner's list shows the edition's "over" state, and an editor
+ * choosing « Grille de cartes » must still see a grid; also whenever every event is over.
+ */
+export function previewIncludesPast(snapshot: SnapshotDays | undefined, now: number): boolean {
+  if (!snapshot) return false;
+  if (allEventsOver(snapshot, now)) return true;
+  const programme: ProgrammeFacts = {
+    ...(snapshot.days ? { days: snapshot.days } : {}),
+    ...(snapshot.total !== undefined ? { total: snapshot.total } : {}),
+    ...(snapshot.edition ? { edition: snapshot.edition } : {}),
+  };
+  const phase = editionPhase({ now, programme });
+  return isPast(phase) || phase.name === 'programme-awaited';
 }
 
 /** "22 novembre 2026", for the preview's notice. */

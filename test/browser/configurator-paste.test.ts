@@ -201,9 +201,23 @@ describe('configurator: the preview of a list once every event is over', functio
     expect(await cards(list)).to.be.greaterThan(0);
     const notice = root.querySelector<HTMLElement>('#sdi-cfg-preview-notice');
     expect(notice?.hidden).to.equal(false);
-    expect(notice?.textContent).to.match(/le dernier a eu lieu le \d+ (novembre|décembre) 2026/);
+    expect(notice?.textContent).to.match(/dernier événement le \d+ (novembre|décembre) 2026/);
     // The preview only: the code stays what a partner's list should be.
     expect(ui?.snippet.value).not.to.match(/\spast[\s>=]/);
+  });
+
+  // #13: two weeks after the week a few labelled events are still ahead, but a region's list is
+  // already the edition's "over" state: the preview follows the page's phase, not the last event.
+  it('after the week, with a few events still ahead, shows the edition’s events as cards', async () => {
+    const list = await previewList(Date.parse('2026-12-07T10:00:00Z'));
+    expect(list.hasAttribute('past')).to.equal(true);
+    expect(await cards(list)).to.be.greaterThan(0);
+    list.setAttribute('region', '32');
+    list.setAttribute('layout', 'grid');
+    expect(await cards(list)).to.be.greaterThan(0);
+    expect(Boolean(list.shadowRoot?.querySelector('.layout-grid [part~="past-badge"]')), 'a past card in the grid').to.equal(
+      true,
+    );
   });
 
   it('before the edition, the preview is the list as partners get it', async () => {
