@@ -214,6 +214,10 @@ describe('configurator: the preview of a list once every event is over', functio
     expect(await cards(list)).to.be.greaterThan(0);
     list.setAttribute('region', '32');
     list.setAttribute('layout', 'grid');
+    // The region's data is read again: wait for its cards in the grid (the national ones were there).
+    for (let i = 0; i < 150 && !list.shadowRoot?.querySelector('.layout-grid [part~="past-badge"]'); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
     expect(await cards(list)).to.be.greaterThan(0);
     expect(Boolean(list.shadowRoot?.querySelector('.layout-grid [part~="past-badge"]')), 'a past card in the grid').to.equal(
       true,
