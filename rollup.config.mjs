@@ -28,7 +28,8 @@ const CHUNKS = {
     /\/node_modules\/lit-html\/(lit-html|is-server|directive)\.js$/,
     /\/node_modules\/lit-element\/lit-element\.js$/,
     /\/node_modules\/@lit\/reactive-element\/(reactive-element|css-tag|decorators\/(property|state|base))\.js$/,
-    /\/src\/elements\/shared\/(styles|define|attribute-problems|idle|lang-element)\.ts$/,
+    /\/src\/elements\/shared\/(styles|define|attribute-problems|lang-element)\.ts$/,
+    /\/src\/time\/when-idle\.ts$/,
     // The zone-day maths only the list and the map use sit with the filters.
     /\/src\/time\/(?!local-day)/,
     // The page's one edition phase (#13): the countdown reads it too, so it cannot sit with the data.
@@ -59,7 +60,8 @@ const CHUNKS = {
     /\/src\/model\/plain-text\.ts$/,
     /\/src\/map\/height\.ts$/,
     /\/src\/controllers\/group-link\.ts$/,
-    /\/src\/elements\/shared\/(events|filter-changes)\.ts$/,
+    /\/src\/elements\/shared\/filter-changes\.ts$/,
+    /\/src\/controllers\/events\.ts$/,
     // Both the list's filters and the map's region picker use it: left unassigned, rollup puts it
     // in the list's chunk and the map page then loads the whole list.
     /\/node_modules\/lit\/directives\/live\.js$/,

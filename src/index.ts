@@ -8,7 +8,7 @@ export { SdiCountdown } from './elements/countdown/sdi-countdown.js';
 export { SdiEventList } from './elements/event-list/sdi-event-list.js';
 export { SdiRegionMap } from './elements/region-map/sdi-region-map.js';
 export type { FilterState } from './filters/filter-state.js';
-export type { FilterChangeDetail, EventOpenDetail } from './elements/shared/events.js';
+export type { FilterChangeDetail, EventOpenDetail } from './controllers/events.js';
 export { configureWidgets, resolveSource, type SourceConfig } from './feed/source.js';
 export { FeedStore, feedStore, type EventsData, type Scope, type Summary } from './store/feed-store.js';
 export type * from './model/types.js';

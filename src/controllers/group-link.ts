@@ -11,7 +11,7 @@ import {
   followGroup,
   type EventOpenDetail,
   type FilterChangeDetail,
-} from '../elements/shared/events.js';
+} from './events.js';
 
 export interface GroupLinkOptions {
   /** The host's `group` attribute. */

@@ -9,7 +9,7 @@ import { Credits, DomPopup, isActivation, textSpan, toBounds, ZoomButtons, zoomW
 import { COASTLINE_CREDIT, LEAFLET_CREDIT } from './tiles.js';
 import { neighbourLand } from './coastline.js';
 import { PointClusters, type ClusterItem, type MapPoint } from './clusters.js';
-import { whenIdle } from '../elements/shared/idle.js';
+import { whenIdle } from '../time/when-idle.js';
 import { pointsBounds, type MapData } from './map-data.js';
 import { METROPOLE_BOUNDS, REGION_PLACES, TERRITORIES, type LatLngBox } from './regions.js';
 import { AdminLayers, type MapMode, type OverseasLayout } from './admin-layers.js';

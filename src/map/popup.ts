@@ -6,7 +6,7 @@ import { formatSlot, visitorTimeZone } from '../list/format-event.js';
 import { safeHttpUrl } from '../model/url.js';
 import { pickText } from '../model/text.js';
 import type { Lang, SdiEvent } from '../model/types.js';
-import type { MapMessages } from '../elements/region-map/messages.js';
+import type { MapViewMessages } from './view-contract.js';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -28,7 +28,7 @@ export function placeText(event: SdiEvent): string {
   return [...new Set(parts)].join(', ');
 }
 
-function summary(event: SdiEvent, lang: Lang, m: MapMessages, now: number): HTMLElement {
+function summary(event: SdiEvent, lang: Lang, m: MapViewMessages, now: number): HTMLElement {
   const box = el('div', 'sdi-popup-event');
   const title = pickText(event.title, lang) || m.event;
   box.append(el('p', 'sdi-popup-title', title));
@@ -61,7 +61,7 @@ export function popupRoot(): HTMLElement {
   return root;
 }
 
-export function fillLoading(root: HTMLElement, m: MapMessages): void {
+export function fillLoading(root: HTMLElement, m: MapViewMessages): void {
   root.replaceChildren(el('p', 'sdi-popup-status', m.popupLoading));
   root.setAttribute('aria-busy', 'true');
 }
@@ -71,7 +71,7 @@ export function fillEvents(
   root: HTMLElement,
   events: readonly SdiEvent[],
   lang: Lang,
-  m: MapMessages,
+  m: MapViewMessages,
   more = 0,
   now = Date.now(),
 ): void {

@@ -9,7 +9,24 @@ import type { MapMode, OverseasLayout } from './admin-layers.js';
 import type { MapData } from './map-data.js';
 import type { TileChoice } from './tiles.js';
 import type { Lang, SdiEvent } from '../model/types.js';
-import type { MapMessages } from '../elements/region-map/messages.js';
+
+/**
+ * The sentences the Leaflet view writes itself (symbols, clusters, popups, zoom buttons), in the
+ * map's language. Declared here, below the element: the element's messages extend it.
+ */
+export interface MapViewMessages {
+  /** Text on a symbol is the bare number; its accessible name says what it counts. */
+  symbolLabel: (name: string, count: string, n: number) => string;
+  zoomIn: string;
+  zoomOut: string;
+  cluster: (count: string) => string;
+  event: string;
+  popupLoading: string;
+  popupUnavailable: string;
+  popupLink: string;
+  popupClose: string;
+  more: (n: number) => string;
+}
 
 export interface MapViewCallbacks {
   /** A region symbol was chosen on the map. */
@@ -26,7 +43,7 @@ export interface MapViewOptions {
   root: ShadowRoot;
   container: HTMLElement;
   lang: Lang;
-  messages: MapMessages;
+  messages: MapViewMessages;
   tiles: TileChoice;
   /** Overseas regions as insets beside the mainland (all of France at once; the default), or only behind the switcher's tabs. */
   overseas?: OverseasLayout;

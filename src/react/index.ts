@@ -14,7 +14,7 @@ import { SdiEditionBanner as EditionBannerElement } from '../elements/edition-ba
 import { SdiCountdown as CountdownElement } from '../elements/countdown/define.js';
 import { SdiEventList as EventListElement } from '../elements/event-list/define.js';
 import { SdiRegionMap as RegionMapElement } from '../elements/region-map/define.js';
-import type { EventOpenDetail, FilterChangeDetail } from '../elements/shared/events.js';
+import type { EventOpenDetail, FilterChangeDetail } from '../controllers/events.js';
 
 /**
  * Members kept public for tests and apps that replace them (marked `@internal`): not React props.

@@ -2,7 +2,7 @@ import { expect, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { CalendarFile } from '../../src/elements/event-list/actions.js';
 import type { SdiEventList } from '../../src/elements/event-list/sdi-event-list.js';
-import type { EventOpenDetail } from '../../src/elements/shared/events.js';
+import type { EventOpenDetail } from '../../src/controllers/events.js';
 import { validateIcs } from '../../src/formats/ics-validate.js';
 import { pickText } from '../../src/model/text.js';
 import type { SdiEvent } from '../../src/model/types.js';

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { SdiEventList } from '../../src/elements/event-list/sdi-event-list.js';
 import type { FilterState } from '../../src/filters/filter-state.js';
-import type { FilterChangeDetail } from '../../src/elements/shared/events.js';
+import type { FilterChangeDetail } from '../../src/controllers/events.js';
 import { departments } from '../../src/geo/admin.js';
 import { distanceKm } from '../../src/list/distance.js';
 import { sortEvents } from '../../src/list/sort.js';

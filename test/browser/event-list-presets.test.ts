@@ -5,7 +5,7 @@
  */
 import { expect, html } from '@open-wc/testing';
 import type { SdiEventList } from '../../src/elements/event-list/sdi-event-list.js';
-import { announceFilters } from '../../src/elements/shared/events.js';
+import { announceFilters } from '../../src/controllers/events.js';
 import type { FilterState } from '../../src/filters/filter-state.js';
 import {
   button,

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { SdiEventList } from '../../src/elements/event-list/sdi-event-list.js';
 import type { FilterState } from '../../src/filters/filter-state.js';
-import { FILTER_CHANGE, announceFilters, type FilterChangeDetail } from '../../src/elements/shared/events.js';
+import { FILTER_CHANGE, announceFilters, type FilterChangeDetail } from '../../src/controllers/events.js';
 import { stubWarn } from '../support/browser/support.js';
 import {
   SNAPSHOT,

@@ -10,7 +10,7 @@ import '../../src/elements/region-map/define.js';
 import '../../src/elements/event-list/define.js';
 import type { SdiRegionMap } from '../../src/elements/region-map/sdi-region-map.js';
 import type { SdiEventList } from '../../src/elements/event-list/sdi-event-list.js';
-import type { FilterChangeDetail } from '../../src/elements/shared/events.js';
+import type { FilterChangeDetail } from '../../src/controllers/events.js';
 import type { SnapshotIndex } from '../../src/feed/snapshot-format.js';
 import { feedStore } from '../../src/store/feed-store.js';
 import { testControl } from '../support/browser/support.js';

@@ -6,7 +6,7 @@ import type { SdiRegionMap } from '../../src/elements/region-map/sdi-region-map.
 import type { SdiEventList } from '../../src/elements/event-list/sdi-event-list.js';
 import { FeedStore, feedStore } from '../../src/store/feed-store.js';
 import { readPoints, type SnapshotIndex, type SnapshotPointsFile } from '../../src/feed/snapshot-format.js';
-import type { EventOpenDetail, FilterChangeDetail } from '../../src/elements/shared/events.js';
+import type { EventOpenDetail, FilterChangeDetail } from '../../src/controllers/events.js';
 import { filterEvents, indexEvents } from '../../src/filters/apply.js';
 import { stubWarn, testControl } from '../support/browser/support.js';
 import { mapSettled } from '../support/browser/map-support.js';

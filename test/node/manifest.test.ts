@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import ts from 'typescript';
-import { EVENT_OPEN, FILTER_CHANGE } from '../../src/elements/shared/events.js';
+import { EVENT_OPEN, FILTER_CHANGE } from '../../src/controllers/events.js';
 import {
   analyzeManifest,
   elementsOf,
@@ -36,7 +36,7 @@ interface SourceElement {
   attributes: Map<string, string>;
   /** Parts set in the folder's templates (or by setAttribute('part', …)). */
   parts: Set<string>;
-  /** Functions of src/elements/shared/events.ts (or GroupLink methods) the folder calls: they fire the DOM events. */
+  /** Functions of src/controllers/events.ts (or GroupLink methods) the folder calls: they fire the DOM events. */
   announces: Set<string>;
 }
 

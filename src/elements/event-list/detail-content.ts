@@ -19,7 +19,7 @@ import { pickText } from '../../model/text.js';
 import type { Lang, Registration, SdiEvent, Timing } from '../../model/types.js';
 import { safeHttpUrl } from '../../model/url.js';
 import { slotDateTimeAttr } from '../../time/local-day.js';
-import { announceOpen } from '../shared/events.js';
+import { announceOpen } from '../../controllers/events.js';
 import { calendarFile, shareLink, type CalendarFile } from './actions.js';
 // For the element's default download, which runs only once this chunk is loaded.
 export { saveFile } from './actions.js';

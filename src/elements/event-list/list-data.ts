@@ -10,7 +10,7 @@ import type { Lang } from '../../model/types.js';
 import type { SourceConfig } from '../../feed/source.js';
 import type { EventsData, FeedStore, Scope } from '../../store/feed-store.js';
 import { firstPageView } from '../../store/first-page.js';
-import { whenIdle } from '../shared/idle.js';
+import { whenIdle } from '../../time/when-idle.js';
 import { ChoiceLabels } from './card.js';
 import { ListProgramme } from './list-programme.js';
 import { prepareIndex, ResultsMemo, type Results, type ResultsInput } from './results.js';

@@ -14,7 +14,7 @@ import { resolveEdition } from '../../editions/editions.js';
 import { departmentOf } from '../../geo/admin.js';
 import type { FeedSchema, Lang } from '../../model/types.js';
 import type { AttributeProblems } from '../shared/attribute-problems.js';
-import type { FilterChangeDetail } from '../shared/events.js';
+import type { FilterChangeDetail } from '../../controllers/events.js';
 import { changedKeys, setKey, toggledRange, withGroupChange, withKeys, type FilterKeys } from '../shared/filter-changes.js';
 import type { TextKey } from './filter-controls.js';
 import { UrlSync, urlMode, type HistoryWrite, type UrlStateModule } from './url-sync.js';

@@ -6,7 +6,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { FeedSchema, Lang, SdiEvent } from '../../model/types.js';
-import { whenIdle } from '../shared/idle.js';
+import { whenIdle } from '../../time/when-idle.js';
 
 /** The schema.org mapping is a chunk of its own, fetched in idle time by lists with `seo` only. */
 export type JsonLdModule = typeof import('../../formats/jsonld.js');

@@ -1,6 +1,7 @@
 import type { TemplateResult } from 'lit';
 import type { Lang } from '../../model/types.js';
 import type { TileProblem } from '../../map/tiles.js';
+import type { MapViewMessages } from '../../map/view-contract.js';
 
 /** A piece of a sentence: text, or the edition's ordinal as the view sets it (15<sup>e</sup>). */
 export type Piece = string | TemplateResult;
@@ -8,7 +9,7 @@ export type Piece = string | TemplateResult;
 /** Where the edition whose events the map counts stands: its week ahead, under way, or over. */
 export type CaptionTime = 'ahead' | 'now' | 'over';
 
-export interface MapMessages {
+export interface MapMessages extends MapViewMessages {
   mapLabel: string;
   mapHelp: string;
   skip: string;

@@ -16,7 +16,7 @@ import type { MapView, MapViewModule } from '../../map/view-contract.js';
 import { pickText } from '../../model/text.js';
 import type { SdiEvent } from '../../model/types.js';
 import { AttributeProblems } from '../shared/attribute-problems.js';
-import type { FilterChangeDetail } from '../shared/events.js';
+import type { FilterChangeDetail } from '../../controllers/events.js';
 import { withGroupChange, withKeys } from '../shared/filter-changes.js';
 import { sourceOf } from '../shared/source-attributes.js';
 import { SOURCE_PROPERTIES, SourceElement } from '../shared/source-element.js';

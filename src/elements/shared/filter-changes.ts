@@ -4,7 +4,7 @@
  */
 import { cleanFilters } from '../../filters/apply.js';
 import type { FilterState } from '../../filters/filter-state.js';
-import type { FilterChangeDetail } from './events.js';
+import type { FilterChangeDetail } from '../../controllers/events.js';
 import { departmentOf } from '../../geo/admin.js';
 
 export type FilterKeys = (keyof FilterState)[];

@@ -5,7 +5,7 @@
  * document as the meeting point (not a module-level registry) lets two copies of the library on
  * one page talk to each other.
  */
-import type { FilterState } from '../../filters/filter-state.js';
+import type { FilterState } from '../filters/filter-state.js';
 
 export const FILTER_CHANGE = 'sdi-filter-change';
 export const EVENT_OPEN = 'sdi-event-open';
