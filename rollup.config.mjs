@@ -34,6 +34,7 @@ const CHUNKS = {
     /\/src\/time\/(?!local-day)/,
     // The page's one edition phase (#13): the countdown reads it too, so it cannot sit with the data.
     /\/src\/editions\/(editions|ordinal|phase|page-programme)\.ts$/,
+    /\/src\/controllers\/phase-wake\.ts$/,
     // The countdown's date sentences, which the list's edition states also use (#13).
     /\/src\/elements\/countdown\/format-dates\.ts$/,
     /\/src\/i18n\/locale\.ts$/,
@@ -46,7 +47,7 @@ const CHUNKS = {
     /\/node_modules\/@lit\/task\//,
     /\/src\/store\/(?!live-reader)/,
     /\/src\/feed\/(http|snapshot-)/,
-    /\/src\/elements\/shared\/(source-attributes|source-element|disconnect-signal)\.ts$/,
+    /\/src\/elements\/shared\/(source-attributes|source-element|filter-preset-element|disconnect-signal)\.ts$/,
     /\/src\/controllers\/feed-controller\.ts$/,
     /\/src\/geo\//,
     /\/src\/model\/(text|guards)\.ts$/,

@@ -5,13 +5,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { FilterState } from '../filters/filter-state.js';
-import {
-  announceFilters,
-  announceOpen,
-  followGroup,
-  type EventOpenDetail,
-  type FilterChangeDetail,
-} from './events.js';
+import { announceFilters, announceOpen, followGroup, type EventOpenDetail, type FilterChangeDetail } from './events.js';
 
 export interface GroupLinkOptions {
   /** The host's `group` attribute. */

@@ -6,7 +6,7 @@ import { formatSlot, visitorTimeZone } from '../list/format-event.js';
 import { safeHttpUrl } from '../model/url.js';
 import { pickText } from '../model/text.js';
 import type { Lang, SdiEvent } from '../model/types.js';
-import type { MapViewMessages } from './view-contract.js';
+import type { MapViewMessages } from './view-messages.js';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);

@@ -5,28 +5,11 @@
  */
 import type { Map as LeafletMap } from 'leaflet';
 import type { MapPoint } from './clusters.js';
-import type { MapMode, OverseasLayout } from './admin-layers.js';
+import type { MapMode, OverseasLayout } from './base-map-options.js';
 import type { MapData } from './map-data.js';
 import type { TileChoice } from './tiles.js';
 import type { Lang, SdiEvent } from '../model/types.js';
-
-/**
- * The sentences the Leaflet view writes itself (symbols, clusters, popups, zoom buttons), in the
- * map's language. Declared here, below the element: the element's messages extend it.
- */
-export interface MapViewMessages {
-  /** Text on a symbol is the bare number; its accessible name says what it counts. */
-  symbolLabel: (name: string, count: string, n: number) => string;
-  zoomIn: string;
-  zoomOut: string;
-  cluster: (count: string) => string;
-  event: string;
-  popupLoading: string;
-  popupUnavailable: string;
-  popupLink: string;
-  popupClose: string;
-  more: (n: number) => string;
-}
+import type { MapViewMessages } from './view-messages.js';
 
 export interface MapViewCallbacks {
   /** A region symbol was chosen on the map. */

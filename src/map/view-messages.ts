@@ -1,8 +1,28 @@
 /**
- * What the base map itself writes (the choropleth legend), in the map's language. Kept with the
- * lazily loaded view: pages without a visible map never download these strings.
+ * What the Leaflet view writes, in the map's language: the sentences the element hands it
+ * (MapViewMessages, a type only) and the base map's own (the choropleth legend), kept with the
+ * lazily loaded view so that pages without a visible map never download them.
  */
 import type { Lang } from '../model/types.js';
+
+/**
+ * The sentences the Leaflet view writes itself (symbols, clusters, popups, zoom buttons), in the
+ * map's language. Declared below the element and free of Leaflet's types: the element's messages
+ * extend it, and the package's public types must not reach Leaflet's.
+ */
+export interface MapViewMessages {
+  /** Text on a symbol is the bare number; its accessible name says what it counts. */
+  symbolLabel: (name: string, count: string, n: number) => string;
+  zoomIn: string;
+  zoomOut: string;
+  cluster: (count: string) => string;
+  event: string;
+  popupLoading: string;
+  popupUnavailable: string;
+  popupLink: string;
+  popupClose: string;
+  more: (n: number) => string;
+}
 
 export interface BaseMapMessages {
   /** Legend title: what the shades count, by region or by department. */

@@ -5,7 +5,8 @@ import { intlLocale } from '../../i18n/locale.js';
 import { countdownState, type CountdownState } from '../../editions/countdown-phase.js';
 import type { EditionFacts } from '../../editions/editions.js';
 import { editionOrdinal, type OrdinalParts } from '../../editions/ordinal.js';
-import { onPageProgramme, pageEditionPhase } from '../../editions/page-programme.js';
+import { pageEditionPhase } from '../../editions/page-programme.js';
+import { PhaseWake } from '../../controllers/phase-wake.js';
 import { isPast, shownDates, type EditionLabel, type EditionPhase } from '../../editions/phase.js';
 import { AttributeProblems, type AttributeProblem } from '../shared/attribute-problems.js';
 import { LangElement } from '../shared/lang-element.js';
@@ -111,7 +112,12 @@ export class SdiCountdown extends LangElement {
 
   private readonly problems = new AttributeProblems(TAG);
   private view?: View;
-  private stopListening?: () => void;
+  // Follows the programme the first data widget of the page publishes, maybe after this first
+  // render; the phase's end is the ticker's to wake on, with the numbers.
+  constructor() {
+    super();
+    new PhaseWake(this, () => this.readClock(), true);
+  }
   private readonly ticker = new Ticker(this, () => {
     if (!this.view) return undefined;
     const now = this.readClock();
@@ -121,17 +127,6 @@ export class SdiCountdown extends LangElement {
     const phaseEnd = until !== undefined ? Math.max(0, until - now) : undefined;
     return change === undefined ? phaseEnd : phaseEnd === undefined ? change : Math.min(change, phaseEnd);
   });
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // The first data widget of the page may publish its programme after this first render.
-    this.stopListening = onPageProgramme(() => this.requestUpdate());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stopListening?.();
-  }
 
   /**
    * Reads the clock again, re-renders and re-arms the timer. The timer calls it; tests and

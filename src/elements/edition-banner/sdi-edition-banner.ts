@@ -3,7 +3,8 @@ import { property } from 'lit/decorators.js';
 import { FeedController } from '../../controllers/feed-controller.js';
 import type { EditionOverrides } from '../../editions/editions.js';
 import { editionOrdinal } from '../../editions/ordinal.js';
-import { onPageProgramme, pageEditionPhase, publishProgramme } from '../../editions/page-programme.js';
+import { pageEditionPhase, publishProgramme } from '../../editions/page-programme.js';
+import { PhaseWake } from '../../controllers/phase-wake.js';
 import { isPast, shownDates, type EditionPhase, type ProgrammeFacts } from '../../editions/phase.js';
 import { programmeFactsOf } from '../../editions/programme-facts.js';
 import { findDepartment, findRegion } from '../../geo/admin.js';
@@ -83,10 +84,8 @@ export class SdiEditionBanner extends SourceElement {
    */
   now: () => number = () => Date.now();
 
-  private stopListening?: () => void;
-  /** Wakes the banner when its phase ends (the week starts, ends, or its weeks after are over). */
-  private phaseTimer: ReturnType<typeof setTimeout> | undefined;
-  private phaseEnds?: number;
+  /** Without data of its own yet (or with a fixed `number`), the banner follows the page's programme. */
+  private readonly wake = new PhaseWake(this, () => this.readClock(), true);
 
   private readonly problems = new AttributeProblems('sdi-edition-banner');
   /** Recomputed only when a source attribute changes, so the task sees a stable identity. */
@@ -110,28 +109,6 @@ export class SdiEditionBanner extends SourceElement {
       return { count: counted.count, stale: counted.stale, programme };
     },
   });
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Without data of its own yet (or with a fixed `number`), it follows the page's programme.
-    this.stopListening = onPageProgramme(() => this.requestUpdate());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stopListening?.();
-    clearTimeout(this.phaseTimer);
-    this.phaseTimer = undefined;
-  }
-
-  protected override updated(): void {
-    clearTimeout(this.phaseTimer);
-    this.phaseTimer = undefined;
-    if (this.phaseEnds === undefined || !this.isConnected) return;
-    // setTimeout overflows above 2^31 − 1 ms; a later phase end is re-armed by the early wake-up.
-    const delay = Math.min(Math.max(0, this.phaseEnds - this.readClock()), 2 ** 31 - 1);
-    this.phaseTimer = setTimeout(() => this.requestUpdate(), delay);
-  }
 
   /** The injected clock if it gives a usable instant, else the real one: a bad `now` must not break the page. */
   private readClock(): number {
@@ -308,7 +285,7 @@ export class SdiEditionBanner extends SourceElement {
     const m = this.messages;
     const lang = this.language;
     const phase = this.phase();
-    this.phaseEnds = phase.until;
+    this.wake.until = phase.until;
     const { place } = this.scope();
     const { number, year, theme } = phase.edition;
     const ordinal = number !== undefined ? editionOrdinal(number, lang) : undefined;

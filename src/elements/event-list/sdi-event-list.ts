@@ -12,7 +12,8 @@ import type { EventsData } from '../../store/feed-store.js';
 import { AttributeProblems } from '../shared/attribute-problems.js';
 import { sourceOf } from '../shared/source-attributes.js';
 import { baseStyles } from '../shared/styles.js';
-import { SOURCE_PROPERTIES, SourceElement } from '../shared/source-element.js';
+import { SOURCE_PROPERTIES } from '../shared/source-element.js';
+import { FilterPresetElement } from '../shared/filter-preset-element.js';
 import type { CalendarFile } from './actions.js';
 import { DetailDialog, type DetailModule } from './detail-dialog.js';
 import { FILTER_ATTRIBUTES, ListFilters, presetsOf, quickRanges, shardRegion } from './list-filters.js';
@@ -107,16 +108,10 @@ import { loadUrlState, urlMode, type UrlStateModule } from './url-sync.js';
  * @cssprop --sdi-thumbnail-width - Width of card images (default 7.5rem).
  * @cssprop --sdi-detail-width - Width of the detail dialog (default 42rem).
  */
-export class SdiEventList extends SourceElement {
+export class SdiEventList extends FilterPresetElement {
   static override styles = [baseStyles, listStyles];
 
-  @property({ type: String }) region?: string;
-  @property({ type: String }) department?: string;
   @property({ type: String }) city?: string;
-  @property({ type: String }) type?: string;
-  @property({ type: String }) audience?: string;
-  @property({ type: String }) from?: string;
-  @property({ type: String }) to?: string;
   @property({ type: String }) attendance?: 'onsite' | 'online';
   @property({ type: String }) accessibility?: string;
   @property({ type: String }) q?: string;
@@ -130,7 +125,6 @@ export class SdiEventList extends SourceElement {
   @property({ type: String }) href?: string;
   @property({ type: String, attribute: 'heading-level' }) headingLevel?: string;
   @property({ type: String, attribute: 'sync-url' }) syncUrl?: '' | 'query' | 'hash' | 'off' | null;
-  @property({ type: String }) group?: string;
   @property({ type: Boolean }) seo = false;
   @property({ type: Boolean }) past = false;
 

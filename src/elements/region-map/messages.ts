@@ -1,7 +1,7 @@
 import type { TemplateResult } from 'lit';
 import type { Lang } from '../../model/types.js';
 import type { TileProblem } from '../../map/tiles.js';
-import type { MapViewMessages } from '../../map/view-contract.js';
+import type { MapViewMessages } from '../../map/view-messages.js';
 
 /** A piece of a sentence: text, or the edition's ordinal as the view sets it (15<sup>e</sup>). */
 export type Piece = string | TemplateResult;
@@ -18,8 +18,6 @@ export interface MapMessages extends MapViewMessages {
   listTitle: string;
   /** "Hauts-de-France, 348 événements" */
   regionButton: (name: string, count: string, n: number) => string;
-  /** Text on a symbol is the bare number; its accessible name says what it counts. */
-  symbolLabel: (name: string, count: string, n: number) => string;
   all: string;
   loading: string;
   empty: string;
@@ -29,15 +27,6 @@ export interface MapMessages extends MapViewMessages {
   retry: string;
   unplaced: (count: string, n: number) => string;
   selected: (name: string) => string;
-  zoomIn: string;
-  zoomOut: string;
-  cluster: (count: string) => string;
-  event: string;
-  popupLoading: string;
-  popupUnavailable: string;
-  popupLink: string;
-  popupClose: string;
-  more: (n: number) => string;
   stale: string;
   tiles: Record<TileProblem['reason'], string>;
   height: (value: string) => string;

@@ -19,12 +19,13 @@ import { AttributeProblems } from '../shared/attribute-problems.js';
 import type { FilterChangeDetail } from '../../controllers/events.js';
 import { withGroupChange, withKeys } from '../shared/filter-changes.js';
 import { sourceOf } from '../shared/source-attributes.js';
-import { SOURCE_PROPERTIES, SourceElement } from '../shared/source-element.js';
+import { SOURCE_PROPERTIES } from '../shared/source-element.js';
+import { FilterPresetElement } from '../shared/filter-preset-element.js';
 import { baseStyles } from '../shared/styles.js';
 import { cssProperties } from './css-properties.js';
 import { clockOf, renderCaption, type CaptionContext, type ProgrammeRead } from './edition-caption.js';
 import { eventOf, loadMap } from './map-load.js';
-import { PhaseWake } from './phase-wake.js';
+import { PhaseWake } from '../../controllers/phase-wake.js';
 import { renderRegions, renderStatus, renderSwitcher, type PanelsContext } from './map-panels.js';
 import { MapViewController, type MapViewState } from './view-lifecycle.js';
 import { MAP_MESSAGES, type MapMessages } from './messages.js';
@@ -105,16 +106,9 @@ function prefersReducedMotion(): boolean {
  * @cssprop --sdi-map-outline - Stroke of region outlines (regions-geojson).
  * @cssprop --sdi-radius - Corner radius.
  */
-export class SdiRegionMap extends SourceElement {
+export class SdiRegionMap extends FilterPresetElement {
   static override styles = [baseStyles, regionMapStyles];
 
-  @property({ type: String }) region?: string;
-  @property({ type: String }) department?: string;
-  @property({ type: String }) type?: string;
-  @property({ type: String }) audience?: string;
-  @property({ type: String }) from?: string;
-  @property({ type: String }) to?: string;
-  @property({ type: String }) group?: string;
   /** `none`, `ign`, `osm`, or an https URL template with {z}, {x} and {y}. */
   @property({ type: String }) tiles?: 'none' | 'ign' | 'osm' | `https://${string}`;
   @property({ type: String }) attribution?: string;

@@ -1,10 +1,12 @@
 /**
- * Renders the map again when the edition's phase ends (its week starts, ends, or its weeks after
- * are over), so a page left open across that instant does not keep saying « terminée » of a week
- * still to come, or nothing of one under way. One timer, set after each update to the end of the
- * phase the caption was written from.
+ * Keeps a widget's words true of the edition's phase: it renders the host again when the phase
+ * ends (the week starts, ends, or its weeks after are over), so a page left open across that
+ * instant does not keep saying « terminée » of a week still to come; and, with `followPage`, when
+ * another widget of the page publishes the programme the phase is derived from. One timer, set
+ * after each update to the end of the phase the last render was written from (`until`).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { onPageProgramme } from '../editions/page-programme.js';
 
 /** setTimeout's longest delay (about 24.8 days); a later end is looked at again by then. */
 const LONGEST = 2 ** 31 - 1;
@@ -14,12 +16,20 @@ export class PhaseWake implements ReactiveController {
   until: number | undefined;
   private scheduled: number | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private stopFollowing: (() => void) | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly clock: () => number,
+    private readonly followPage = false,
   ) {
     host.addController(this);
+  }
+
+  hostConnected(): void {
+    // A widget without data of its own (the countdown), or whose data comes later, follows the
+    // programme the first data widget of the page publishes.
+    if (this.followPage) this.stopFollowing ??= onPageProgramme(() => this.host.requestUpdate());
   }
 
   hostUpdated(): void {
@@ -43,6 +53,8 @@ export class PhaseWake implements ReactiveController {
 
   hostDisconnected(): void {
     this.stop();
+    this.stopFollowing?.();
+    this.stopFollowing = undefined;
   }
 
   private stop(): void {
