@@ -425,6 +425,8 @@ describe('<sdi-event-list> fed a tampered snapshot', () => {
       };
       // Beyond Date's range: only a store of the page's own (an app's) could hand this over.
       const broken = { ...sound, uid: 9, title: { fr: 'Hors du temps' }, timings: [{ begin: 1e20, end: 1e20 }] };
+      // The events are the store's own: no first page read from the (unserved) CDN before them.
+      store.firstEvents = () => Promise.resolve(undefined);
       store.events = () =>
         Promise.resolve({
           events: [broken, sound],
