@@ -18,9 +18,7 @@ import type {
 } from '../model/types.js';
 import { hasHiddenCharacters, safeHttpUrl } from '../model/url.js';
 import type { EventDetails, SnapshotEvent, SnapshotLocation } from './snapshot-format.js';
-// A cycle (the reader imports this file), safe because neither side calls the other while the
-// modules load: the one rule for "a path inside the snapshot folder" stays in one place.
-import { fileUrl } from './snapshot-reader.js';
+import { fileUrl } from './snapshot-path.js';
 
 /**
  * What the reader needs of the index to expand an event: the agenda slug, for page URLs, and

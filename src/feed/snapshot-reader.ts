@@ -23,13 +23,9 @@ import { TEXT_MAX_LENGTH } from '../model/text.js';
 import { forEachSliced, yieldToBrowser } from './yield.js';
 
 export { expandEvent, withDetails, type ExpandContext } from './snapshot-expand.js';
+import { SnapshotError, fileUrl } from './snapshot-path.js';
 
-export class SnapshotError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'SnapshotError';
-  }
-}
+export { SnapshotError, fileUrl } from './snapshot-path.js';
 
 /**
  * No snapshot where the widget looked: index.json missing (404, or 403 as object stores answer
@@ -158,34 +154,6 @@ function readShardEvent(value: unknown, index: ExpandContext | undefined, now: n
   if (!isUsableEvent(value, now)) return undefined;
   const event = expandEvent(value, index);
   return event.title.fr || event.title.en ? event : undefined;
-}
-
-// Tabs, newlines and other controls the URL parser strips, and backslashes it reads as slashes
-// in http(s) URLs: checked on the raw string because after parsing they are gone.
-const PATH_TRAPS = /[\u0000-\u0020\u007f-\u009f\\]/;
-
-/**
- * The address of a file an index names. The path comes from a file anyone with write access to
- * the bucket (or a CDN's error) can change, so it must resolve inside the snapshot's folder:
- * same origin, under the base path. Anything else (another host, `..` out of the folder,
- * `\\evil.example/x`, a tab in `//evil`) is refused.
- */
-export function fileUrl(base: string, ref: SnapshotFileRef): string {
-  const path = ref.path;
-  if (typeof path !== 'string' || path === '' || path.length > 1024 || PATH_TRAPS.test(path)) {
-    throw new SnapshotError(`bad file path ${JSON.stringify(path)}`);
-  }
-  const folder = new URL('./', base);
-  let url: URL;
-  try {
-    url = new URL(path, folder);
-  } catch {
-    throw new SnapshotError(`bad file path ${JSON.stringify(path)}`);
-  }
-  if (url.origin !== folder.origin || !url.pathname.startsWith(folder.pathname) || url.username || url.password) {
-    throw new SnapshotError(`bad file path ${JSON.stringify(path)}`);
-  }
-  return url.href;
 }
 
 /** HTTP statuses that mean "nothing published here" rather than "the network failed". */
