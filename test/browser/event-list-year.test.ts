@@ -91,6 +91,20 @@ describe('<sdi-event-list> across the year', () => {
     expect(text(shadow(el).querySelector('[part~="past-note"]'))).to.contain('15e édition');
   });
 
+  it('after the week, events still ahead come under a note that the edition is over, with all its events one action away', async () => {
+    const all = await expected({});
+    const ahead = all.filter((event) => event.timings.some((timing) => timing.end > AFTER));
+    expect(ahead.length, 'the sample has no event left after the week').to.be.greaterThan(0);
+    const el = await show(html`<sdi-event-list .now=${at(AFTER)} .store=${sharedStore} src=${SNAPSHOT}></sdi-event-list>`);
+    expect(countOf(el)).to.equal(ahead.length);
+    const note = text(shadow(el).querySelector('.edition-over'));
+    expect(note).to.contain('La 15e édition s’est tenue du 16 au 22 novembre 2026');
+    button(el, `Voir les ${formatCount(all.length, 'fr')} événements de l’édition`).click();
+    await until(el, () => countOf(el) === all.length, 'the edition’s events did not appear');
+    expect(shadow(el).querySelector('.edition-over')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
   it('speaks English when asked', async () => {
     const n = await regionEvents('32');
     const el = await show(

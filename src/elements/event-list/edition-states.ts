@@ -78,3 +78,21 @@ export function renderPastNote(phase: EditionPhase, lang: Lang, m: ListMessages)
   if (!edition) return nothing;
   return html`<p class="past-note" part="past-note">${m.pastNote(...words(edition, phase, lang))}</p>`;
 }
+
+/**
+ * After the week, above the few events still ahead (late additions, a last visit): the edition is
+ * over, and all its events are one action away, so nobody takes the stragglers for the programme.
+ */
+export function renderEditionOverNote(
+  phase: EditionPhase,
+  all: number,
+  lang: Lang,
+  m: ListMessages,
+  onShowPast: () => void,
+): TemplateResult | typeof nothing {
+  if (!isPast(phase)) return nothing;
+  return html`<div class="edition-over" part="edition-state">
+    <p>${m.editionHeld(...words(phase.edition, phase, lang))}</p>
+    <button type="button" part="button past" @click=${onShowPast}>${m.showEdition(formatCount(all, lang), all)}</button>
+  </div>`;
+}

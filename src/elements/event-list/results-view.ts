@@ -16,7 +16,7 @@ import type { ListMessages } from './messages.js';
 import type { ListOptions } from './options.js';
 import { isOver, type Results } from './results.js';
 import type { EditionPhase } from '../../editions/phase.js';
-import { renderEditionState, renderPastNote } from './edition-states.js';
+import { renderEditionOverNote, renderEditionState, renderPastNote } from './edition-states.js';
 
 const SKELETON_CARDS = 3;
 
@@ -155,6 +155,11 @@ export function renderResults(results: Results, ctx: ResultsViewContext): Templa
   return html`
     ${teaser ? nothing : html`<p class="count" part="count" tabindex="-1">${countText(total, m, lang)}</p>`}
     ${past && ctx.phase ? renderPastNote(ctx.phase, lang, m) : nothing}
+    ${
+      !past && !teaser && ctx.phase && results.pastHidden > 0
+        ? renderEditionOverNote(ctx.phase, total + results.pastHidden, lang, m, ctx.onShowPast)
+        : nothing
+    }
     <div class="results" part="list" aria-busy="false">${list}</div>
     ${
       !teaser && shown.length < total

@@ -20,6 +20,20 @@ export const stateStyles = css`
   .empty .edition-state {
     font-weight: 600;
   }
+  /* After the week, above the few events still ahead: the edition is over, its events one action away. */
+  .edition-over {
+    margin: 0 0 0.75rem;
+    padding: 0.75rem 1rem;
+    background: var(--_surface-alt);
+    border-radius: var(--_radius);
+    display: grid;
+    gap: 0.5rem;
+    justify-items: start;
+  }
+  .edition-over p {
+    margin: 0;
+    font-weight: 600;
+  }
   /* Whose past events these are, above them: nobody takes them for what is ahead. */
   .past-note {
     margin: 0 0 0.5rem;
