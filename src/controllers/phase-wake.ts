@@ -22,6 +22,8 @@ export class PhaseWake implements ReactiveController {
     private readonly host: ReactiveControllerHost,
     private readonly clock: () => number,
     private readonly followPage = false,
+    /** What waking does; by default a render (the list moves its results' instant on too). */
+    private readonly wake: () => void = () => host.requestUpdate(),
   ) {
     host.addController(this);
   }
@@ -45,7 +47,7 @@ export class PhaseWake implements ReactiveController {
       () => {
         this.timer = undefined;
         this.scheduled = undefined;
-        this.host.requestUpdate();
+        this.wake();
       },
       Math.min(delay + 50, LONGEST),
     );

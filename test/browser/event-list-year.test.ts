@@ -31,6 +31,8 @@ const AFTER = Date.parse('2026-12-07T10:00:00Z');
 const BEFORE_NEXT = Date.parse('2027-06-01T10:00:00Z');
 
 const emptyText = (el: Element): string => text(shadow(el).querySelector('[part~="empty"]'));
+/** The edition's state, whether no event is left (the empty state) or a few come after the week. */
+const state = (el: Element): string => text(shadow(el).querySelector('[part~="edition-state"]'));
 const pastBadges = (el: Element): number => shadow(el).querySelectorAll('[part~="card"] [part~="past-badge"]').length;
 
 const at = (now: number) => (): number => now;
@@ -103,6 +105,17 @@ describe('<sdi-event-list> across the year', () => {
     await until(el, () => countOf(el) === all.length, 'the edition’s events did not appear');
     expect(shadow(el).querySelector('.edition-over')).to.equal(null);
     await expect(el).to.be.accessible();
+  });
+
+  it('turns to the edition-over state by itself when the week ends, on a page left open', async () => {
+    // A clock that runs, from 3 s before 24:00 of the week's last day, Paris time (UTC+1).
+    const start = Date.parse('2026-11-22T23:00:00Z') - 3000;
+    const origin = performance.now();
+    const el = await show(
+      html`<sdi-event-list .now=${() => start + (performance.now() - origin)} .store=${sharedStore} src=${SNAPSHOT} region="32"></sdi-event-list>`,
+    );
+    expect(state(el)).to.equal('');
+    await until(el, () => state(el).includes('La 15e édition s’est tenue'), 'the list did not turn when the week ended');
   });
 
   it('speaks English when asked', async () => {

@@ -14,6 +14,8 @@ import { sourceOf } from '../shared/source-attributes.js';
 import { baseStyles } from '../shared/styles.js';
 import { SOURCE_PROPERTIES } from '../shared/source-element.js';
 import { FilterPresetElement } from '../shared/filter-preset-element.js';
+import { PhaseWake } from '../../controllers/phase-wake.js';
+import type { EditionPhase } from '../../editions/phase.js';
 import type { CalendarFile } from './actions.js';
 import { DetailDialog, type DetailModule } from './detail-dialog.js';
 import { FILTER_ATTRIBUTES, ListFilters, presetsOf, quickRanges, shardRegion } from './list-filters.js';
@@ -156,6 +158,12 @@ export class SdiEventList extends FilterPresetElement {
     return results ? countText(results.total ?? results.events.length, this.messages, this.speaks) : undefined;
   });
   private readonly afterRender = new AfterRender('sdi-event-list', this);
+  private readonly wake = new PhaseWake(
+    this,
+    () => this.now(),
+    false,
+    () => this.shown.moveOn(),
+  );
   private readonly shown = new ShownResults(
     this,
     this.held,
@@ -354,9 +362,16 @@ export class SdiEventList extends FilterPresetElement {
       unshowable: this.unshowable,
       announcement: this.status.text,
       detail: this.detail.render(this.messages.detailUnavailable),
-      phase: this.held.programme.phase(this.shown.instant),
+      phase: this.phase(),
       on: this.handlers,
     });
+  }
+
+  /** The page's edition phase at the results' instant; its end is woken on (a page left open). */
+  private phase(): EditionPhase | undefined {
+    const phase = this.held.programme.phase(this.shown.instant);
+    this.wake.until = phase?.until;
+    return phase;
   }
 
   private readonly handlers: ListView['on'] = {
