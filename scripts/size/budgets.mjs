@@ -45,12 +45,13 @@ export const budgets = {
     // 46.2 KB: the list, its filters and styles; the detail, the address sync and the JSON-LD are lazy.
     // (+0.3 KB the same day: two lists with sync-url no longer write over each other's address.)
     // (48.5 KB after issue #11: shard validation, the missing-snapshot error, the search cap.)
-    // (54.9 KB after issues #13 and #14: the edition's states, presets as the reset's floor, the first page.)
-    'list only': { tags: ['sdi-event-list'], limit: 55 * 1024, target: TARGET },
-    // 54.5 KB; 56.8 KB after issue #11; 63.9 KB after issues #13 and #14.
+    // (54.9 KB after issues #13 and #14: the edition's states, presets as the reset's floor, the first
+    // page; 55.1 KB with the note above late events after the week and the wake at the phase's end.)
+    'list only': { tags: ['sdi-event-list'], limit: 56 * 1024, target: TARGET },
+    // 54.5 KB; 56.8 KB after issue #11; 64.1 KB after issues #13 and #14.
     'banner+countdown+list': {
       tags: ['sdi-edition-banner', 'sdi-countdown', 'sdi-event-list'],
-      limit: 64 * 1024,
+      limit: 65 * 1024,
       target: TARGET,
     },
     // 35.1 KB: the element only, before the map scrolls into view; Leaflet is the map chunk's budget.
