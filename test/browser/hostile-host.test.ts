@@ -91,6 +91,18 @@ function expectNoSidewaysScroll(node: Element | null | undefined, what: string):
   );
 }
 
+/**
+ * Inside a row that scrolls sideways on purpose (the map's territory buttons in a phone column),
+ * a box is clipped by the row, not spilling onto the page: the row's own box is what is checked.
+ */
+function insideScroller(node: Element): boolean {
+  for (let parent = node.parentElement; parent; parent = parent.parentElement) {
+    const overflow = getComputedStyle(parent).overflowX;
+    if (overflow === 'auto' || overflow === 'scroll') return true;
+  }
+  return false;
+}
+
 /** The main parts of each widget, for the sideways-scroll check. */
 function mainParts(widgets: Widgets): [string, Element | null][] {
   const list = shadow(widgets.list);
@@ -209,7 +221,7 @@ describe('widgets on hostile host pages', () => {
         const outer = el.getBoundingClientRect();
         for (const node of shadow(el).querySelectorAll('[part]')) {
           const rect = node.getBoundingClientRect();
-          if (rect.width === 0 || (node as HTMLElement).closest?.('dialog')) continue;
+          if (rect.width === 0 || (node as HTMLElement).closest?.('dialog') || insideScroller(node)) continue;
           expect(rect.left, `${el.localName} ${node.getAttribute('part')}`).to.be.at.least(outer.left - 1);
           expect(rect.right, `${el.localName} ${node.getAttribute('part')}`).to.be.at.most(outer.right + 1);
         }
