@@ -17,6 +17,8 @@ export class PhaseWake implements ReactiveController {
   private scheduled: number | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private stopFollowing: (() => void) | undefined;
+  /** An update lit completes after the host left the page must not arm a timer nobody clears. */
+  private connected = false;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -29,12 +31,14 @@ export class PhaseWake implements ReactiveController {
   }
 
   hostConnected(): void {
+    this.connected = true;
     // A widget without data of its own (the countdown), or whose data comes later, follows the
     // programme the first data widget of the page publishes.
     if (this.followPage) this.stopFollowing ??= onPageProgramme(() => this.host.requestUpdate());
   }
 
   hostUpdated(): void {
+    if (!this.connected) return;
     if (this.until === this.scheduled && this.timer !== undefined) return;
     this.stop();
     const until = this.until;
@@ -54,6 +58,7 @@ export class PhaseWake implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    this.connected = false;
     this.stop();
     this.stopFollowing?.();
     this.stopFollowing = undefined;
